@@ -1,0 +1,66 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+
+export type AccountKind = 'CUSTOMER' | 'RESELLER';
+
+@Entity('accounts')
+@Check('CHK_accounts_kind', `"kind" IN ('CUSTOMER', 'RESELLER')`)
+@Check('CHK_accounts_locale', `"locale" IN ('it', 'en')`)
+@Check('CHK_accounts_not_own_reseller', `"reseller_id" IS NULL OR "reseller_id" <> "id"`)
+export class Account {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind: AccountKind;
+
+  @Index()
+  @Column({ name: 'reseller_id', type: 'uuid', nullable: true })
+  resellerId: string | null;
+
+  @ManyToOne(() => Account, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'reseller_id' })
+  reseller?: Relation<Account>;
+
+  /** Person's name or company name, as it appears on invoices. */
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  /** Where the account's notifications are sent. */
+  @Column({ type: 'varchar', length: 254 })
+  email: string;
+
+  @Column({ name: 'fiscal_code', type: 'varchar', length: 16, nullable: true })
+  fiscalCode: string | null;
+
+  @Column({ name: 'vat_number', type: 'varchar', length: 20, nullable: true })
+  vatNumber: string | null;
+
+  @Column({ name: 'address_line', type: 'varchar', length: 200, nullable: true })
+  addressLine: string | null;
+
+  @Column({ name: 'postal_code', type: 'varchar', length: 10, nullable: true })
+  postalCode: string | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  city: string | null;
+
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  province: string | null;
+
+  @Column({ type: 'varchar', length: 2, default: 'IT' })
+  country: string;
+
+  /** Codice destinatario (SDI) for e-invoices. */
+  @Column({ name: 'recipient_code', type: 'varchar', length: 7, nullable: true })
+  recipientCode: string | null;
+
+  /** PEC address for e-invoices, when there is no recipient code. */
+  @Column({ name: 'pec_email', type: 'varchar', length: 254, nullable: true })
+  pecEmail: string | null;
+
+  @Column({ type: 'varchar', length: 2, default: 'it' })
+  locale: 'it' | 'en';
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,26 @@
+import { Account } from './account';
+import { ApiToken } from './api-token';
+import { AuditEvent } from './audit-event';
+import { Cancellation } from './cancellation';
+import { DocumentCounter } from './document-counter';
+import { Invoice } from './invoice';
+import { InvoiceLine } from './invoice-line';
+import { Notification } from './notification';
+import { Order } from './order';
+import { OrderLine } from './order-line';
+import { Payment } from './payment';
+import { Product } from './product';
+import { ProductCategory } from './product-category';
+import { Quote } from './quote';
+import { Service } from './service';
+import { User } from './user';
+
+export {
+  Account, ApiToken, AuditEvent, Cancellation, DocumentCounter, Invoice, InvoiceLine, Notification,
+  Order, OrderLine, Payment, Product, ProductCategory, Quote, Service, User,
+};
+
+export const ENTITIES = [
+  Account, ApiToken, AuditEvent, Cancellation, DocumentCounter, Invoice, InvoiceLine, Notification,
+  Order, OrderLine, Payment, Product, ProductCategory, Quote, Service, User,
+];

@@ -1,0 +1,69 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Account } from './account';
+
+export type NotificationStatus = 'PENDING' | 'SENT' | 'CAPTURED' | 'FAILED';
+
+/**
+ * The email outbox: a message is written in the transaction of the change that causes it,
+ * then delivered by a worker (or captured when no SMTP server is configured).
+ */
+@Entity('notifications')
+@Check('CHK_notifications_status', `"status" IN ('PENDING', 'SENT', 'CAPTURED', 'FAILED')`)
+@Index('IDX_notifications_account_created', ['accountId', 'createdAt'])
+@Index('IDX_notifications_pending', ['nextAttemptAt'], { where: `"status" = 'PENDING'` })
+export class Notification {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'account_id', type: 'uuid', nullable: true })
+  accountId: string | null;
+
+  @ManyToOne(() => Account, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'account_id' })
+  account?: Relation<Account>;
+
+  /** What the message is about, e.g. EXPIRY_REMINDER, CANCELLATION_CONFIRMED. */
+  @Column({ type: 'varchar', length: 48 })
+  template: string;
+
+  /** Makes the same message impossible to queue twice (e.g. one reminder per service, term and offset). */
+  @Index('UQ_notifications_dedupe_key', { unique: true })
+  @Column({ name: 'dedupe_key', type: 'varchar', length: 200 })
+  dedupeKey: string;
+
+  @Column({ name: 'to_email', type: 'varchar', length: 254 })
+  toEmail: string;
+
+  @Column({ type: 'varchar', length: 2 })
+  locale: 'it' | 'en';
+
+  @Column({ type: 'jsonb', default: () => `'{}'` })
+  data: Record<string, unknown>;
+
+  @Column({ type: 'varchar', length: 300 })
+  subject: string;
+
+  @Column({ name: 'body_text', type: 'text' })
+  bodyText: string;
+
+  @Column({ name: 'body_html', type: 'text' })
+  bodyHtml: string;
+
+  @Column({ type: 'varchar', length: 16, default: 'PENDING' })
+  status: NotificationStatus;
+
+  @Column({ type: 'int', default: 0 })
+  attempts: number;
+
+  @Column({ name: 'next_attempt_at', type: 'timestamptz', default: () => 'now()' })
+  nextAttemptAt: Date;
+
+  @Column({ name: 'last_error', type: 'varchar', length: 1000, nullable: true })
+  lastError: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
+  sentAt: Date | null;
+}
