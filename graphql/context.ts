@@ -1,0 +1,46 @@
+import { GraphQLError } from 'graphql';
+import type { DataSource } from 'typeorm';
+import type { Locale } from '@/domain/money';
+import { sessionUserId } from '@/lib/auth/session';
+import { getDataSource } from '@/lib/db/data-source';
+import { actorForApiToken, actorForUser } from '@/operations/access/resolve-actor';
+import type { Actor } from '@/operations/actor';
+import { createLoaders, type Loaders } from './loaders';
+
+export interface Context {
+  db: DataSource;
+  actor: Actor | null;
+  locale: Locale;
+  loaders: Loaders;
+}
+
+function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+/** A Bearer API token when the request carries one (and it must be valid), otherwise the portal session. */
+async function actorOf(db: DataSource, request: Request): Promise<Actor | null> {
+  const authorization = request.headers.get('authorization');
+  if (authorization) {
+    const [scheme, token, ...rest] = authorization.trim().split(/\s+/);
+    if (scheme.toLowerCase() !== 'bearer' || !token || rest.length) throw unauthenticated('Authorization must be "Bearer <API token>"');
+    const actor = await actorForApiToken(db, token);
+    if (!actor) throw unauthenticated('The API token is not valid or has been revoked');
+    return actor;
+  }
+  const userId = await sessionUserId(request);
+  return userId ? actorForUser(db, userId) : null;
+}
+
+/** The language of formatted values: an explicit Accept-Language, else the account's. */
+function localeOf(request: Request, actor: Actor | null): Locale {
+  const preferred = request.headers.get('accept-language')?.trim().slice(0, 2).toLowerCase();
+  if (preferred === 'en' || preferred === 'it') return preferred;
+  return actor?.locale ?? 'it';
+}
+
+export async function createContext(request: Request): Promise<Context> {
+  const db = await getDataSource();
+  const actor = await actorOf(db, request);
+  return { db, actor, locale: localeOf(request, actor), loaders: createLoaders(db, actor) };
+}

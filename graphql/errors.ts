@@ -1,0 +1,33 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { UserInputError } from '@/operations/errors';
+import type { UserErrorType } from './types/user-error';
+
+// Codes whose messages are written for the caller; anything else is reported without detail.
+const CALLER_CODES = new Set([
+  'UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'BAD_REQUEST', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED',
+  'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'QUERY_TOO_COMPLEX',
+]);
+
+/** Never a stack trace, never an internal message: a UserInputError becomes BAD_USER_INPUT, the unexpected an opaque 500. */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const base = { locations: formatted.locations, path: formatted.path };
+  if (original instanceof UserInputError) {
+    return { ...base, message: original.message, extensions: { code: 'BAD_USER_INPUT', problems: original.problems } };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && CALLER_CODES.has(code)) return { ...base, message: formatted.message, extensions: { code } };
+  console.error('GraphQL request failed:', original);
+  return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/** Runs a mutation's operation; problems the caller can fix come back as `userErrors` instead of a thrown error. */
+export async function attempt<T>(run: () => Promise<T>): Promise<{ result: T | null; userErrors: UserErrorType[] }> {
+  try {
+    return { result: await run(), userErrors: [] };
+  } catch (error) {
+    if (error instanceof UserInputError) return { result: null, userErrors: error.problems };
+    throw error;
+  }
+}

@@ -1,0 +1,74 @@
+import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import { createContext, type Context } from './context';
+import { formatError } from './errors';
+import { appSchema } from './schema';
+
+const cache = globalThis as typeof globalThis & { __pannelloApollo?: { schema: GraphQLSchema; server: Promise<ApolloServer<Context>> } };
+
+function apolloServer(): Promise<ApolloServer<Context>> {
+  const schema = appSchema();
+  if (cache.__pannelloApollo?.schema === schema) return cache.__pannelloApollo.server;
+  const server = new ApolloServer<Context>({
+    schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+  const started = server.start().then(() => server);
+  cache.__pannelloApollo = { schema, server: started };
+  return started;
+}
+
+function jsonError(status: number, message: string, extra: Record<string, string> = {}): Response {
+  return Response.json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] }, { status, headers: extra });
+}
+
+function toResponse(result: HTTPGraphQLResponse): Response {
+  const headers = new Headers();
+  for (const [name, value] of result.headers) headers.set(name, value);
+  if (result.body.kind === 'complete') return new Response(result.body.string, { status: result.status ?? 200, headers });
+  const chunks = result.body.asyncIterator;
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(new TextEncoder().encode(next.value));
+    },
+  });
+  return new Response(stream, { status: result.status ?? 200, headers });
+}
+
+/**
+ * GraphQL over HTTP at /api/graphql. The body is read here so that a malformed JSON body or an
+ * unsupported content type is a JSON 400, never a 500; the rest is Apollo's.
+ */
+export async function handleGraphQLRequest(request: Request): Promise<Response> {
+  if (request.method !== 'GET' && request.method !== 'POST') {
+    return jsonError(405, 'Use GET or POST', { allow: 'GET, POST' });
+  }
+  const headers = new HeaderMap();
+  request.headers.forEach((value, name) => headers.set(name, value));
+  let body: unknown;
+  if (request.method === 'POST') {
+    const mediaType = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+    if (mediaType !== 'application/json') return jsonError(400, 'A POST body must be JSON, sent as Content-Type: application/json');
+    try {
+      body = JSON.parse(await request.text());
+    } catch {
+      return jsonError(400, 'The request body is not valid JSON');
+    }
+    headers.set('content-type', 'application/json');
+  } else {
+    headers.delete('content-type');
+  }
+  const server = await apolloServer();
+  const result = await server.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: request.method, headers, search: new URL(request.url).search, body },
+    context: () => createContext(request),
+  });
+  return toResponse(result);
+}

@@ -1,0 +1,42 @@
+import DataLoader from 'dataloader';
+import { In, type DataSource } from 'typeorm';
+import { isUuid } from '@/domain/identity';
+import { Account, Cancellation, Product, ProductCategory, Service } from '@/entities';
+import type { Actor } from '@/operations/actor';
+import { withinReach } from '@/operations/scope';
+
+function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
+  const found = new Map(rows.map((row) => [keyOf(row), row]));
+  return keys.map((key) => found.get(key) ?? null);
+}
+
+function groupedByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
+  const groups = new Map<K, V[]>(keys.map((key) => [key, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  return keys.map((key) => groups.get(key)!);
+}
+
+/** Batches per request: a page of 50 services costs one query per relation, not 50. */
+export function createLoaders(db: DataSource, actor: Actor | null) {
+  return {
+    product: new DataLoader<string, Product | null>(async (ids) =>
+      byKey(ids, await db.getRepository(Product).findBy({ id: In([...ids]) }), (p) => p.id)),
+    category: new DataLoader<string, ProductCategory | null>(async (ids) =>
+      byKey(ids, await db.getRepository(ProductCategory).findBy({ id: In([...ids]) }), (c) => c.id)),
+    productsOfCategory: new DataLoader<string, Product[]>(async (ids) =>
+      groupedByKey(ids, await db.getRepository(Product).find({ where: { categoryId: In([...ids]), active: true }, order: { position: 'ASC' } }), (p) => p.categoryId)),
+    account: new DataLoader<string, Account | null>(async (ids) =>
+      byKey(ids, await db.getRepository(Account).findBy({ id: In([...ids]) }), (a) => a.id)),
+    openCancellation: new DataLoader<string, Cancellation | null>(async (serviceIds) =>
+      byKey(serviceIds, await db.getRepository(Cancellation).findBy({ serviceId: In([...serviceIds]), status: 'CONFIRMED' }), (c) => c.serviceId)),
+    /** Only services the actor may see; any other id loads as null, like a missing one. */
+    serviceInReach: new DataLoader<string, Service | null>(async (ids) => {
+      const valid = ids.filter(isUuid);
+      if (!actor || !valid.length) return ids.map(() => null);
+      const query = db.getRepository(Service).createQueryBuilder('service').where('service.id IN (:...ids)', { ids: valid });
+      return byKey(ids, await withinReach(query, 'service.accountId', actor).getMany(), (s) => s.id);
+    }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,28 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { createApiToken, listApiTokens, revokeApiToken } from '@/operations/access/api-tokens';
+import type { Context } from '../context';
+import { attempt } from '../errors';
+import { requireActor } from '../guards';
+import { ApiTokenType, CreateApiTokenInput, CreateApiTokenPayload, RevokeApiTokenInput, RevokeApiTokenPayload } from '../types/api-token';
+
+@Resolver(() => ApiTokenType)
+export class ApiTokenResolver {
+  @Query(() => [ApiTokenType], { description: "The signed-in user's API tokens, newest first." })
+  apiTokens(@Ctx() context: Context) {
+    return listApiTokens(context.db, requireActor(context));
+  }
+
+  @Mutation(() => CreateApiTokenPayload)
+  async createApiToken(@Arg('input', () => CreateApiTokenInput) input: CreateApiTokenInput, @Ctx() context: Context): Promise<CreateApiTokenPayload> {
+    const actor = requireActor(context);
+    const { result, userErrors } = await attempt(() => createApiToken(context.db, actor, input.name));
+    return { apiToken: result?.record ?? null, secret: result?.token ?? null, userErrors };
+  }
+
+  @Mutation(() => RevokeApiTokenPayload)
+  async revokeApiToken(@Arg('input', () => RevokeApiTokenInput) input: RevokeApiTokenInput, @Ctx() context: Context): Promise<RevokeApiTokenPayload> {
+    const actor = requireActor(context);
+    const { result, userErrors } = await attempt(() => revokeApiToken(context.db, actor, input.id));
+    return { apiToken: result, userErrors };
+  }
+}

@@ -1,0 +1,92 @@
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
+import { daysBetween } from '@/domain/calendar';
+import { Service } from '@/entities';
+import { today } from '@/lib/clock';
+import { pageArgs } from '@/operations/pagination';
+import { expirySchedule } from '@/operations/services/expiry-schedule';
+import { listServices } from '@/operations/services/list-services';
+import type { Context } from '../context';
+import { requireActor } from '../guards';
+import { AccountType } from '../types/account';
+import { FeaturesType, ProductType } from '../types/catalog';
+import { toConnection } from '../types/connection';
+import { money, MoneyType } from '../types/money';
+import { CancellationType, ServiceConnectionType, ServiceType } from '../types/service';
+import { featuresOf } from './catalog';
+
+@InputType('ServiceFilter')
+class ServiceFilterInput {
+  @Field(() => ID, { nullable: true, description: "Reseller or back office: list this client account's services." })
+  clientId?: string | null;
+}
+
+@Resolver(() => ServiceType)
+export class ServiceResolver {
+  @Query(() => ServiceConnectionType, { description: "The account's services by domain (a reseller's client's with filter.clientId)." })
+  async services(
+    @Ctx() context: Context,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => ServiceFilterInput, { nullable: true }) filter: ServiceFilterInput | null,
+  ) {
+    const actor = requireActor(context);
+    return toConnection(await listServices(context.db, actor, { clientId: filter?.clientId }, pageArgs(first, after)));
+  }
+
+  @Query(() => ServiceConnectionType, { description: "The \"Scadenziario\": the account's services by expiry date; withinDays keeps the active ones expiring in that many days." })
+  async expirySchedule(
+    @Ctx() context: Context,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('withinDays', () => Int, { nullable: true }) withinDays: number | null,
+    @Arg('clientId', () => ID, { nullable: true }) clientId: string | null,
+  ) {
+    const actor = requireActor(context);
+    return toConnection(await expirySchedule(context.db, actor, { clientId, withinDays }, pageArgs(first, after)));
+  }
+
+  @FieldResolver(() => ProductType)
+  product(@Root() service: Service, @Ctx() { loaders }: Context) {
+    return loaders.product.load(service.productId);
+  }
+
+  @FieldResolver(() => Int)
+  daysLeft(@Root() service: Service): number {
+    return daysBetween(today(), service.expiresOn);
+  }
+
+  @FieldResolver(() => MoneyType)
+  recurringPrice(@Root() service: Service, @Ctx() { locale }: Context): MoneyType {
+    return money(service.recurringPriceCents, locale);
+  }
+
+  @FieldResolver(() => Int)
+  async renewalPriceCents(@Root() service: Service, @Ctx() { loaders }: Context): Promise<number> {
+    return (await loaders.product.load(service.productId))!.priceCents;
+  }
+
+  @FieldResolver(() => MoneyType)
+  async renewalPrice(@Root() service: Service, @Ctx() context: Context): Promise<MoneyType> {
+    return money(await this.renewalPriceCents(service, context), context.locale);
+  }
+
+  @FieldResolver(() => CancellationType, { nullable: true })
+  cancellation(@Root() service: Service, @Ctx() { loaders }: Context) {
+    return loaders.openCancellation.load(service.id);
+  }
+
+  @FieldResolver(() => ServiceType, { nullable: true })
+  parentService(@Root() service: Service, @Ctx() { loaders }: Context) {
+    return service.parentServiceId ? loaders.serviceInReach.load(service.parentServiceId) : null;
+  }
+
+  @FieldResolver(() => FeaturesType)
+  async features(@Root() service: Service, @Ctx() { loaders }: Context): Promise<FeaturesType> {
+    return featuresOf((await loaders.product.load(service.productId))!);
+  }
+
+  @FieldResolver(() => AccountType)
+  account(@Root() service: Service, @Ctx() { loaders }: Context) {
+    return loaders.account.load(service.accountId);
+  }
+}

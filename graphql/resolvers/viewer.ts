@@ -1,0 +1,31 @@
+import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Account } from '@/entities';
+import type { Context } from '../context';
+import { requireActor } from '../guards';
+import { AccountType, BillingDetailsType, ViewerType, type UserRoleEnum } from '../types/account';
+
+@Resolver(() => ViewerType)
+export class ViewerResolver {
+  @Query(() => ViewerType, { description: 'The signed-in user and its account.' })
+  async viewer(@Ctx() context: Context) {
+    const actor = requireActor(context);
+    return {
+      user: { id: actor.userId, email: actor.email, role: (actor.isAdmin ? 'ADMIN' : 'USER') as UserRoleEnum },
+      account: actor.accountId ? await context.loaders.account.load(actor.accountId) : null,
+    };
+  }
+}
+
+@Resolver(() => AccountType)
+export class AccountResolver {
+  @FieldResolver(() => BillingDetailsType)
+  billing(@Root() account: Account): BillingDetailsType {
+    const { name, fiscalCode, vatNumber, addressLine, postalCode, city, province, country, recipientCode, pecEmail } = account;
+    return { name, fiscalCode, vatNumber, addressLine, postalCode, city, province, country, recipientCode, pecEmail };
+  }
+
+  @FieldResolver(() => AccountType, { nullable: true })
+  reseller(@Root() account: Account, @Ctx() { loaders }: Context) {
+    return account.resellerId ? loaders.account.load(account.resellerId) : null;
+  }
+}

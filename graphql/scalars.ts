@@ -1,0 +1,18 @@
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { isCalendarDate } from '@/domain/calendar';
+
+function parseCalendarDate(value: unknown): string {
+  if (typeof value === 'string' && isCalendarDate(value)) return value;
+  throw new GraphQLError('Date must be a calendar date written YYYY-MM-DD', { extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+/** A calendar date (Europe/Rome), `YYYY-MM-DD`. */
+export const DateScalar = new GraphQLScalarType({
+  name: 'Date',
+  description: 'A calendar date in Europe/Rome, written YYYY-MM-DD.',
+  serialize: (value) => parseCalendarDate(value),
+  parseValue: parseCalendarDate,
+  parseLiteral: (ast) => parseCalendarDate(ast.kind === Kind.STRING ? ast.value : undefined),
+});
+
+export { DateTimeResolver as DateTimeScalar } from 'graphql-scalars';

@@ -1,0 +1,27 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchemaSync } from 'type-graphql';
+import { ApiTokenResolver } from './resolvers/api-tokens';
+import { CatalogResolver, ProductCategoryResolver, ProductResolver } from './resolvers/catalog';
+import { ServiceResolver } from './resolvers/services';
+import { AccountResolver, ViewerResolver } from './resolvers/viewer';
+
+const RESOLVERS = [
+  ApiTokenResolver, AccountResolver, CatalogResolver, ProductCategoryResolver, ProductResolver, ServiceResolver, ViewerResolver,
+] as const;
+
+const cache = globalThis as typeof globalThis & { __pannelloSchema?: { resolvers: readonly unknown[]; schema: GraphQLSchema } };
+
+/** Built once per process; rebuilt when the resolver classes change (dev hot reload). */
+export function appSchema(): GraphQLSchema {
+  const cached = cache.__pannelloSchema;
+  if (cached && cached.resolvers.every((resolver, i) => resolver === RESOLVERS[i])) return cached.schema;
+  const schema = buildSchemaSync({ resolvers: RESOLVERS, validate: false });
+  cache.__pannelloSchema = { resolvers: RESOLVERS, schema };
+  return schema;
+}
+
+/** The schema as committed in schema.graphql. */
+export function printAppSchema(): string {
+  return `${printSchema(lexicographicSortSchema(appSchema()))}\n`;
+}

@@ -1,0 +1,85 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum AccountKindEnum { CUSTOMER = 'CUSTOMER', RESELLER = 'RESELLER' }
+registerEnumType(AccountKindEnum, { name: 'AccountKind' });
+
+export enum UserRoleEnum { USER = 'USER', ADMIN = 'ADMIN' }
+registerEnumType(UserRoleEnum, { name: 'UserRole', description: 'USER acts for its account; ADMIN is the back office.' });
+
+@ObjectType('BillingDetails', { description: 'What invoices are made out to.' })
+export class BillingDetailsType {
+  @Field(() => String, { description: 'Person or company name.' })
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  fiscalCode: string | null;
+
+  @Field(() => String, { nullable: true })
+  vatNumber: string | null;
+
+  @Field(() => String, { nullable: true })
+  addressLine: string | null;
+
+  @Field(() => String, { nullable: true })
+  postalCode: string | null;
+
+  @Field(() => String, { nullable: true })
+  city: string | null;
+
+  @Field(() => String, { nullable: true })
+  province: string | null;
+
+  @Field(() => String)
+  country: string;
+
+  @Field(() => String, { nullable: true, description: 'Codice destinatario (SDI) for e-invoices.' })
+  recipientCode: string | null;
+
+  @Field(() => String, { nullable: true, description: 'PEC address for e-invoices.' })
+  pecEmail: string | null;
+}
+
+@ObjectType('Account')
+export class AccountType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => AccountKindEnum)
+  kind: AccountKindEnum;
+
+  @Field(() => String)
+  name: string;
+
+  @Field(() => String)
+  email: string;
+
+  @Field(() => String, { description: 'it or en.' })
+  locale: string;
+
+  @Field(() => BillingDetailsType)
+  billing: BillingDetailsType;
+
+  @Field(() => AccountType, { nullable: true, description: "A client's reseller." })
+  reseller: AccountType | null;
+}
+
+@ObjectType('User')
+export class UserType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String)
+  email: string;
+
+  @Field(() => UserRoleEnum)
+  role: UserRoleEnum;
+}
+
+@ObjectType('Viewer')
+export class ViewerType {
+  @Field(() => UserType)
+  user: UserType;
+
+  @Field(() => AccountType, { nullable: true, description: 'Null for a back-office login.' })
+  account: AccountType | null;
+}

@@ -1,0 +1,18 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { CURRENCY, formatMoney, type Locale } from '@/domain/money';
+
+@ObjectType('Money', { description: 'An amount in euro cents, excluding VAT unless the field says otherwise.' })
+export class MoneyType {
+  @Field(() => Int)
+  cents: number;
+
+  @Field(() => String)
+  currency: string;
+
+  @Field(() => String, { description: '`€ 1.234,56` in Italian, `€1,234.56` in English (the viewer\'s language).' })
+  formatted: string;
+}
+
+export function money(cents: number, locale: Locale): MoneyType {
+  return { cents, currency: CURRENCY, formatted: formatMoney(cents, locale) };
+}

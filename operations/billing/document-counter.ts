@@ -1,0 +1,16 @@
+import type { EntityManager } from 'typeorm';
+import type { CounterSeries } from '@/entities/document-counter';
+
+/**
+ * The next number of a series for a year, taken inside the caller's transaction: the counter row
+ * stays locked until commit, and a rollback returns the number, so the series has no gaps.
+ */
+export async function takeNextNumber(manager: EntityManager, series: CounterSeries, year: number): Promise<number> {
+  const rows: { last_value: number }[] = await manager.query(
+    `INSERT INTO "document_counters" ("series", "year", "last_value") VALUES ($1, $2, 1)
+     ON CONFLICT ("series", "year") DO UPDATE SET "last_value" = "document_counters"."last_value" + 1
+     RETURNING "last_value"`,
+    [series, year],
+  );
+  return rows[0].last_value;
+}

@@ -1,0 +1,52 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createServerAdapter } from '@whatwg-node/server';
+import { encode } from 'next-auth/jwt';
+import { handleGraphQLRequest } from '@/graphql/http';
+
+export interface GraphQLResult<T = any> { status: number; body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] } }
+export interface Caller { token?: string; cookie?: string; headers?: Record<string, string> }
+
+/**
+ * Serves the GraphQL route handler over real HTTP on a free port for the test file,
+ * and returns a client for it.
+ */
+export function useGraphQLServer() {
+  let server: Server;
+  let base = '';
+  beforeAll(async () => {
+    server = createServer(createServerAdapter((request: Request) => handleGraphQLRequest(request)));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  function headersFor(caller: Caller): Record<string, string> {
+    return {
+      ...(caller.token ? { authorization: `Bearer ${caller.token}` } : {}),
+      ...(caller.cookie ? { cookie: caller.cookie } : {}),
+      ...caller.headers,
+    };
+  }
+
+  return {
+    url: () => `${base}/api/graphql`,
+    async gql<T = any>(query: string, variables: Record<string, unknown> = {}, caller: Caller = {}): Promise<GraphQLResult<T>> {
+      const response = await fetch(`${base}/api/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headersFor(caller) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, body: await response.json() };
+    },
+    raw(init: RequestInit & { path?: string }): Promise<Response> {
+      return fetch(`${base}${init.path ?? '/api/graphql'}`, init);
+    },
+  };
+}
+
+/** The cookie a signed-in portal session carries (what next-auth's credentials login sets). */
+export async function sessionCookie(userId: string, email: string): Promise<string> {
+  const token = await encode({ token: { sub: userId, email }, secret: process.env.NEXTAUTH_SECRET! });
+  return `next-auth.session-token=${token}`;
+}

@@ -1,0 +1,3 @@
+// Every test file starts from the same environment; files that need a date set PORTAL_TODAY themselves.
+process.env.NEXTAUTH_SECRET = 'test-secret-for-sessions-only';
+delete process.env.PORTAL_TODAY;

@@ -1,0 +1,40 @@
+import { randomBytes } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { Account, Service, User } from '@/entities';
+import { createApiToken } from '@/operations/access/api-tokens';
+import { createAccountWithLogin, createAdminUser, type NewAccountInput } from '@/operations/access/create-account';
+import { actorForUser } from '@/operations/access/resolve-actor';
+import type { Actor } from '@/operations/actor';
+import { provisionService, type ProvisionInput } from '@/operations/services/provision-service';
+import { sessionCookie } from './api';
+
+export interface Login { user: User; actor: Actor; token: string; cookie: string }
+export interface AccountLogin extends Login { account: Account }
+
+const unique = () => randomBytes(4).toString('hex');
+
+async function loginFor(db: DataSource, user: User): Promise<Login> {
+  const actor = (await actorForUser(db, user.id))!;
+  const { token } = await createApiToken(db, actor, 'tests');
+  return { user, actor, token, cookie: await sessionCookie(user.id, user.email) };
+}
+
+export async function newAccount(db: DataSource, input: Partial<NewAccountInput> = {}): Promise<AccountLogin> {
+  const { account, user } = await createAccountWithLogin(db, null, {
+    name: `Cliente ${unique()}`,
+    email: `user-${unique()}@example.test`,
+    password: 'correct horse battery',
+    kind: 'CUSTOMER',
+    ...input,
+  });
+  return { account, ...(await loginFor(db, user)) };
+}
+
+export async function newAdmin(db: DataSource): Promise<Login> {
+  const user = await createAdminUser(db, null, `admin-${unique()}@example.test`, 'correct horse battery');
+  return loginFor(db, user);
+}
+
+export function newService(db: DataSource, account: Account, input: Partial<ProvisionInput> & Pick<ProvisionInput, 'productCode'>): Promise<Service> {
+  return provisionService(db, null, { accountId: account.id, domain: `d${unique()}.it`, ...input });
+}
