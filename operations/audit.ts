@@ -13,7 +13,7 @@ export interface AuditEntry {
 
 /** Appends to the audit trail inside the caller's transaction, so the trail and the change commit together. */
 export async function recordAudit(manager: EntityManager, actor: Actor | null, entry: AuditEntry, label?: string): Promise<void> {
-  await manager.insert(AuditEvent, {
+  await manager.save(AuditEvent, manager.create(AuditEvent, {
     actorUserId: actor?.userId ?? null,
     actorLabel: label ?? actorLabel(actor),
     accountId: entry.accountId,
@@ -22,5 +22,5 @@ export async function recordAudit(manager: EntityManager, actor: Actor | null, e
     entityId: entry.entityId,
     before: entry.before ?? null,
     after: entry.after ?? null,
-  });
+  }));
 }

@@ -13,7 +13,7 @@ export class PageInfoType {
 export interface Edge<T> { cursor: string; node: T }
 
 /** A Relay connection type named `<name>Connection` with `<name>Edge` edges. */
-export function ConnectionType<T>(name: string, Node: ClassType<T>) {
+export function ConnectionType<T extends object>(name: string, Node: ClassType<T>) {
   @ObjectType(`${name}Edge`)
   class EdgeType {
     @Field(() => String)

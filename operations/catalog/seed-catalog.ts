@@ -11,7 +11,7 @@ const CATEGORIES = [
   { code: 'DEDICATED', nameIt: 'Server dedicato', nameEn: 'Dedicated server' },
 ];
 
-type ProductSeed = Pick<Product, 'code' | 'name' | 'priceCents'> & { category: string } & Partial<Product>;
+type ProductSeed = Pick<Product, 'code' | 'name' | 'priceCents'> & Partial<Omit<Product, 'category'>> & { category: string };
 
 /** The demo catalog of the product specification; prices are annual, excluding VAT. */
 export const DEMO_PRODUCTS: ProductSeed[] = [

@@ -1,0 +1,90 @@
+/**
+ * `npm run cli -- <command>`: the same operations as the server, against the same database.
+ *   db:migrate                                (every command applies pending migrations first)
+ *   db:seed
+ *   user:create --email E --password P --role customer|reseller|admin [--name N]
+ *   token:create --email E [--name N]        (prints the token as its last line)
+ */
+import { parseArgs } from 'node:util';
+import { normalizeEmail } from '@/domain/identity';
+import { User } from '@/entities';
+import { today } from '@/lib/clock';
+import { closeDataSource, getDataSource } from '@/lib/db/data-source';
+import { openDatabase } from '@/lib/db/local-database';
+import { migrate } from '@/lib/db/migrate';
+import { createApiToken } from '@/operations/access/api-tokens';
+import { createAccountWithLogin, createAdminUser } from '@/operations/access/create-account';
+import { actorForUser } from '@/operations/access/resolve-actor';
+import { seedDemoData } from '@/operations/demo/seed-demo-data';
+import { UserInputError } from '@/operations/errors';
+
+type Options = Record<string, string | undefined>;
+
+function required(options: Options, name: string): string {
+  const value = options[name];
+  if (!value) throw new UserInputError('MISSING', `--${name} is required`, name);
+  return value;
+}
+
+const commands: Record<string, (options: Options, appliedMigrations: string[]) => Promise<void>> = {
+  async 'db:migrate'(_options, applied) {
+    console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'The database is up to date.');
+  },
+
+  async 'db:seed'() {
+    const seeded = await seedDemoData(await getDataSource(), today());
+    console.log(seeded ? 'Demo data seeded.' : 'Demo data already present: nothing to do.');
+  },
+
+  async 'user:create'(options) {
+    const email = required(options, 'email');
+    const password = required(options, 'password');
+    const role = required(options, 'role');
+    const db = await getDataSource();
+    if (role === 'admin') {
+      const user = await createAdminUser(db, null, email, password);
+      console.log(`Created admin ${user.email}`);
+      return;
+    }
+    if (role !== 'customer' && role !== 'reseller') throw new UserInputError('INVALID', '--role must be customer, reseller or admin', 'role');
+    const { user, account } = await createAccountWithLogin(db, null, {
+      email, password, name: options.name ?? email, kind: role === 'reseller' ? 'RESELLER' : 'CUSTOMER',
+    });
+    console.log(`Created ${role} ${user.email} (account ${account.id})`);
+  },
+
+  async 'token:create'(options) {
+    const db = await getDataSource();
+    const user = await db.getRepository(User).findOneBy({ email: normalizeEmail(required(options, 'email')) });
+    if (!user) throw new UserInputError('NOT_FOUND', 'no user with this email', 'email');
+    const { token } = await createApiToken(db, (await actorForUser(db, user.id))!, options.name ?? 'command line');
+    console.log(`API token for ${user.email} (shown once):`);
+    console.log(token);
+  },
+};
+
+async function main(): Promise<void> {
+  const [command, ...rest] = process.argv.slice(2);
+  const run = commands[command];
+  if (!run) {
+    console.error(`Usage: npm run cli -- <${Object.keys(commands).join('|')}> [options]`);
+    process.exitCode = 2;
+    return;
+  }
+  const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, date: { type: 'string' } } });
+  const database = await openDatabase();
+  process.env.DATABASE_URL = database.url;
+  try {
+    // Every command finds the schema up to date, as the server does.
+    const applied = await migrate(database.url);
+    await run(values, applied);
+  } finally {
+    await closeDataSource();
+    await database.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof UserInputError ? `Error: ${error.message}` : error);
+  process.exitCode = 1;
+});
