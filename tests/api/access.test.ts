@@ -35,7 +35,7 @@ describe('authentication', () => {
   it('shows an API token only its own account', async () => {
     const { body } = await api.gql(SERVICES, {}, { token: alice.token });
     expect(body.data.services.totalCount).toBe(2);
-    expect(body.data.services.edges.map((e: any) => [e.node.domain, e.node.product.code, e.node.account.id])).toEqual([
+    expect(body.data.services.edges.map((e: any) => [e.node.domain, e.node.product.code, e.node.account.id]).sort()).toEqual([
       ['alice.it', 'BUSINESS', alice.account.id], ['alice.it', 'PEC-STD', alice.account.id],
     ]);
   });
