@@ -21,7 +21,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     synchronize: false,
     migrationsRun: false,
     extra: { max: dbPoolSize() },
-    logging: process.env.DB_LOG === '1' ? 'all' : ['error'],
+    logging: process.env.DB_LOG === 'all' ? 'all' : process.env.DB_LOG === 'off' ? false : ['error'],
   };
 }
 
