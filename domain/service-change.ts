@@ -56,7 +56,10 @@ export interface ChangeQuote {
   newExpiresOn: CalendarDate;
   effectiveOn: CalendarDate;
   newRecurringPriceCents: Cents;
-  renewalPriceCents: Cents | null;
+  /** What the service renews at after the change: the target's list price. */
+  renewalPriceCents: Cents;
+  /** A downgrade near expiry: the renewal of the new product falls due on the expiry day. */
+  renewalDueOnExpiry: boolean;
   freeDays: number;
   deactivations: Deactivation[];
 }
@@ -140,7 +143,8 @@ export function priceServiceChange(input: {
     newExpiresOn,
     effectiveOn: today,
     newRecurringPriceCents: target.priceCents,
-    renewalPriceCents: direction === 'DOWNGRADE' && nearExpiry ? target.priceCents : null,
+    renewalPriceCents: target.priceCents,
+    renewalDueOnExpiry: direction === 'DOWNGRADE' && nearExpiry,
     freeDays,
     deactivations: [
       ...lostFeatures(current, target, service.domain, locale),

@@ -38,7 +38,7 @@ export class Notification {
   locale: 'it' | 'en';
 
   @Column({ type: 'jsonb', default: () => `'{}'` })
-  data: Record<string, unknown>;
+  data: Record<string, string | number | string[]>;
 
   @Column({ type: 'varchar', length: 300 })
   subject: string;

@@ -66,6 +66,10 @@ export class Quote {
   @Column({ name: 'near_expiry', type: 'boolean', default: false })
   nearExpiry: boolean;
 
+  /** Near-expiry upgrade: the days left on the current term, given free with the new year. */
+  @Column({ name: 'free_days', type: 'int', default: 0 })
+  freeDays: number;
+
   @Column({ type: 'jsonb' })
   lines: StoredQuoteLine[];
 

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { isUuid } from '@/domain/identity';
-import { Account, Cancellation, Product, ProductCategory, Service } from '@/entities';
+import { Account, Cancellation, Order, OrderLine, Product, ProductCategory, Service } from '@/entities';
 import type { Actor } from '@/operations/actor';
 import { withinReach } from '@/operations/scope';
 
@@ -29,6 +29,10 @@ export function createLoaders(db: DataSource, actor: Actor | null) {
       byKey(ids, await db.getRepository(Account).findBy({ id: In([...ids]) }), (a) => a.id)),
     openCancellation: new DataLoader<string, Cancellation | null>(async (serviceIds) =>
       byKey(serviceIds, await db.getRepository(Cancellation).findBy({ serviceId: In([...serviceIds]), status: 'CONFIRMED' }), (c) => c.serviceId)),
+    order: new DataLoader<string, Order | null>(async (ids) =>
+      byKey(ids, await db.getRepository(Order).findBy({ id: In([...ids]) }), (o) => o.id)),
+    orderLines: new DataLoader<string, OrderLine[]>(async (orderIds) =>
+      groupedByKey(orderIds, await db.getRepository(OrderLine).find({ where: { orderId: In([...orderIds]) }, order: { position: 'ASC' } }), (l) => l.orderId)),
     /** Only services the actor may see; any other id loads as null, like a missing one. */
     serviceInReach: new DataLoader<string, Service | null>(async (ids) => {
       const valid = ids.filter(isUuid);

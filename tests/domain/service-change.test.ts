@@ -49,7 +49,7 @@ describe('worked examples (PRODUCT.md)', () => {
       direction: 'UPGRADE', nearExpiry: false, daysRemaining: 183, termDays: 365,
       netCents: 2507, vatCents: 552, totalCents: 3059,
       newExpiresOn: '2027-01-01', effectiveOn: '2026-07-02', newRecurringPriceCents: 9900,
-      renewalPriceCents: null, freeDays: 0, deactivations: [],
+      renewalPriceCents: 9900, renewalDueOnExpiry: false, freeDays: 0, deactivations: [],
     });
     expect(amounts(q)).toEqual([['CREDIT', -2457], ['NEW_PLAN', 4964]]);
     expect(q.lines[0].description).toBe('Credit for 183 unused days of PERSONAL15 (dominio.it)');
@@ -62,7 +62,7 @@ describe('worked examples (PRODUCT.md)', () => {
     expect(q).toMatchObject({
       direction: 'UPGRADE', nearExpiry: true, daysRemaining: 47, termDays: 365,
       netCents: 9900, vatCents: 2178, totalCents: 12078,
-      newExpiresOn: '2028-01-01', renewalPriceCents: null, freeDays: 47,
+      newExpiresOn: '2028-01-01', renewalPriceCents: 9900, renewalDueOnExpiry: false, freeDays: 47,
     });
     expect(amounts(q)).toEqual([['NEW_PLAN_FULL_YEAR', 9900]]);
     expect(q.lines[0].description).toBe('Service change PERSONAL15 → BUSINESS (dominio.it), one year expiring 2028-01-01 with 47 days free');
@@ -84,7 +84,7 @@ describe('worked examples (PRODUCT.md)', () => {
     expect(q).toMatchObject({
       direction: 'DOWNGRADE', nearExpiry: false, daysRemaining: 183,
       netCents: 2000, vatCents: 440, totalCents: 2440,
-      newExpiresOn: '2027-01-01', newRecurringPriceCents: 1500, renewalPriceCents: null, freeDays: 0,
+      newExpiresOn: '2027-01-01', newRecurringPriceCents: 1500, renewalPriceCents: 1500, renewalDueOnExpiry: false, freeDays: 0,
     });
     expect(amounts(q)).toEqual([['CHANGE_FEE', 2000]]);
     expect(q.deactivations).toEqual([
@@ -94,7 +94,7 @@ describe('worked examples (PRODUCT.md)', () => {
     ]);
     expect(quote('BUSINESS', 'HVPARK', '2026-07-02', 'it').deactivations.map((d) => d.description))
       .toEqual(['Spazio web 5 GB', '5 database', '25 caselle email']);
-    expect(quote('BUSINESS', 'HVPARK', '2026-11-15')).toMatchObject({ nearExpiry: true, renewalPriceCents: 1500, totalCents: 2440 });
+    expect(quote('BUSINESS', 'HVPARK', '2026-11-15')).toMatchObject({ nearExpiry: true, renewalPriceCents: 1500, renewalDueOnExpiry: true, totalCents: 2440 });
   });
 
   it('4. EASY with 3 clients → BUSINESS is a downgrade listing the 3 client domains', () => {
@@ -269,7 +269,8 @@ describe('properties', () => {
       fc.pre(q.direction === 'DOWNGRADE');
       expect(amounts(q)).toEqual([['CHANGE_FEE', 2000]]);
       expect(q).toMatchObject({ netCents: 2000, vatCents: 440, totalCents: 2440, newExpiresOn: s.expiresOn, freeDays: 0 });
-      expect(q.renewalPriceCents).toBe(r <= 60 ? CATALOG[to].priceCents : null);
+      expect(q.renewalPriceCents).toBe(CATALOG[to].priceCents);
+      expect(q.renewalDueOnExpiry).toBe(r <= 60);
     }));
   });
 });

@@ -1,0 +1,62 @@
+import type { EntityManager } from 'typeorm';
+import { addYears, type CalendarDate } from '@/domain/calendar';
+import { Order, Service } from '@/entities';
+import type { Actor } from '../actor';
+import { recordAudit } from '../audit';
+
+function snapshot(service: Service) {
+  const { productId, status, termStartsOn, expiresOn, recurringPriceCents, parentServiceId, deactivatedOn } = service;
+  return { productId, status, termStartsOn, expiresOn, recurringPriceCents, parentServiceId, deactivatedOn };
+}
+
+/** A downgrade that leaves a reseller plan without additional domains takes its clients' domains down. */
+async function deactivateOrphanedClientDomains(manager: EntityManager, actor: Actor | null, plan: Service, on: CalendarDate, keepsAdditionalDomains: boolean): Promise<void> {
+  if (keepsAdditionalDomains) return;
+  const children = await manager.find(Service, { where: { parentServiceId: plan.id, status: 'ACTIVE' } });
+  for (const child of children) {
+    const before = snapshot(child);
+    Object.assign(child, { status: 'DEACTIVATED', deactivatedOn: on });
+    await manager.save(Service, child);
+    await recordAudit(manager, actor, { action: 'service.deactivated', entityType: 'Service', entityId: child.id, accountId: child.accountId, before, after: { ...snapshot(child), reason: 'RESELLER_PLAN_CHANGED' } });
+  }
+}
+
+/**
+ * Applies a paid order to its service and marks it fulfilled, in the caller's transaction.
+ * Renewal: one more year from the old expiry. Upgrade: the new product and price, same expiry — or,
+ * near expiry, a year beyond the old expiry with the term starting `appliedOn`. Downgrade: the new
+ * product and price; a reseller plan losing its additional domains takes its clients' domains down.
+ * Any change gives a client's additional domain a plan of its own. A fulfilled order is left alone.
+ */
+export async function applyPaidOrder(manager: EntityManager, actor: Actor | null, orderId: string, appliedOn: CalendarDate): Promise<Order> {
+  const order = await manager.createQueryBuilder(Order, 'o').setLock('pessimistic_write').where('o.id = :orderId', { orderId }).getOneOrFail();
+  if (order.status !== 'PAID') return order;
+  if (order.serviceId) {
+    const service = await manager.createQueryBuilder(Service, 's').setLock('pessimistic_write').where('s.id = :id', { id: order.serviceId }).getOneOrFail();
+    const before = snapshot(service);
+    if (order.kind === 'RENEWAL') {
+      service.termStartsOn = service.expiresOn;
+      service.expiresOn = addYears(service.expiresOn, 1);
+    } else {
+      service.productId = order.targetProductId!;
+      service.parentServiceId = null;
+      if (order.nearExpiry && order.kind === 'UPGRADE') {
+        service.expiresOn = addYears(service.expiresOn, 1);
+        service.termStartsOn = appliedOn;
+        Object.assign(service, { status: 'ACTIVE', deactivatedOn: null });
+      }
+    }
+    service.recurringPriceCents = order.newRecurringPriceCents ?? service.recurringPriceCents;
+    await manager.save(Service, service);
+    if (order.kind === 'DOWNGRADE') {
+      const keeps = await manager.query(`SELECT additional_domains > 0 AS keeps FROM products WHERE id = $1`, [service.productId]);
+      await deactivateOrphanedClientDomains(manager, actor, service, appliedOn, keeps[0].keeps);
+    }
+    await recordAudit(manager, actor, { action: `service.${order.kind.toLowerCase()}_applied`, entityType: 'Service', entityId: service.id, accountId: service.accountId, before, after: { ...snapshot(service), orderCode: order.code } });
+  }
+  order.status = 'FULFILLED';
+  order.fulfilledAt = new Date();
+  await manager.save(Order, order);
+  await recordAudit(manager, actor, { action: 'order.fulfilled', entityType: 'Order', entityId: order.id, accountId: order.accountId, before: { status: 'PAID' }, after: { status: 'FULFILLED' } });
+  return order;
+}

@@ -1,0 +1,45 @@
+import type { DataSource } from 'typeorm';
+import { addYears } from '@/domain/calendar';
+import { renewalLine } from '@/domain/line-descriptions';
+import { Product, type Order } from '@/entities';
+import type { PaymentMethod } from '@/entities/order';
+import { today } from '@/lib/clock';
+import type { Actor } from '../actor';
+import { recordAudit } from '../audit';
+import { assertActive, assertNotCancelled, openOrderOf, ownerOf, serviceInReach } from '../quotes/service-in-reach';
+import { cancelOpenOrder } from './cancel-order';
+import { createOrder } from './create-order';
+
+/**
+ * A renewal order for one more year at the product's current list price, awaiting payment.
+ * It replaces the service's previous unpaid order, if any (reported as `superseded`).
+ */
+export async function renewService(db: DataSource, actor: Actor, serviceId: string, paymentMethod: PaymentMethod): Promise<{ order: Order; superseded: Order | null }> {
+  return db.transaction(async (manager) => {
+    const service = await serviceInReach(manager, actor, serviceId, true);
+    const day = today();
+    assertActive(service, day);
+    await assertNotCancelled(manager, service);
+    const product = await manager.findOneByOrFail(Product, { id: service.productId });
+    const owner = await ownerOf(manager, service);
+    const superseded = await openOrderOf(manager, service.id);
+    if (superseded) await cancelOpenOrder(manager, actor, superseded, 'SUPERSEDED');
+    const renewedUntil = addYears(service.expiresOn, 1);
+    const order = await createOrder(manager, {
+      kind: 'RENEWAL',
+      accountId: service.accountId,
+      serviceId: service.id,
+      newExpiresOn: renewedUntil,
+      newRecurringPriceCents: product.priceCents,
+      paymentMethod,
+      createdByUserId: actor.userId,
+      placedOn: day,
+      lines: [{ kind: 'RENEWAL', description: renewalLine(product.code, service.domain, service.expiresOn, renewedUntil, owner.locale), amountCents: product.priceCents }],
+    });
+    await recordAudit(manager, actor, {
+      action: 'order.created', entityType: 'Order', entityId: order.id, accountId: order.accountId,
+      after: { code: order.code, kind: 'RENEWAL', totalCents: order.totalCents, paymentMethod, supersedes: superseded?.code ?? null },
+    });
+    return { order, superseded };
+  });
+}

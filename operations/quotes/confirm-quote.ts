@@ -1,0 +1,104 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { isUuid } from '@/domain/identity';
+import { Cancellation, Order, Product, Quote, Service } from '@/entities';
+import type { PaymentMethod } from '@/entities/order';
+import { now } from '@/lib/clock';
+import type { Actor } from '../actor';
+import { recordAudit } from '../audit';
+import { cancelOpenOrder } from '../billing/cancel-order';
+import { createOrder } from '../billing/create-order';
+import { UserInputError } from '../errors';
+import { recordCancellation } from './record-cancellation';
+import { openCancellationOf, openOrderOf } from './service-in-reach';
+
+export const PAYMENT_METHODS: readonly PaymentMethod[] = ['CARD', 'BANK_TRANSFER', 'POSTAL_SLIP'];
+
+export interface Confirmation { quoteId: string; paymentMethod?: PaymentMethod | null; idempotencyKey?: string | null }
+export interface Confirmed { quote: Quote; order: Order | null; cancellation: Cancellation | null }
+
+async function lockOwnQuote(manager: EntityManager, actor: Actor, quoteId: string): Promise<Quote> {
+  const notFound = new UserInputError('NOT_FOUND', 'no quote with this id', 'quoteId');
+  if (!isUuid(quoteId)) throw notFound;
+  const query = manager.createQueryBuilder(Quote, 'quote').setLock('pessimistic_write').where('quote.id = :quoteId', { quoteId });
+  if (!actor.isAdmin) query.andWhere('quote.accountId = :accountId', { accountId: actor.accountId });
+  const quote = await query.getOne();
+  if (!quote) throw notFound;
+  return quote;
+}
+
+async function resultOf(manager: EntityManager, quote: Quote): Promise<Confirmed> {
+  return {
+    quote,
+    order: await manager.findOneBy(Order, { quoteId: quote.id }),
+    cancellation: await manager.findOneBy(Cancellation, { quoteId: quote.id }),
+  };
+}
+
+/** The quote still describes the service: same revision, same open order, same cancellation state. */
+async function assertCurrent(manager: EntityManager, quote: Quote, service: Service): Promise<void> {
+  const stale = new UserInputError('QUOTE_STALE', 'the service changed since this quote was made: ask for a new quote', 'quoteId');
+  if (service.revision !== quote.serviceRevision || service.status !== 'ACTIVE') throw stale;
+  if (((await openOrderOf(manager, service.id))?.id ?? null) !== quote.supersedesOrderId) throw stale;
+  if (await openCancellationOf(manager, service.id)) {
+    throw quote.kind === 'CANCELLATION'
+      ? new UserInputError('ALREADY_CANCELLED', 'the service already has a confirmed cancellation', 'quoteId')
+      : new UserInputError('CANCELLATION_PENDING', 'the service has a confirmed cancellation: withdraw the cancellation first', 'quoteId');
+  }
+}
+
+async function placeChangeOrder(manager: EntityManager, actor: Actor, quote: Quote, service: Service, paymentMethod: PaymentMethod): Promise<Order> {
+  const target = await manager.findOneByOrFail(Product, { id: quote.targetProductId! });
+  const order = await createOrder(manager, {
+    kind: quote.direction!,
+    accountId: service.accountId,
+    serviceId: service.id,
+    quoteId: quote.id,
+    targetProductId: target.id,
+    nearExpiry: quote.nearExpiry,
+    newExpiresOn: quote.newExpiresOn === service.expiresOn ? null : quote.newExpiresOn,
+    newRecurringPriceCents: quote.newRecurringPriceCents,
+    paymentMethod,
+    createdByUserId: actor.userId,
+    lines: quote.lines,
+    placedOn: quote.pricedOn,
+  });
+  await recordAudit(manager, actor, {
+    action: 'order.created', entityType: 'Order', entityId: order.id, accountId: order.accountId,
+    after: { code: order.code, kind: order.kind, totalCents: order.totalCents, paymentMethod, quoteId: quote.id, target: target.code },
+  });
+  return order;
+}
+
+/**
+ * Commits a quote exactly as it was priced: a change becomes an order awaiting payment, a
+ * cancellation is recorded. Confirming again (or with the same idempotency key) returns the same
+ * result; concurrent confirmations wait on the quote's lock and get that result too.
+ */
+export async function confirmQuote(db: DataSource, actor: Actor, confirmation: Confirmation): Promise<Confirmed> {
+  const key = confirmation.idempotencyKey?.trim() || null;
+  if (key && key.length > 200) throw new UserInputError('INVALID', 'idempotencyKey must be at most 200 characters', 'idempotencyKey');
+  return db.transaction(async (manager) => {
+    const quote = await lockOwnQuote(manager, actor, confirmation.quoteId);
+    if (key) {
+      const earlier = await manager.findOneBy(Quote, { accountId: quote.accountId, idempotencyKey: key });
+      if (earlier && earlier.id !== quote.id) throw new UserInputError('IDEMPOTENCY_KEY_REUSED', 'this idempotency key was used to confirm another quote', 'idempotencyKey');
+    }
+    if (quote.confirmedAt) return resultOf(manager, quote);
+    if (quote.expiresAt.getTime() <= now().getTime()) throw new UserInputError('QUOTE_EXPIRED', 'the quote expired: ask for a new one', 'quoteId');
+    if (quote.kind === 'SERVICE_CHANGE' && !confirmation.paymentMethod) {
+      throw new UserInputError('REQUIRED', 'choose a payment method: CARD, BANK_TRANSFER or POSTAL_SLIP', 'paymentMethod');
+    }
+
+    const service = await manager.createQueryBuilder(Service, 'service').setLock('pessimistic_write').where('service.id = :id', { id: quote.serviceId }).getOneOrFail();
+    await assertCurrent(manager, quote, service);
+    const superseded = await openOrderOf(manager, service.id);
+    if (superseded) await cancelOpenOrder(manager, actor, superseded, quote.kind === 'CANCELLATION' ? 'SERVICE_CANCELLED' : 'SUPERSEDED');
+
+    const order = quote.kind === 'SERVICE_CHANGE' ? await placeChangeOrder(manager, actor, quote, service, confirmation.paymentMethod!) : null;
+    const cancellation = quote.kind === 'CANCELLATION' ? await recordCancellation(manager, actor, quote, service) : null;
+    quote.confirmedAt = now();
+    quote.idempotencyKey = key;
+    await manager.save(quote);
+    return { quote, order, cancellation };
+  });
+}
