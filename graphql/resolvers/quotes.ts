@@ -29,35 +29,35 @@ export class QuoteResolver {
   async requestServiceChange(@Arg('input', () => RequestServiceChangeInput) input: RequestServiceChangeInput, @Ctx() context: Context): Promise<QuotePayload> {
     const actor = requireActor(context);
     const { result, userErrors } = await attempt(() => requestServiceChange(context.db, actor, input));
-    return { quote: result as never, userErrors };
+    return { quote: result, userErrors };
   }
 
   @Mutation(() => QuotePayload, { description: 'Quotes a cancellation effective on the expiry day (no charge, no refund); changes nothing else.' })
   async cancelService(@Arg('input', () => CancelServiceInput) input: CancelServiceInput, @Ctx() context: Context): Promise<QuotePayload> {
     const actor = requireActor(context);
     const { result, userErrors } = await attempt(() => cancelService(context.db, actor, input));
-    return { quote: result as never, userErrors };
+    return { quote: result, userErrors };
   }
 
   @Mutation(() => ConfirmQuotePayload, { description: 'Commits a quote: a change becomes an order awaiting payment, a cancellation is recorded.' })
   async confirmQuote(@Arg('input', () => ConfirmQuoteInput) input: ConfirmQuoteInput, @Ctx() context: Context): Promise<ConfirmQuotePayload> {
     const actor = requireActor(context);
     const { result, userErrors } = await attempt(() => confirmQuote(context.db, actor, input));
-    return { quote: result?.quote as never, order: result?.order as never, cancellation: result?.cancellation as never, userErrors };
+    return { quote: result?.quote ?? null, order: result?.order ?? null, cancellation: result?.cancellation ?? null, userErrors };
   }
 
   @Mutation(() => WithdrawCancellationPayload, { description: 'Takes back a confirmed cancellation before the expiry day.' })
   async withdrawCancellation(@Arg('input', () => WithdrawCancellationInput) input: WithdrawCancellationInput, @Ctx() context: Context): Promise<WithdrawCancellationPayload> {
     const actor = requireActor(context);
     const { result, userErrors } = await attempt(() => withdrawCancellation(context.db, actor, input.serviceId));
-    return { service: result?.service as never, cancellation: result?.cancellation as never, userErrors };
+    return { service: result?.service ?? null, cancellation: result?.cancellation ?? null, userErrors };
   }
 
   @Mutation(() => RenewServicePayload, { description: 'A renewal order for one more year at the current list price.' })
   async renewService(@Arg('input', () => RenewServiceInput) input: RenewServiceInput, @Ctx() context: Context): Promise<RenewServicePayload> {
     const actor = requireActor(context);
     const { result, userErrors } = await attempt(() => renewService(context.db, actor, input.serviceId, input.paymentMethod));
-    return { order: result?.order as never, supersededOrder: result?.superseded as never, userErrors };
+    return { order: result?.order ?? null, supersededOrder: result?.superseded ?? null, userErrors };
   }
 
   @FieldResolver(() => ServiceType)

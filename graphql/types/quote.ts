@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { Cancellation, Order, Quote, Service } from '@/entities';
 import { ProductType } from './catalog';
 import { MoneyType } from './money';
 import { OrderType, PaymentMethodEnum } from './order';
@@ -138,7 +139,7 @@ export class CancelServiceInput {
 @ObjectType('QuotePayload')
 export class QuotePayload {
   @Field(() => QuoteType, { nullable: true })
-  quote: QuoteType | null;
+  quote: Quote | null;
 
   @Field(() => [UserErrorType])
   userErrors: UserErrorType[];
@@ -159,13 +160,13 @@ export class ConfirmQuoteInput {
 @ObjectType('ConfirmQuotePayload')
 export class ConfirmQuotePayload {
   @Field(() => QuoteType, { nullable: true })
-  quote: QuoteType | null;
+  quote: Quote | null;
 
   @Field(() => OrderType, { nullable: true, description: 'A service change: the order awaiting payment.' })
-  order: OrderType | null;
+  order: Order | null;
 
   @Field(() => CancellationType, { nullable: true, description: 'A cancellation: the confirmed cancellation.' })
-  cancellation: CancellationType | null;
+  cancellation: Cancellation | null;
 
   @Field(() => [UserErrorType])
   userErrors: UserErrorType[];
@@ -180,10 +181,10 @@ export class WithdrawCancellationInput {
 @ObjectType('WithdrawCancellationPayload')
 export class WithdrawCancellationPayload {
   @Field(() => ServiceType, { nullable: true })
-  service: ServiceType | null;
+  service: Service | null;
 
   @Field(() => CancellationType, { nullable: true })
-  cancellation: CancellationType | null;
+  cancellation: Cancellation | null;
 
   @Field(() => [UserErrorType])
   userErrors: UserErrorType[];
@@ -201,10 +202,10 @@ export class RenewServiceInput {
 @ObjectType('RenewServicePayload')
 export class RenewServicePayload {
   @Field(() => OrderType, { nullable: true })
-  order: OrderType | null;
+  order: Order | null;
 
   @Field(() => OrderType, { nullable: true, description: 'The unpaid order of the service this renewal replaced.' })
-  supersededOrder: OrderType | null;
+  supersededOrder: Order | null;
 
   @Field(() => [UserErrorType])
   userErrors: UserErrorType[];
