@@ -5,6 +5,7 @@ import { Cancellation } from './cancellation';
 import { DocumentCounter } from './document-counter';
 import { Invoice } from './invoice';
 import { InvoiceLine } from './invoice-line';
+import { LifecycleRun } from './lifecycle-run';
 import { Notification } from './notification';
 import { Order } from './order';
 import { OrderLine } from './order-line';
@@ -13,14 +14,16 @@ import { Product } from './product';
 import { ProductCategory } from './product-category';
 import { Quote } from './quote';
 import { Service } from './service';
+import { TestCardIntent } from './test-card-intent';
 import { User } from './user';
+import { WebhookEvent } from './webhook-event';
 
 export {
-  Account, ApiToken, AuditEvent, Cancellation, DocumentCounter, Invoice, InvoiceLine, Notification,
-  Order, OrderLine, Payment, Product, ProductCategory, Quote, Service, User,
+  Account, ApiToken, AuditEvent, Cancellation, DocumentCounter, Invoice, InvoiceLine, LifecycleRun, Notification,
+  Order, OrderLine, Payment, Product, ProductCategory, Quote, Service, TestCardIntent, User, WebhookEvent,
 };
 
 export const ENTITIES = [
-  Account, ApiToken, AuditEvent, Cancellation, DocumentCounter, Invoice, InvoiceLine, Notification,
-  Order, OrderLine, Payment, Product, ProductCategory, Quote, Service, User,
+  Account, ApiToken, AuditEvent, Cancellation, DocumentCounter, Invoice, InvoiceLine, LifecycleRun, Notification,
+  Order, OrderLine, Payment, Product, ProductCategory, Quote, Service, TestCardIntent, User, WebhookEvent,
 ];

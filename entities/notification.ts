@@ -10,6 +10,7 @@ export type NotificationStatus = 'PENDING' | 'SENT' | 'CAPTURED' | 'FAILED';
 @Entity('notifications')
 @Check('CHK_notifications_status', `"status" IN ('PENDING', 'SENT', 'CAPTURED', 'FAILED')`)
 @Index('IDX_notifications_account_created', ['accountId', 'createdAt'])
+@Index('IDX_notifications_created', ['createdAt'])
 @Index('IDX_notifications_pending', ['nextAttemptAt'], { where: `"status" = 'PENDING'` })
 export class Notification {
   @PrimaryGeneratedColumn('uuid')

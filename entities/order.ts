@@ -20,7 +20,7 @@ export type PaymentMethod = 'CARD' | 'BANK_TRANSFER' | 'POSTAL_SLIP';
 @Check('CHK_orders_code', `"code" ~ '^HCS-[0-9]{4}-[0-9]{6,}$'`)
 @Check('CHK_orders_paid_at', `"status" NOT IN ('PAID', 'FULFILLED') OR "paid_at" IS NOT NULL`)
 @Index('UQ_orders_open_per_service', ['serviceId'], { unique: true, where: `"status" = 'AWAITING_PAYMENT'` })
-@Index('IDX_orders_account_created', ['accountId', 'createdAt'])
+@Index('IDX_orders_account_placed', ['accountId', 'placedOn', 'code'])
 export class Order {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -104,6 +104,10 @@ export class Order {
   @ManyToOne(() => User, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'created_by_user_id' })
   createdBy?: Relation<User>;
+
+  /** The business day the order was placed (Europe/Rome); its code carries that year. */
+  @Column({ name: 'placed_on', type: 'date' })
+  placedOn: string;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

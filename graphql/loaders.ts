@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { isUuid } from '@/domain/identity';
-import { Account, Cancellation, Order, OrderLine, Product, ProductCategory, Service } from '@/entities';
+import { Account, Cancellation, Invoice, InvoiceLine, Order, OrderLine, Payment, Product, ProductCategory, Service } from '@/entities';
 import type { Actor } from '@/operations/actor';
 import { withinReach } from '@/operations/scope';
 
@@ -33,6 +33,12 @@ export function createLoaders(db: DataSource, actor: Actor | null) {
       byKey(ids, await db.getRepository(Order).findBy({ id: In([...ids]) }), (o) => o.id)),
     orderLines: new DataLoader<string, OrderLine[]>(async (orderIds) =>
       groupedByKey(orderIds, await db.getRepository(OrderLine).find({ where: { orderId: In([...orderIds]) }, order: { position: 'ASC' } }), (l) => l.orderId)),
+    paymentsOfOrder: new DataLoader<string, Payment[]>(async (orderIds) =>
+      groupedByKey(orderIds, await db.getRepository(Payment).find({ where: { orderId: In([...orderIds]) }, order: { createdAt: 'ASC' } }), (p) => p.orderId)),
+    invoiceOfOrder: new DataLoader<string, Invoice | null>(async (orderIds) =>
+      byKey(orderIds, await db.getRepository(Invoice).findBy({ orderId: In([...orderIds]) }), (i) => i.orderId)),
+    invoiceLines: new DataLoader<string, InvoiceLine[]>(async (invoiceIds) =>
+      groupedByKey(invoiceIds, await db.getRepository(InvoiceLine).find({ where: { invoiceId: In([...invoiceIds]) }, order: { position: 'ASC' } }), (l) => l.invoiceId)),
     /** Only services the actor may see; any other id loads as null, like a missing one. */
     serviceInReach: new DataLoader<string, Service | null>(async (ids) => {
       const valid = ids.filter(isUuid);

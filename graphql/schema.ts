@@ -3,13 +3,14 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchemaSync } from 'type-graphql';
 import { ApiTokenResolver } from './resolvers/api-tokens';
 import { CatalogResolver, ProductCategoryResolver, ProductResolver } from './resolvers/catalog';
+import { InvoiceResolver } from './resolvers/invoices';
 import { OrderResolver } from './resolvers/orders';
 import { QuoteResolver } from './resolvers/quotes';
 import { ServiceResolver } from './resolvers/services';
 import { AccountResolver, ViewerResolver } from './resolvers/viewer';
 
 const RESOLVERS = [
-  ApiTokenResolver, AccountResolver, CatalogResolver, OrderResolver, ProductCategoryResolver, ProductResolver, QuoteResolver,
+  ApiTokenResolver, AccountResolver, CatalogResolver, InvoiceResolver, OrderResolver, ProductCategoryResolver, ProductResolver, QuoteResolver,
   ServiceResolver, ViewerResolver,
 ] as const;
 

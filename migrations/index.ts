@@ -1,5 +1,7 @@
+import { LifecycleRuns1795978400557 } from './1795978400557-lifecycle-runs';
+import { OrderPlacedOnAndPayments1795978272919 } from './1795978272919-order-placed-on-and-payments';
 import { QuoteFreeDays1795977940515 } from './1795977940515-quote-free-days';
 import { Initial1795977176813 } from './1795977176813-initial';
 
 /** Every migration, oldest first. `npm run migration:generate` appends new ones here. */
-export const MIGRATIONS = [Initial1795977176813, QuoteFreeDays1795977940515];
+export const MIGRATIONS = [Initial1795977176813, QuoteFreeDays1795977940515, OrderPlacedOnAndPayments1795978272919, LifecycleRuns1795978400557];

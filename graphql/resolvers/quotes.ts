@@ -12,6 +12,7 @@ import { attempt } from '../errors';
 import { requireActor } from '../guards';
 import { ProductType } from '../types/catalog';
 import { money, MoneyType } from '../types/money';
+import { cardSessionView } from '../types/payment';
 import {
   CancelServiceInput, ConfirmQuoteInput, ConfirmQuotePayload, QuoteLineType, QuotePayload, QuoteType, RenewServiceInput,
   RenewServicePayload, RequestServiceChangeInput, WithdrawCancellationInput, WithdrawCancellationPayload,
@@ -43,7 +44,7 @@ export class QuoteResolver {
   async confirmQuote(@Arg('input', () => ConfirmQuoteInput) input: ConfirmQuoteInput, @Ctx() context: Context): Promise<ConfirmQuotePayload> {
     const actor = requireActor(context);
     const { result, userErrors } = await attempt(() => confirmQuote(context.db, actor, input));
-    return { quote: result?.quote ?? null, order: result?.order ?? null, cancellation: result?.cancellation ?? null, userErrors };
+    return { quote: result?.quote ?? null, order: result?.order ?? null, cancellation: result?.cancellation ?? null, cardPayment: cardSessionView(result?.cardPayment), userErrors };
   }
 
   @Mutation(() => WithdrawCancellationPayload, { description: 'Takes back a confirmed cancellation before the expiry day.' })
@@ -57,7 +58,7 @@ export class QuoteResolver {
   async renewService(@Arg('input', () => RenewServiceInput) input: RenewServiceInput, @Ctx() context: Context): Promise<RenewServicePayload> {
     const actor = requireActor(context);
     const { result, userErrors } = await attempt(() => renewService(context.db, actor, input.serviceId, input.paymentMethod));
-    return { order: result?.order ?? null, supersededOrder: result?.superseded ?? null, userErrors };
+    return { order: result?.order ?? null, supersededOrder: result?.superseded ?? null, cardPayment: cardSessionView(result?.cardPayment), userErrors };
   }
 
   @FieldResolver(() => ServiceType)

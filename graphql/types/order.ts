@@ -2,7 +2,8 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ProductType } from './catalog';
 import { MoneyType } from './money';
 import { ServiceType } from './service';
-import { DateTimeScalar } from '../scalars';
+import { DateScalar, DateTimeScalar } from '../scalars';
+import { ConnectionType } from './connection';
 
 export enum OrderStatusEnum { AWAITING_PAYMENT = 'AWAITING_PAYMENT', PAID = 'PAID', FULFILLED = 'FULFILLED', CANCELLED = 'CANCELLED' }
 registerEnumType(OrderStatusEnum, { name: 'OrderStatus' });
@@ -41,6 +42,9 @@ export class OrderType {
 
   @Field(() => DateTimeScalar)
   createdAt: Date;
+
+  @Field(() => DateScalar, { description: 'The day the order was placed (Europe/Rome).' })
+  placedOn: string;
 
   @Field(() => [OrderLineType])
   lines: OrderLineType[];
@@ -81,3 +85,5 @@ export class OrderType {
   @Field(() => DateTimeScalar, { nullable: true })
   cancelledAt: Date | null;
 }
+
+export const OrderConnectionType = ConnectionType('Order', OrderType);

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { Cancellation, Order, Quote, Service } from '@/entities';
 import { ProductType } from './catalog';
+import { CardPaymentSessionType } from './payment';
 import { MoneyType } from './money';
 import { OrderType, PaymentMethodEnum } from './order';
 import { CancellationReasonEnum, CancellationType, ServiceType } from './service';
@@ -168,6 +169,9 @@ export class ConfirmQuotePayload {
   @Field(() => CancellationType, { nullable: true, description: 'A cancellation: the confirmed cancellation.' })
   cancellation: Cancellation | null;
 
+  @Field(() => CardPaymentSessionType, { nullable: true, description: 'Paying by card: what the portal needs to collect it.' })
+  cardPayment: CardPaymentSessionType | null;
+
   @Field(() => [UserErrorType])
   userErrors: UserErrorType[];
 }
@@ -206,6 +210,9 @@ export class RenewServicePayload {
 
   @Field(() => OrderType, { nullable: true, description: 'The unpaid order of the service this renewal replaced.' })
   supersededOrder: Order | null;
+
+  @Field(() => CardPaymentSessionType, { nullable: true, description: 'Paying by card: what the portal needs to collect it.' })
+  cardPayment: CardPaymentSessionType | null;
 
   @Field(() => [UserErrorType])
   userErrors: UserErrorType[];

@@ -30,6 +30,7 @@ export async function createOrder(manager: EntityManager, input: NewOrder): Prom
   const code = orderCode(year, await takeNextNumber(manager, 'ORDER', year));
   const order = await manager.save(Order, manager.create(Order, {
     code,
+    placedOn: input.placedOn,
     kind: input.kind,
     status: 'AWAITING_PAYMENT',
     accountId: input.accountId,

@@ -6,6 +6,8 @@ import type { PaymentMethod } from '@/entities/order';
 import { today } from '@/lib/clock';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit';
+import { cardSessionFor } from '../payments/card-session-for';
+import type { CardPaymentSession } from '../payments/start-card-payment';
 import { assertActive, assertNotCancelled, openOrderOf, ownerOf, serviceInReach } from '../quotes/service-in-reach';
 import { cancelOpenOrder } from './cancel-order';
 import { createOrder } from './create-order';
@@ -14,7 +16,12 @@ import { createOrder } from './create-order';
  * A renewal order for one more year at the product's current list price, awaiting payment.
  * It replaces the service's previous unpaid order, if any (reported as `superseded`).
  */
-export async function renewService(db: DataSource, actor: Actor, serviceId: string, paymentMethod: PaymentMethod): Promise<{ order: Order; superseded: Order | null }> {
+export async function renewService(db: DataSource, actor: Actor, serviceId: string, paymentMethod: PaymentMethod): Promise<{ order: Order; superseded: Order | null; cardPayment: CardPaymentSession | null }> {
+  const placed = await placeRenewal(db, actor, serviceId, paymentMethod);
+  return { ...placed, cardPayment: await cardSessionFor(db, placed.order) };
+}
+
+async function placeRenewal(db: DataSource, actor: Actor, serviceId: string, paymentMethod: PaymentMethod): Promise<{ order: Order; superseded: Order | null }> {
   return db.transaction(async (manager) => {
     const service = await serviceInReach(manager, actor, serviceId, true);
     const day = today();

@@ -8,13 +8,16 @@ import { recordAudit } from '../audit';
 import { cancelOpenOrder } from '../billing/cancel-order';
 import { createOrder } from '../billing/create-order';
 import { UserInputError } from '../errors';
+import { cardSessionFor } from '../payments/card-session-for';
+import { settleOrder } from '../payments/settle-order';
+import type { CardPaymentSession } from '../payments/start-card-payment';
 import { recordCancellation } from './record-cancellation';
 import { openCancellationOf, openOrderOf } from './service-in-reach';
 
 export const PAYMENT_METHODS: readonly PaymentMethod[] = ['CARD', 'BANK_TRANSFER', 'POSTAL_SLIP'];
 
 export interface Confirmation { quoteId: string; paymentMethod?: PaymentMethod | null; idempotencyKey?: string | null }
-export interface Confirmed { quote: Quote; order: Order | null; cancellation: Cancellation | null }
+export interface Confirmed { quote: Quote; order: Order | null; cancellation: Cancellation | null; cardPayment?: CardPaymentSession | null }
 
 async function lockOwnQuote(manager: EntityManager, actor: Actor, quoteId: string): Promise<Quote> {
   const notFound = new UserInputError('NOT_FOUND', 'no quote with this id', 'quoteId');
@@ -66,6 +69,8 @@ async function placeChangeOrder(manager: EntityManager, actor: Actor, quote: Quo
     action: 'order.created', entityType: 'Order', entityId: order.id, accountId: order.accountId,
     after: { code: order.code, kind: order.kind, totalCents: order.totalCents, paymentMethod, quoteId: quote.id, target: target.code },
   });
+  // Nothing to collect (a free downgrade): applied at once, without an invoice.
+  if (order.totalCents === 0) await settleOrder(manager, actor, order, paymentMethod);
   return order;
 }
 
@@ -77,6 +82,11 @@ async function placeChangeOrder(manager: EntityManager, actor: Actor, quote: Quo
 export async function confirmQuote(db: DataSource, actor: Actor, confirmation: Confirmation): Promise<Confirmed> {
   const key = confirmation.idempotencyKey?.trim() || null;
   if (key && key.length > 200) throw new UserInputError('INVALID', 'idempotencyKey must be at most 200 characters', 'idempotencyKey');
+  const confirmed = await commitQuote(db, actor, confirmation, key);
+  return { ...confirmed, cardPayment: await cardSessionFor(db, confirmed.order) };
+}
+
+async function commitQuote(db: DataSource, actor: Actor, confirmation: Confirmation, key: string | null): Promise<Confirmed> {
   return db.transaction(async (manager) => {
     const quote = await lockOwnQuote(manager, actor, confirmation.quoteId);
     if (key) {

@@ -28,7 +28,7 @@ describe('constraints keep the data honest', () => {
   it('keeps HCS codes and invoice numbers unique, and totals consistent', async () => {
     const { account } = await newAccount(db);
     const insertOrder = (code: string, net: number, vat: number, total: number) => violation(
-      `INSERT INTO orders (code, kind, account_id, net_cents, vat_cents, total_cents) VALUES ($1, 'RENEWAL', $2, $3, $4, $5)`,
+      `INSERT INTO orders (code, kind, account_id, net_cents, vat_cents, total_cents, placed_on) VALUES ($1, 'RENEWAL', $2, $3, $4, $5, '2026-05-01')`,
       [code, account.id, net, vat, total],
     );
     expect(await insertOrder('HCS-2026-000001', 100, 22, 122)).toBe('accepted');

@@ -2,20 +2,31 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServerAdapter } from '@whatwg-node/server';
 import { encode } from 'next-auth/jwt';
+import { GET as invoicePdf } from '@/app/api/invoices/[id]/pdf/route';
+import { POST as stripeWebhook } from '@/app/api/stripe/webhook/route';
 import { handleGraphQLRequest } from '@/graphql/http';
+
+/** The app's route handlers, dispatched by path as Next.js would. */
+function route(request: Request): Promise<Response> {
+  const { pathname } = new URL(request.url);
+  const invoice = pathname.match(/^\/api\/invoices\/([^/]+)\/pdf$/);
+  if (invoice) return invoicePdf(request, { params: Promise.resolve({ id: invoice[1] }) });
+  if (pathname === '/api/stripe/webhook' && request.method === 'POST') return stripeWebhook(request);
+  return handleGraphQLRequest(request);
+}
 
 export interface GraphQLResult<T = any> { status: number; body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] } }
 export interface Caller { token?: string; cookie?: string; headers?: Record<string, string> }
 
 /**
- * Serves the GraphQL route handler over real HTTP on a free port for the test file,
- * and returns a client for it.
+ * Serves the API's route handlers (GraphQL, invoice PDFs, the Stripe webhook) over real HTTP on a
+ * free port for the test file, and returns a client for them.
  */
 export function useGraphQLServer() {
   let server: Server;
   let base = '';
   beforeAll(async () => {
-    server = createServer(createServerAdapter((request: Request) => handleGraphQLRequest(request)));
+    server = createServer(createServerAdapter(route));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });

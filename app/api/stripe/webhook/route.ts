@@ -1,0 +1,9 @@
+import { getDataSource } from '@/lib/db/data-source';
+import { handleStripeWebhook } from '@/operations/payments/stripe-webhook';
+
+export const dynamic = 'force-dynamic';
+
+export async function POST(request: Request): Promise<Response> {
+  const { status, message } = await handleStripeWebhook(await getDataSource(), await request.text(), request.headers.get('stripe-signature'));
+  return Response.json({ message }, { status });
+}

@@ -1,0 +1,26 @@
+/** What to write on a bank transfer or a postal slip so the payment can be matched to its order. */
+export interface PaymentInstructions {
+  method: 'BANK_TRANSFER' | 'POSTAL_SLIP';
+  beneficiary: string;
+  iban: string | null;
+  bankName: string | null;
+  postalAccount: string | null;
+  amountCents: number;
+  /** The payment reference ("causale"): the HCS code. */
+  reference: string;
+}
+
+export interface OfflineAccounts { bankBeneficiary: string; bankIban: string; bankName: string; postalBeneficiary: string; postalAccount: string }
+
+export function paymentInstructions(method: 'BANK_TRANSFER' | 'POSTAL_SLIP', orderCode: string, totalCents: number, accounts: OfflineAccounts): PaymentInstructions {
+  const bank = method === 'BANK_TRANSFER';
+  return {
+    method,
+    beneficiary: bank ? accounts.bankBeneficiary : accounts.postalBeneficiary,
+    iban: bank ? accounts.bankIban : null,
+    bankName: bank ? accounts.bankName : null,
+    postalAccount: bank ? null : accounts.postalAccount,
+    amountCents: totalCents,
+    reference: orderCode,
+  };
+}

@@ -1,0 +1,49 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { invoiceNumber } from '@/domain/documents';
+import type { Invoice } from '@/entities';
+import { listInvoices } from '@/operations/invoices/list-invoices';
+import { pageArgs } from '@/operations/pagination';
+import type { Context } from '../context';
+import { requireActor } from '../guards';
+import { BillingDetailsType } from '../types/account';
+import { toConnection } from '../types/connection';
+import { InvoiceConnectionType, InvoiceLineType, InvoiceType } from '../types/invoice';
+import { money, MoneyType } from '../types/money';
+
+@Resolver(() => InvoiceType)
+export class InvoiceResolver {
+  @Query(() => InvoiceConnectionType, { description: "The account's invoices, newest first; optionally of one year." })
+  async invoices(
+    @Ctx() context: Context,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('year', () => Int, { nullable: true }) year: number | null,
+    @Arg('clientId', () => ID, { nullable: true }) clientId: string | null,
+  ) {
+    return toConnection(await listInvoices(context.db, requireActor(context), { year, clientId }, pageArgs(first, after)));
+  }
+
+  @FieldResolver(() => String)
+  number(@Root() invoice: Invoice): string {
+    return invoiceNumber(invoice.year, invoice.number);
+  }
+
+  @FieldResolver(() => [InvoiceLineType])
+  async lines(@Root() invoice: Invoice, @Ctx() { loaders, locale }: Context): Promise<InvoiceLineType[]> {
+    return (await loaders.invoiceLines.load(invoice.id)).map((line) => ({ description: line.description, amountCents: line.amountCents, amount: money(line.amountCents, locale) }));
+  }
+
+  @FieldResolver(() => MoneyType)
+  total(@Root() invoice: Invoice, @Ctx() { locale }: Context) { return money(invoice.totalCents, locale); }
+
+  @FieldResolver(() => BillingDetailsType)
+  billing(@Root() invoice: Invoice): BillingDetailsType { return invoice.billing; }
+
+  @FieldResolver(() => String)
+  pdfUrl(@Root() invoice: Invoice): string { return `/api/invoices/${invoice.id}/pdf`; }
+
+  @FieldResolver(() => String)
+  async orderCode(@Root() invoice: Invoice, @Ctx() { loaders }: Context): Promise<string> {
+    return (await loaders.order.load(invoice.orderId))!.code;
+  }
+}

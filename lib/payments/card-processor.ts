@@ -1,0 +1,22 @@
+/** What our code needs to know of a card payment at the provider (a Stripe PaymentIntent or a test intent). */
+export interface CardIntent {
+  id: string;
+  clientSecret: string;
+  amountCents: number;
+  currency: string;
+  status: 'succeeded' | 'failed' | 'pending';
+  failureReason: string | null;
+  orderCode: string | null;
+}
+
+export interface NewCardIntent { amountCents: number; orderCode: string; orderId: string; idempotencyKey: string }
+
+/** One interface, two providers: Stripe, or the built-in test processor when no keys are configured. */
+export interface CardProcessor {
+  readonly provider: 'STRIPE' | 'TEST';
+  readonly publishableKey: string | null;
+  /** Idempotent on `idempotencyKey`: the same key returns the same intent. */
+  createIntent(intent: NewCardIntent): Promise<CardIntent>;
+  retrieveIntent(id: string): Promise<CardIntent>;
+}
+

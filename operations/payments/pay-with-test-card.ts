@@ -1,0 +1,25 @@
+import type { DataSource } from 'typeorm';
+import { Payment, type Order } from '@/entities';
+import { chargeTestCard } from '@/lib/payments/test-processor';
+import { stripeSettings } from '@/lib/payments/settings';
+import type { Actor } from '../actor';
+import { UserInputError } from '../errors';
+import { findOrder } from '../orders/find-order';
+import { applyCardOutcome, type CardOutcome } from './card-outcome';
+
+/**
+ * The test processor's card form: charges a test card number against the session's intent, then
+ * takes the same path as a Stripe webhook (re-read the intent, apply it). Only without Stripe keys.
+ */
+export async function payWithTestCard(db: DataSource, actor: Actor, clientSecret: string, cardNumber: string): Promise<{ outcome: CardOutcome; order: Order; payment: Payment }> {
+  if (stripeSettings()) throw new UserInputError('NOT_AVAILABLE', 'card payments go through Stripe: the test processor is off', 'clientSecret');
+  const notFound = new UserInputError('NOT_FOUND', 'no card payment with this client secret', 'clientSecret');
+  const intentId = clientSecret.split('_secret_')[0];
+  const payment = await db.getRepository(Payment).findOneBy({ provider: 'TEST', providerReference: intentId });
+  const visible = payment && (await db.query(`SELECT code FROM orders WHERE id = $1`, [payment.orderId]))[0];
+  const order = visible && (await findOrder(db, actor, visible.code));
+  if (!payment || !order) throw notFound;
+  if (!(await chargeTestCard(db, clientSecret, cardNumber))) throw notFound;
+  const outcome = await applyCardOutcome(db, intentId);
+  return { outcome, order: (await findOrder(db, actor, order.code))!, payment: await db.getRepository(Payment).findOneByOrFail({ id: payment.id }) };
+}

@@ -1,0 +1,33 @@
+import type { EntityManager } from 'typeorm';
+import { invoiceNumber } from '@/domain/documents';
+import { Account, Order, type Invoice } from '@/entities';
+import type { PaymentMethod } from '@/entities/order';
+import { today } from '@/lib/clock';
+import { portalUrl } from '@/lib/config';
+import type { Actor } from '../actor';
+import { recordAudit } from '../audit';
+import { applyPaidOrder } from '../billing/apply-paid-order';
+import { issueInvoice } from '../billing/issue-invoice';
+import { queueEmail } from '../notifications/queue-email';
+
+/**
+ * Everything that follows a payment, in the caller's transaction: the order is paid, the invoice
+ * issued (next number of the year), the change applied and the order fulfilled, the customer told.
+ * Either all of it commits or none of it.
+ */
+export async function settleOrder(manager: EntityManager, actor: Actor | null, order: Order, method: PaymentMethod): Promise<Invoice | null> {
+  const day = today();
+  Object.assign(order, { status: 'PAID', paidAt: new Date(), paymentMethod: method, paymentFailureReason: null });
+  await manager.save(Order, order);
+  await recordAudit(manager, actor, { action: 'order.paid', entityType: 'Order', entityId: order.id, accountId: order.accountId, before: { status: 'AWAITING_PAYMENT' }, after: { status: 'PAID', method } });
+  const invoice = order.totalCents > 0 ? await issueInvoice(manager, order, method, day) : null;
+  await applyPaidOrder(manager, actor, order.id, day);
+  if (invoice) {
+    const account = await manager.findOneByOrFail(Account, { id: order.accountId });
+    await queueEmail(manager, {
+      accountId: account.id, toEmail: account.email, locale: account.locale, dedupeKey: `order-paid:${order.id}`,
+      message: { template: 'ORDER_PAID', orderCode: order.code, totalCents: order.totalCents, invoiceNumber: invoiceNumber(invoice.year, invoice.number), link: portalUrl(`/area/ordini/${order.code}`) },
+    });
+  }
+  return invoice;
+}
