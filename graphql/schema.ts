@@ -5,12 +5,13 @@ import { ApiTokenResolver } from './resolvers/api-tokens';
 import { CatalogResolver, ProductCategoryResolver, ProductResolver } from './resolvers/catalog';
 import { InvoiceResolver } from './resolvers/invoices';
 import { OrderResolver } from './resolvers/orders';
+import { PaymentResolver } from './resolvers/payments';
 import { QuoteResolver } from './resolvers/quotes';
 import { ServiceResolver } from './resolvers/services';
 import { AccountResolver, ViewerResolver } from './resolvers/viewer';
 
 const RESOLVERS = [
-  ApiTokenResolver, AccountResolver, CatalogResolver, InvoiceResolver, OrderResolver, ProductCategoryResolver, ProductResolver, QuoteResolver,
+  ApiTokenResolver, AccountResolver, CatalogResolver, InvoiceResolver, OrderResolver, PaymentResolver, ProductCategoryResolver, ProductResolver, QuoteResolver,
   ServiceResolver, ViewerResolver,
 ] as const;
 

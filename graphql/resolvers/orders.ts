@@ -105,8 +105,8 @@ export class OrderResolver {
   }
 
   @FieldResolver(() => [PaymentType])
-  async payments(@Root() order: Order, @Ctx() { loaders }: Context) {
-    return (await loaders.paymentsOfOrder.load(order.id)).map((payment) => ({ ...payment, testMode: payment.provider === 'TEST' }));
+  payments(@Root() order: Order, @Ctx() { loaders }: Context) {
+    return loaders.paymentsOfOrder.load(order.id);
   }
 
   @FieldResolver(() => InvoiceType, { nullable: true })

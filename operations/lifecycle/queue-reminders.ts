@@ -18,14 +18,14 @@ interface DueReminder {
 const DUE_REMINDERS = `
   SELECT s.id AS "serviceId", s.account_id AS "accountId", a.email, a.locale, s.domain, p.code AS "productCode",
          to_char(s.expires_on, 'YYYY-MM-DD') AS "expiresOn", due.days_left AS "daysLeft", p.price_cents AS "renewalPriceCents",
-         due.dedupe_key AS "dedupeKey"
-  FROM unnest($2::int[], $3::int[]) AS table_row(days_left, reminder_offset)
-  JOIN "services" s ON s.status = 'ACTIVE' AND s.expires_on = $1::date + table_row.days_left
-  CROSS JOIN LATERAL (SELECT table_row.days_left, concat_ws(':', 'reminder', s.id, to_char(s.expires_on, 'YYYY-MM-DD'), table_row.reminder_offset) AS dedupe_key) due
+         k.dedupe_key AS "dedupeKey"
+  FROM unnest($2::int[], $3::int[]) AS due(days_left, reminder_offset)
+  JOIN "services" s ON s.status = 'ACTIVE' AND s.expires_on = $1::date + due.days_left
+  CROSS JOIN LATERAL (SELECT concat_ws(':', 'reminder', s.id, to_char(s.expires_on, 'YYYY-MM-DD'), due.reminder_offset) AS dedupe_key) k
   JOIN "accounts" a ON a.id = s.account_id
   JOIN "products" p ON p.id = s.product_id
   WHERE NOT EXISTS (SELECT 1 FROM "cancellations" c WHERE c.service_id = s.id AND c.status = 'CONFIRMED')
-    AND NOT EXISTS (SELECT 1 FROM "notifications" n WHERE n.dedupe_key = due.dedupe_key)`;
+    AND NOT EXISTS (SELECT 1 FROM "notifications" n WHERE n.dedupe_key = k.dedupe_key)`;
 
 /** Queues the expiry reminders due on `date`, catching up at most the latest missed one per service. */
 export function queueDueReminders(manager: EntityManager, date: CalendarDate): Promise<number> {

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { Payment, type Order } from '@/entities';
+import { Order, Payment } from '@/entities';
 import { chargeTestCard } from '@/lib/payments/test-processor';
 import { stripeSettings } from '@/lib/payments/settings';
 import type { Actor } from '../actor';
@@ -16,8 +16,8 @@ export async function payWithTestCard(db: DataSource, actor: Actor, clientSecret
   const notFound = new UserInputError('NOT_FOUND', 'no card payment with this client secret', 'clientSecret');
   const intentId = clientSecret.split('_secret_')[0];
   const payment = await db.getRepository(Payment).findOneBy({ provider: 'TEST', providerReference: intentId });
-  const visible = payment && (await db.query(`SELECT code FROM orders WHERE id = $1`, [payment.orderId]))[0];
-  const order = visible && (await findOrder(db, actor, visible.code));
+  const owned = payment && (await db.getRepository(Order).findOneBy({ id: payment.orderId }));
+  const order = owned && (await findOrder(db, actor, owned.code));
   if (!payment || !order) throw notFound;
   if (!(await chargeTestCard(db, clientSecret, cardNumber))) throw notFound;
   const outcome = await applyCardOutcome(db, intentId);

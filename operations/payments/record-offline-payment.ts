@@ -35,7 +35,6 @@ export async function recordOfflinePayment(db: DataSource, actor: Actor, input: 
       providerReference: reference, idempotencyKey: `offline-${randomUUID()}`, recordedByUserId: actor.userId,
     }));
     await recordAudit(manager, actor, { action: 'payment.recorded', entityType: 'Payment', entityId: payment.id, accountId: order.accountId, after: { orderCode: order.code, method, amountCents: payment.amountCents, reference } });
-    const invoice = await settleOrder(manager, actor, order, method);
-    return { order, invoice };
+    return settleOrder(manager, actor, order, method);
   });
 }

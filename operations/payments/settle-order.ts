@@ -15,13 +15,13 @@ import { queueEmail } from '../notifications/queue-email';
  * issued (next number of the year), the change applied and the order fulfilled, the customer told.
  * Either all of it commits or none of it.
  */
-export async function settleOrder(manager: EntityManager, actor: Actor | null, order: Order, method: PaymentMethod): Promise<Invoice | null> {
+export async function settleOrder(manager: EntityManager, actor: Actor | null, order: Order, method: PaymentMethod): Promise<{ order: Order; invoice: Invoice | null }> {
   const day = today();
   Object.assign(order, { status: 'PAID', paidAt: new Date(), paymentMethod: method, paymentFailureReason: null });
   await manager.save(Order, order);
   await recordAudit(manager, actor, { action: 'order.paid', entityType: 'Order', entityId: order.id, accountId: order.accountId, before: { status: 'AWAITING_PAYMENT' }, after: { status: 'PAID', method } });
   const invoice = order.totalCents > 0 ? await issueInvoice(manager, order, method, day) : null;
-  await applyPaidOrder(manager, actor, order.id, day);
+  const fulfilled = await applyPaidOrder(manager, actor, order.id, day);
   if (invoice) {
     const account = await manager.findOneByOrFail(Account, { id: order.accountId });
     await queueEmail(manager, {
@@ -29,5 +29,5 @@ export async function settleOrder(manager: EntityManager, actor: Actor | null, o
       message: { template: 'ORDER_PAID', orderCode: order.code, totalCents: order.totalCents, invoiceNumber: invoiceNumber(invoice.year, invoice.number), link: portalUrl(`/area/ordini/${order.code}`) },
     });
   }
-  return invoice;
+  return { order: fulfilled, invoice };
 }

@@ -4,6 +4,12 @@ import { handleStripeWebhook } from '@/operations/payments/stripe-webhook';
 export const dynamic = 'force-dynamic';
 
 export async function POST(request: Request): Promise<Response> {
-  const { status, message } = await handleStripeWebhook(await getDataSource(), await request.text(), request.headers.get('stripe-signature'));
-  return Response.json({ message }, { status });
+  try {
+    const { status, message } = await handleStripeWebhook(await getDataSource(), await request.text(), request.headers.get('stripe-signature'));
+    return Response.json({ message }, { status });
+  } catch (error) {
+    // Nothing was committed; Stripe delivers the event again later.
+    console.error('Stripe webhook failed:', error);
+    return Response.json({ message: 'processing failed, retry later' }, { status: 500 });
+  }
 }

@@ -1,0 +1,11 @@
+/**
+ * Next.js calls `register()` once when a server process starts: the background work (daily lifecycle
+ * schedule, outbox delivery) starts with it, unless PORTAL_WORKERS=off (e.g. when `npm run worker`
+ * processes do it instead). Not during `next build`, nor without a database.
+ */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
+  if (process.env.PORTAL_WORKERS === 'off' || !process.env.DATABASE_URL) return;
+  const { startBackgroundWork } = await import('./operations/lifecycle/background');
+  await startBackgroundWork(process.env.DATABASE_URL);
+}

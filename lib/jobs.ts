@@ -1,0 +1,37 @@
+import { PgBoss } from 'pg-boss';
+import { TIME_ZONE } from '@/domain/calendar';
+
+/** pg-boss keeps its queues, schedules and jobs in a schema of its own, in the application's database. */
+export const JOBS_SCHEMA = 'pgboss';
+
+export interface ScheduledJob {
+  name: string;
+  /** A cron expression read in Europe/Rome time, e.g. `5 0 * * *` for 00:05 every day. */
+  cron: string;
+  run(): Promise<void>;
+}
+
+export interface Jobs { stop(): Promise<void> }
+
+/**
+ * Starts pg-boss and its cron schedules, with a worker for each job. Every instance of the app may
+ * do so: pg-boss files each occurrence once, whatever the number of instances, a singleton queue lets
+ * one run at a time, and an occurrence missed while no instance was up is sent once at the next start.
+ * A failed run is retried with backoff.
+ */
+export async function startJobs(url: string, jobs: ScheduledJob[], options: { pollingIntervalSeconds?: number; onError?: (error: Error) => void } = {}): Promise<Jobs> {
+  const boss = new PgBoss({ connectionString: url, schema: JOBS_SCHEMA, max: 2, application_name: 'pannello-jobs' });
+  boss.on('error', options.onError ?? ((error) => console.error('Scheduled jobs:', error)));
+  await boss.start();
+  try {
+    for (const job of jobs) {
+      await boss.createQueue(job.name, { policy: 'singleton', retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 3600 });
+      await boss.schedule(job.name, job.cron, null, { tz: TIME_ZONE, missed: 'once' });
+      await boss.work(job.name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 10 }, () => job.run());
+    }
+  } catch (error) {
+    await boss.stop({ graceful: false });
+    throw error;
+  }
+  return { stop: () => boss.stop({ graceful: true, timeout: 30_000 }) };
+}

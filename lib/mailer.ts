@@ -1,0 +1,36 @@
+import nodemailer from 'nodemailer';
+import SMTPTransport from 'nodemailer/lib/smtp-transport';
+
+export interface Mail { id: string; to: string; subject: string; text: string; html: string }
+
+/** Hands a message to an SMTP server; resolves once the server has accepted it. */
+export interface Mailer {
+  send(mail: Mail): Promise<void>;
+  close(): void;
+}
+
+export const DEFAULT_MAIL_FROM = 'Pannello Clienti <noreply@example.it>';
+
+export function mailFrom(): string {
+  return process.env.MAIL_FROM || DEFAULT_MAIL_FROM;
+}
+
+/**
+ * A mailer for `smtp://user:pass@host:port` (or `smtps://`). The Message-ID is derived from the
+ * outbox row, so that a message resent after a crash is recognisable as the same one.
+ */
+export function createMailer(url: string, from = mailFrom()): Mailer {
+  const transport = nodemailer.createTransport(new SMTPTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 }));
+  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'localhost';
+  return {
+    async send(mail) {
+      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: `<${mail.id}@${domain}>` });
+    },
+    close: () => transport.close(),
+  };
+}
+
+/** The configured mailer, or null without `SMTP_URL`: messages are then captured, not sent. */
+export function mailerFromEnv(): Mailer | null {
+  return process.env.SMTP_URL ? createMailer(process.env.SMTP_URL) : null;
+}

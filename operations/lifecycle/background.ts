@@ -1,0 +1,55 @@
+import { DataSource } from 'typeorm';
+import { today } from '@/lib/clock';
+import { dataSourceOptions } from '@/lib/db/data-source';
+import { startJobs } from '@/lib/jobs';
+import { mailerFromEnv } from '@/lib/mailer';
+import { startOutboxWorker } from '../notifications/outbox-worker';
+import { runLifecycle } from './run-lifecycle';
+
+export const LIFECYCLE_JOB = 'daily-lifecycle';
+/** Every day at 00:05, Europe/Rome. */
+export const LIFECYCLE_CRON = '5 0 * * *';
+
+export interface BackgroundWork { stop(): Promise<void> }
+
+export interface BackgroundOptions {
+  log?: (line: string) => void;
+  pollingIntervalSeconds?: number;
+  outboxIntervalMs?: number;
+}
+
+/**
+ * What runs beside the portal, or in a process of its own (`npm run worker`): the daily lifecycle on
+ * its schedule, and the outbox's delivery. It has its own small connection pool. The scheduled run is
+ * for today: a run catches up everything due on or before its date, so days missed while nothing ran
+ * are caught up by it too.
+ */
+export async function startBackgroundWork(url: string, options: BackgroundOptions = {}): Promise<BackgroundWork> {
+  const log = options.log ?? ((line: string) => console.log(`[pannello] ${line}`));
+  const db = await new DataSource({ ...dataSourceOptions(url), extra: { max: 4 } }).initialize();
+  const mailer = mailerFromEnv();
+  const outbox = startOutboxWorker(db, mailer, { intervalMs: options.outboxIntervalMs });
+  try {
+    const jobs = await startJobs(url, [{
+      name: LIFECYCLE_JOB,
+      cron: LIFECYCLE_CRON,
+      async run() {
+        const run = await runLifecycle(db, null, today());
+        log(`Lifecycle for ${run.date}: ${run.reminders} reminder(s), ${run.deactivations} deactivation(s), ${run.cancelledOrders} cancelled order(s) in ${run.durationMs} ms`);
+        outbox.wake();
+      },
+    }], { pollingIntervalSeconds: options.pollingIntervalSeconds });
+    log(`Daily lifecycle scheduled at 00:05 Europe/Rome; outbox ${mailer ? 'delivering through SMTP_URL' : 'capturing messages (no SMTP_URL)'}`);
+    return {
+      async stop() {
+        await jobs.stop();
+        await outbox.stop();
+        await db.destroy();
+      },
+    };
+  } catch (error) {
+    await outbox.stop();
+    await db.destroy();
+    throw error;
+  }
+}

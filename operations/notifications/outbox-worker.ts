@@ -1,0 +1,44 @@
+import type { DataSource } from 'typeorm';
+import type { Mailer } from '@/lib/mailer';
+import { deliverOutbox } from './deliver-outbox';
+
+export interface OutboxWorker {
+  /** Delivers now rather than at the next poll (e.g. right after a commit that queued mail). */
+  wake(): void;
+  /** Finishes the batch in hand, then stops. */
+  stop(): Promise<void>;
+}
+
+/** Polls the outbox every `intervalMs` and delivers what is due; any number of workers may run at once. */
+export function startOutboxWorker(db: DataSource, mailer: Mailer | null, options: { intervalMs?: number; onError?: (error: unknown) => void } = {}): OutboxWorker {
+  const { intervalMs = 2000, onError = (error) => console.error('Outbox delivery failed:', error) } = options;
+  let stopped = false;
+  let woken = false;
+  let interrupt = () => { woken = true; };
+  const pause = () => new Promise<void>((resolve) => {
+    if (woken || stopped) return resolve();
+    const timer = setTimeout(resolve, intervalMs);
+    interrupt = () => { clearTimeout(timer); resolve(); };
+  });
+  const loop = (async () => {
+    while (!stopped) {
+      woken = false;
+      try {
+        await deliverOutbox(db, mailer);
+      } catch (error) {
+        onError(error);
+      }
+      await pause();
+      interrupt = () => { woken = true; };
+    }
+  })();
+  return {
+    wake: () => interrupt(),
+    async stop() {
+      stopped = true;
+      interrupt();
+      await loop;
+      mailer?.close();
+    },
+  };
+}

@@ -1,0 +1,7 @@
+import type { EntityManager } from 'typeorm';
+
+/** Runs a write statement in the caller's transaction and returns how many rows it touched. */
+export async function affectedRows(manager: EntityManager, sql: string, parameters: unknown[] = []): Promise<number> {
+  const result = await manager.queryRunner!.query(sql, parameters, true);
+  return result.affected ?? 0;
+}

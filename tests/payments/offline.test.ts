@@ -1,0 +1,79 @@
+import type { DataSource } from 'typeorm';
+import { Invoice, Product, Service } from '@/entities';
+import { useGraphQLServer } from '../support/api';
+import { useTestDatabase } from '../support/database';
+import { newAccount, newAdmin, type AccountLogin, type Login } from '../support/fixtures';
+import { ORDER_FIELDS, upgradeOrder } from './support';
+
+const database = useTestDatabase();
+const api = useGraphQLServer();
+let db: DataSource;
+let customer: AccountLogin;
+let admin: Login;
+
+const RECORD = `mutation($code: String!, $amount: Int!, $ref: String!) { recordOfflinePayment(input: { orderCode: $code, amountCents: $amount, reference: $ref }) {
+  order { code status } invoice { number totalCents } userErrors { field code message } } }`;
+const ORDER = `query($code: String!) { order(code: $code) { ${ORDER_FIELDS} } }`;
+
+beforeAll(async () => {
+  db = await database.db();
+  customer = await newAccount(db, { name: 'Rossi S.r.l.', billing: { fiscalCode: '01234567890', vatNumber: '01234567890' } });
+  admin = await newAdmin(db);
+});
+
+describe('bank transfer and postal slip', () => {
+  it('shows the payment instructions with the HCS code as the reference', async () => {
+    const { code } = await upgradeOrder(db, customer, 'BANK_TRANSFER');
+    const { body } = await api.gql(ORDER, { code }, { token: customer.token });
+    expect(body.data.order).toMatchObject({
+      status: 'AWAITING_PAYMENT', paymentMethod: 'BANK_TRANSFER', placedOn: '2026-07-02', invoice: null, payments: [],
+      paymentInstructions: { method: 'BANK_TRANSFER', beneficiary: 'HostingVirtuale S.r.l.', iban: 'IT60X0542811101000000123456', postalAccount: null, amountCents: 3059, amount: { formatted: '€ 30,59' }, reference: code },
+    });
+    const { code: slip } = await upgradeOrder(db, customer, 'POSTAL_SLIP');
+    const postal = (await api.gql(ORDER, { code: slip }, { token: customer.token })).body.data.order.paymentInstructions;
+    expect(postal).toMatchObject({ method: 'POSTAL_SLIP', iban: null, postalAccount: '000012345678', reference: slip });
+  });
+
+  it('refuses an amount different from the total and changes nothing', async () => {
+    const { code, service } = await upgradeOrder(db, customer, 'BANK_TRANSFER');
+    const { body } = await api.gql(RECORD, { code, amount: 3058, ref: 'CRO 1' }, { token: admin.token });
+    expect(body.data.recordOfflinePayment).toEqual({ order: null, invoice: null, userErrors: [{ field: 'amountCents', code: 'AMOUNT_MISMATCH', message: expect.stringContaining('3059') }] });
+    expect((await api.gql(ORDER, { code }, { token: customer.token })).body.data.order).toMatchObject({ status: 'AWAITING_PAYMENT', payments: [], invoice: null });
+    expect((await db.getRepository(Service).findOneByOrFail({ id: service.id })).recurringPriceCents).toBe(4900);
+  });
+
+  it('pays, invoices with a snapshot of the billing data, applies the change; a second recording is refused', async () => {
+    process.env.PORTAL_TODAY = '2026-07-02';
+    const { code, service } = await upgradeOrder(db, customer, 'BANK_TRANSFER');
+    const first = await api.gql(RECORD, { code, amount: 3059, ref: 'CRO 0001' }, { token: admin.token });
+    expect(first.body.data.recordOfflinePayment).toMatchObject({ order: { code, status: 'FULFILLED' }, invoice: { number: expect.stringMatching(/^2026\/\d{6}$/), totalCents: 3059 }, userErrors: [] });
+
+    await db.query(`UPDATE accounts SET name = 'Renamed S.p.A.' WHERE id = $1`, [customer.account.id]);
+    const order = (await api.gql(ORDER, { code }, { token: customer.token })).body.data.order;
+    expect(order).toMatchObject({
+      status: 'FULFILLED', paymentInstructions: null,
+      payments: [{ method: 'BANK_TRANSFER', provider: 'OFFLINE', status: 'SUCCEEDED', amountCents: 3059, testMode: false }],
+      invoice: { year: 2026, issuedOn: '2026-07-02', netCents: 2507, vatCents: 552, totalCents: 3059, orderCode: code, billing: { name: 'Rossi S.r.l.', fiscalCode: '01234567890' }, lines: [{ amountCents: -2457 }, { amountCents: 4964 }] },
+    });
+    const business = await db.getRepository(Product).findOneByOrFail({ code: 'BUSINESS' });
+    expect(await db.getRepository(Service).findOneByOrFail({ id: service.id })).toMatchObject({ productId: business.id, recurringPriceCents: 9900 });
+
+    const again = await api.gql(RECORD, { code, amount: 3059, ref: 'CRO 0002' }, { token: admin.token });
+    expect(again.body.data.recordOfflinePayment.userErrors).toEqual([{ field: 'orderCode', code: 'ALREADY_PAID', message: expect.any(String) }]);
+    const pay = await api.gql('mutation($code: String!) { payOrder(input: { code: $code, paymentMethod: CARD }) { cardPayment { clientSecret } userErrors { code } } }', { code }, { token: customer.token });
+    expect(pay.body.data.payOrder).toEqual({ cardPayment: null, userErrors: [{ code: 'ORDER_NOT_PAYABLE' }] });
+    expect(await db.getRepository(Invoice).countBy({ accountId: customer.account.id })).toBe(1);
+  });
+
+  it('is for the back office only', async () => {
+    const { code } = await upgradeOrder(db, customer, 'BANK_TRANSFER');
+    const { body } = await api.gql(RECORD, { code, amount: 3059, ref: 'x' }, { token: customer.token });
+    expect(body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(body.data).toBeNull();
+  });
+
+  it('reports an unknown order code', async () => {
+    const { body } = await api.gql(RECORD, { code: 'HCS-2026-999999', amount: 100, ref: 'x' }, { token: admin.token });
+    expect(body.data.recordOfflinePayment.userErrors[0]).toMatchObject({ field: 'orderCode', code: 'NOT_FOUND' });
+  });
+});

@@ -1,0 +1,132 @@
+import Stripe from 'stripe';
+import type { DataSource } from 'typeorm';
+import { Invoice, Notification, Order, Payment, WebhookEvent } from '@/entities';
+import { useGraphQLServer } from '../support/api';
+import { useTestDatabase } from '../support/database';
+import { newAccount, type AccountLogin } from '../support/fixtures';
+import { useFakeStripe } from './fake-stripe';
+import { upgradeOrder } from './support';
+
+const WEBHOOK_SECRET = 'whsec_test_secret';
+const database = useTestDatabase();
+const api = useGraphQLServer();
+const stripe = useFakeStripe();
+let db: DataSource;
+let customer: AccountLogin;
+let eventCount = 0;
+
+function event(type: string, intentId: string) {
+  eventCount += 1;
+  return { id: `evt_${eventCount}`, object: 'event', type, created: Math.floor(Date.now() / 1000), data: { object: stripe.intent(intentId) } };
+}
+
+async function deliver(payload: object, options: { secret?: string; timestamp?: number } = {}) {
+  const body = JSON.stringify(payload);
+  const signature = new Stripe('sk_test_unused').webhooks.generateTestHeaderString({ payload: body, secret: options.secret ?? WEBHOOK_SECRET, timestamp: options.timestamp });
+  const response = await api.raw({ method: 'POST', path: '/api/stripe/webhook', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, body });
+  return response.status;
+}
+
+async function cardOrder() {
+  const { code } = await upgradeOrder(db, customer, 'CARD');
+  const order = await db.getRepository(Order).findOneByOrFail({ code });
+  const payment = await db.getRepository(Payment).findOneByOrFail({ orderId: order.id });
+  return { order, payment, intentId: payment.providerReference! };
+}
+
+const orderState = async (id: string) => {
+  const order = await db.getRepository(Order).findOneByOrFail({ id });
+  return { status: order.status, reason: order.paymentFailureReason, invoices: await db.getRepository(Invoice).countBy({ orderId: id }) };
+};
+
+beforeAll(async () => {
+  Object.assign(process.env, { STRIPE_SECRET_KEY: 'sk_test_fake', STRIPE_PUBLISHABLE_KEY: 'pk_test_fake', STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET });
+  db = await database.db();
+  customer = await newAccount(db);
+});
+
+afterAll(() => {
+  for (const key of ['STRIPE_SECRET_KEY', 'STRIPE_PUBLISHABLE_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_BASE']) delete process.env[key];
+});
+
+describe('card payments through Stripe', () => {
+  it('creates a PaymentIntent in EUR for the total, with the HCS code and an idempotency key stored before the call', async () => {
+    const { order, payment, intentId } = await cardOrder();
+    const call = stripe.creates.at(-1)!;
+    expect(call.params.get('amount')).toBe('3059');
+    expect(call.params.get('currency')).toBe('eur');
+    expect(call.params.get('metadata[order_code]')).toBe(order.code);
+    expect(call.idempotencyKey).toBe(payment.idempotencyKey);
+    expect(payment).toMatchObject({ provider: 'STRIPE', status: 'PENDING', amountCents: 3059 });
+    const pay = await api.gql('mutation($code: String!) { payOrder(input: { code: $code, paymentMethod: CARD }) { cardPayment { provider clientSecret publishableKey testMode } } }', { code: order.code }, { token: customer.token });
+    expect(pay.body.data.payOrder.cardPayment).toEqual({ provider: 'STRIPE', clientSecret: `${intentId}_secret_fake`, publishableKey: 'pk_test_fake', testMode: false });
+  });
+
+  it('pays, invoices and fulfils on payment_intent.succeeded, once however often the event is delivered', async () => {
+    const { order, intentId } = await cardOrder();
+    stripe.succeed(intentId);
+    const succeeded = event('payment_intent.succeeded', intentId);
+    expect(await deliver(succeeded)).toBe(200);
+    expect(await deliver(succeeded)).toBe(200);
+    expect(await deliver(event('payment_intent.succeeded', intentId))).toBe(200);
+    expect(await orderState(order.id)).toEqual({ status: 'FULFILLED', reason: null, invoices: 1 });
+    expect(await db.getRepository(Payment).countBy({ orderId: order.id, status: 'SUCCEEDED' })).toBe(1);
+    expect(await db.getRepository(Notification).countBy({ dedupeKey: `order-paid:${order.id}` })).toBe(1);
+  });
+
+  it('keeps a declined order awaiting payment with the reason, emails once, and a retry pays it', async () => {
+    const { order, intentId } = await cardOrder();
+    stripe.decline(intentId, 'Your card was declined.');
+    const failed = event('payment_intent.payment_failed', intentId);
+    expect(await deliver(failed)).toBe(200);
+    expect(await deliver(failed)).toBe(200);
+    expect(await orderState(order.id)).toEqual({ status: 'AWAITING_PAYMENT', reason: 'Your card was declined.', invoices: 0 });
+    expect(await db.getRepository(Notification).countBy({ accountId: customer.account.id, template: 'PAYMENT_FAILED' })).toBe(1);
+    stripe.succeed(intentId);
+    expect(await deliver(event('payment_intent.succeeded', intentId))).toBe(200);
+    expect(await orderState(order.id)).toEqual({ status: 'FULFILLED', reason: null, invoices: 1 });
+  });
+
+  it('ends in the same state whatever order the events arrive in', async () => {
+    const { order, intentId } = await cardOrder();
+    stripe.decline(intentId, 'Your card was declined.');
+    const failed = event('payment_intent.payment_failed', intentId);
+    stripe.succeed(intentId);
+    const succeeded = event('payment_intent.succeeded', intentId);
+    for (const delivery of [succeeded, failed, succeeded, failed]) expect(await deliver(delivery)).toBe(200);
+    expect(await orderState(order.id)).toEqual({ status: 'FULFILLED', reason: null, invoices: 1 });
+    expect(await db.getRepository(Notification).countBy({ accountId: customer.account.id, template: 'PAYMENT_FAILED' })).toBe(1);
+  });
+
+  it('refuses a bad signature or a stale timestamp with 400 and changes nothing', async () => {
+    const { order, intentId } = await cardOrder();
+    stripe.succeed(intentId);
+    const forged = event('payment_intent.succeeded', intentId);
+    expect(await deliver(forged, { secret: 'whsec_wrong' })).toBe(400);
+    expect(await deliver(forged, { timestamp: Math.floor(Date.now() / 1000) - 301 })).toBe(400);
+    expect(await db.getRepository(WebhookEvent).countBy({ id: forged.id })).toBe(0);
+    expect(await orderState(order.id)).toEqual({ status: 'AWAITING_PAYMENT', reason: null, invoices: 0 });
+    const unsigned = await api.raw({ method: 'POST', path: '/api/stripe/webhook', headers: { 'content-type': 'application/json' }, body: JSON.stringify(forged) });
+    expect(unsigned.status).toBe(400);
+  });
+
+  it('leaves nothing half-done when applying fails after "paid", and a redelivery completes it', async () => {
+    const { order, intentId } = await cardOrder();
+    const [{ last }] = await db.query(`SELECT coalesce(max(number), 0)::int AS last FROM invoices WHERE year = 2026`);
+    await db.query(`CREATE FUNCTION fail_service_update() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$ LANGUAGE plpgsql`);
+    await db.query(`CREATE TRIGGER fail_service_update BEFORE UPDATE ON services FOR EACH ROW EXECUTE FUNCTION fail_service_update()`);
+    stripe.succeed(intentId);
+    const succeeded = event('payment_intent.succeeded', intentId);
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(await deliver(succeeded)).toBe(500);
+    expect(await orderState(order.id)).toEqual({ status: 'AWAITING_PAYMENT', reason: null, invoices: 0 });
+    expect((await db.getRepository(Payment).findOneByOrFail({ orderId: order.id })).status).toBe('PENDING');
+    expect((await db.query(`SELECT coalesce(max(number), 0)::int AS last FROM invoices WHERE year = 2026`))[0].last).toBe(last);
+
+    await db.query(`DROP TRIGGER fail_service_update ON services; DROP FUNCTION fail_service_update()`);
+    expect(await deliver(succeeded)).toBe(200);
+    expect(await orderState(order.id)).toEqual({ status: 'FULFILLED', reason: null, invoices: 1 });
+    const [{ number }] = await db.query(`SELECT number FROM invoices WHERE order_id = $1`, [order.id]);
+    expect(number).toBe(last + 1);
+  });
+});
