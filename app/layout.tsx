@@ -1,15 +1,18 @@
-import type { Metadata } from 'next';
+import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { getLocale } from '@/portal/i18n';
 import './globals.css';
 
 export const metadata: Metadata = {
-  title: 'Pannello Clienti',
+  title: { default: 'Pannello Clienti', template: '%s · Pannello Clienti' },
   description: 'Servizi, scadenziario, ordini e fatture',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="it">
+    <html lang={await getLocale()}>
       <body>{children}</body>
     </html>
   );

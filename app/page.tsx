@@ -1,16 +1,18 @@
 import Link from 'next/link';
+import { SiteHeader } from '@/components/site-header';
+import { getDictionary } from '@/portal/i18n';
 
-export default function HomePage() {
+export default async function HomePage() {
+  const { t } = await getDictionary();
   return (
     <>
-      <header className="topbar">
-        <Link href="/" className="brand">HostingVirtuale</Link>
-        <Link href="/area" className="button">Area clienti</Link>
-      </header>
-      <main>
-        <div className="card">
-          <h1>Hosting, domini e server</h1>
-          <p>Dal Pannello Clienti gestisci servizi, scadenze, ordini e fatture: rinnovi, cambi servizio e disdette in pochi passaggi.</p>
+      <SiteHeader>
+        <Link href="/area" className="button">{t.customerArea}</Link>
+      </SiteHeader>
+      <main id="main">
+        <div className="card hero">
+          <h1>{t.home.title}</h1>
+          <p>{t.home.body}</p>
         </div>
       </main>
     </>

@@ -4,6 +4,7 @@
  *   db:seed
  *   user:create --email E --password P --role customer|reseller|admin [--name N]
  *   token:create --email E [--name N]        (prints the token as its last line)
+ *   lifecycle:run [--date YYYY-MM-DD]        (the daily lifecycle for that day, by default today)
  */
 import { parseArgs } from 'node:util';
 import { normalizeEmail } from '@/domain/identity';
@@ -17,6 +18,7 @@ import { createAccountWithLogin, createAdminUser } from '@/operations/access/cre
 import { actorForUser } from '@/operations/access/resolve-actor';
 import { seedDemoData } from '@/operations/demo/seed-demo-data';
 import { UserInputError } from '@/operations/errors';
+import { runLifecycle, runSummary } from '@/operations/lifecycle/run-lifecycle';
 
 type Options = Record<string, string | undefined>;
 
@@ -60,6 +62,12 @@ const commands: Record<string, (options: Options, appliedMigrations: string[]) =
     const { token } = await createApiToken(db, (await actorForUser(db, user.id))!, options.name ?? 'command line');
     console.log(`API token for ${user.email} (shown once):`);
     console.log(token);
+  },
+
+  async 'lifecycle:run'(options) {
+    const run = await runLifecycle(await getDataSource(), null, options.date ?? today());
+    console.log(`${runSummary(run)}.`);
+    console.log('Emails are in the outbox; the server or `npm run worker` delivers them.');
   },
 };
 

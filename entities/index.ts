@@ -6,9 +6,11 @@ import { DocumentCounter } from './document-counter';
 import { Invoice } from './invoice';
 import { InvoiceLine } from './invoice-line';
 import { LifecycleRun } from './lifecycle-run';
+import { LoginAttempt } from './login-attempt';
 import { Notification } from './notification';
 import { Order } from './order';
 import { OrderLine } from './order-line';
+import { PasswordReset } from './password-reset';
 import { Payment } from './payment';
 import { Product } from './product';
 import { ProductCategory } from './product-category';
@@ -19,11 +21,11 @@ import { User } from './user';
 import { WebhookEvent } from './webhook-event';
 
 export {
-  Account, ApiToken, AuditEvent, Cancellation, DocumentCounter, Invoice, InvoiceLine, LifecycleRun, Notification,
-  Order, OrderLine, Payment, Product, ProductCategory, Quote, Service, TestCardIntent, User, WebhookEvent,
+  Account, ApiToken, AuditEvent, Cancellation, DocumentCounter, Invoice, InvoiceLine, LifecycleRun, LoginAttempt, Notification,
+  Order, OrderLine, PasswordReset, Payment, Product, ProductCategory, Quote, Service, TestCardIntent, User, WebhookEvent,
 };
 
 export const ENTITIES = [
-  Account, ApiToken, AuditEvent, Cancellation, DocumentCounter, Invoice, InvoiceLine, LifecycleRun, Notification,
-  Order, OrderLine, Payment, Product, ProductCategory, Quote, Service, TestCardIntent, User, WebhookEvent,
+  Account, ApiToken, AuditEvent, Cancellation, DocumentCounter, Invoice, InvoiceLine, LifecycleRun, LoginAttempt, Notification,
+  Order, OrderLine, PasswordReset, Payment, Product, ProductCategory, Quote, Service, TestCardIntent, User, WebhookEvent,
 ];

@@ -62,7 +62,8 @@ export class Notification {
   @Column({ name: 'last_error', type: 'varchar', length: 1000, nullable: true })
   lastError: string | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  /** Kept to the millisecond, like a JS Date, so that it can be a list's exact cursor. */
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
 
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })

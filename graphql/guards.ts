@@ -12,3 +12,9 @@ export function requireAdmin(context: Context): Actor {
   if (!actor.isAdmin) throw new GraphQLError('Only the back office may use this field', { extensions: { code: 'FORBIDDEN' } });
   return actor;
 }
+
+export function requireResellerOrAdmin(context: Context): Actor {
+  const actor = requireActor(context);
+  if (!actor.isAdmin && actor.accountKind !== 'RESELLER') throw new GraphQLError('Only resellers and the back office have client accounts', { extensions: { code: 'FORBIDDEN' } });
+  return actor;
+}

@@ -1,8 +1,10 @@
 import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
+import { isSameOrigin } from '@/lib/http/same-origin';
 import { createContext, type Context } from './context';
 import { formatError } from './errors';
+import { LIMITS, QUERY_RULES, requestLimits } from './limits';
 import { appSchema } from './schema';
 
 const cache = globalThis as typeof globalThis & { __pannelloApollo?: { schema: GraphQLSchema; server: Promise<ApolloServer<Context>> } };
@@ -16,7 +18,11 @@ function apolloServer(): Promise<ApolloServer<Context>> {
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    // Decided per request by requestLimits(): the back office always, everyone outside production.
+    introspection: true,
+    parseOptions: { maxTokens: LIMITS.maxTokens },
+    validationRules: QUERY_RULES,
+    plugins: [ApolloServerPluginLandingPageDisabled(), requestLimits()],
   });
   const started = server.start().then(() => server);
   cache.__pannelloApollo = { schema, server: started };
@@ -54,6 +60,9 @@ export async function handleGraphQLRequest(request: Request): Promise<Response> 
   request.headers.forEach((value, name) => headers.set(name, value));
   let body: unknown;
   if (request.method === 'POST') {
+    if (request.headers.has('cookie') && !request.headers.has('authorization') && !isSameOrigin(request)) {
+      return jsonError(403, 'A request signed in with the portal session must come from the portal itself');
+    }
     const mediaType = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
     if (mediaType !== 'application/json') return jsonError(400, 'A POST body must be JSON, sent as Content-Type: application/json');
     try {

@@ -46,6 +46,14 @@ export function createLoaders(db: DataSource, actor: Actor | null) {
       const query = db.getRepository(Service).createQueryBuilder('service').where('service.id IN (:...ids)', { ids: valid });
       return byKey(ids, await withinReach(query, 'service.accountId', actor).getMany(), (s) => s.id);
     }),
+    /** The services of each account, by domain; an account out of reach has none. */
+    servicesOfAccount: new DataLoader<string, Service[]>(async (accountIds) => {
+      if (!actor) return accountIds.map(() => []);
+      const query = db.getRepository(Service).createQueryBuilder('service')
+        .where('service.accountId IN (:...accountIds)', { accountIds: [...accountIds] })
+        .orderBy('service.domain').addOrderBy('service.id');
+      return groupedByKey(accountIds, await withinReach(query, 'service.accountId', actor).getMany(), (s) => s.accountId);
+    }),
   };
 }
 

@@ -16,3 +16,4 @@ export const DateScalar = new GraphQLScalarType({
 });
 
 export { DateTimeResolver as DateTimeScalar } from 'graphql-scalars';
+export { JSONObjectResolver as JSONObjectScalar } from 'graphql-scalars';

@@ -4,14 +4,17 @@ import { buildSchemaSync } from 'type-graphql';
 import { ApiTokenResolver } from './resolvers/api-tokens';
 import { CatalogResolver, ProductCategoryResolver, ProductResolver } from './resolvers/catalog';
 import { InvoiceResolver } from './resolvers/invoices';
+import { LifecycleResolver } from './resolvers/lifecycle';
+import { NotificationResolver } from './resolvers/notifications';
 import { OrderResolver } from './resolvers/orders';
+import { PasswordResetResolver } from './resolvers/password-reset';
 import { PaymentResolver } from './resolvers/payments';
 import { QuoteResolver } from './resolvers/quotes';
 import { ServiceResolver } from './resolvers/services';
 import { AccountResolver, ViewerResolver } from './resolvers/viewer';
 
 const RESOLVERS = [
-  ApiTokenResolver, AccountResolver, CatalogResolver, InvoiceResolver, OrderResolver, PaymentResolver, ProductCategoryResolver, ProductResolver, QuoteResolver,
+  ApiTokenResolver, AccountResolver, CatalogResolver, InvoiceResolver, LifecycleResolver, NotificationResolver, OrderResolver, PasswordResetResolver, PaymentResolver, ProductCategoryResolver, ProductResolver, QuoteResolver,
   ServiceResolver, ViewerResolver,
 ] as const;
 

@@ -5,3 +5,8 @@ export async function affectedRows(manager: EntityManager, sql: string, paramete
   const result = await manager.queryRunner!.query(sql, parameters, true);
   return result.affected ?? 0;
 }
+
+/** A LIKE pattern matching `text` anywhere, its wildcards taken literally. */
+export function containing(text: string): string {
+  return `%${text.replace(/[%_\\]/g, '\\$&')}%`;
+}

@@ -1,23 +1,41 @@
-import { cookies, headers } from 'next/headers';
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { handleGraphQLRequest } from '@/graphql/http';
+import { LOCALE_COOKIE } from './i18n';
 
-export interface PortalResult<T> { data: T | null; errors?: { message: string; extensions?: { code?: string } }[] }
+export interface PortalError { message: string; extensions?: { code?: string } }
+export interface PortalResult<T> { data: T | null; errors?: PortalError[] }
+export interface UserError { field: string | null; code: string; message: string }
 
 /**
- * Runs a GraphQL operation for a server-rendered page, as the visitor (their session cookie),
- * through the same handler that serves /api/graphql.
+ * Runs a GraphQL operation for a page or a form action, as the visitor (their session cookie),
+ * through the same handler that serves /api/graphql; values are formatted in the portal's language.
  */
 export async function portalQuery<T>(query: string, variables: Record<string, unknown> = {}): Promise<PortalResult<T>> {
-  const [cookieStore, incoming] = await Promise.all([cookies(), headers()]);
+  const cookieStore = await cookies();
   const request = new Request('http://portal.internal/api/graphql', {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       cookie: cookieStore.toString(),
-      'accept-language': incoming.get('x-portal-locale') ?? cookieStore.get('locale')?.value ?? 'it',
+      'accept-language': cookieStore.get(LOCALE_COOKIE)?.value === 'en' ? 'en' : 'it',
     },
     body: JSON.stringify({ query, variables }),
   });
   const response = await handleGraphQLRequest(request);
   return response.json() as Promise<PortalResult<T>>;
+}
+
+/** The result of an operation the visitor must be signed in for (to the login page otherwise), errors included. */
+export async function signedInResult<T>(query: string, variables: Record<string, unknown> = {}): Promise<PortalResult<T>> {
+  const result = await portalQuery<T>(query, variables);
+  if (result.errors?.some((error) => error.extensions?.code === 'UNAUTHENTICATED')) redirect('/login');
+  return result;
+}
+
+/** The data of an operation the visitor must be signed in for; any error is the page's error. */
+export async function signedInQuery<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const { data, errors } = await signedInResult<T>(query, variables);
+  if (!data || errors?.length) throw new Error(errors?.map((e) => e.message).join('; ') ?? 'no data');
+  return data;
 }

@@ -4,7 +4,9 @@ import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 
-export function LoginForm() {
+interface Labels { email: string; password: string; submit: string; wrong: string; tooMany: string }
+
+export function LoginForm({ labels }: { labels: Labels }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -15,18 +17,22 @@ export function LoginForm() {
     setBusy(true);
     const result = await signIn('credentials', { email: form.get('email'), password: form.get('password'), redirect: false });
     setBusy(false);
-    if (result?.ok) router.push('/area');
-    else setError('Email o password non corretti.');
+    if (result?.ok && !result.error) {
+      router.push('/area');
+      router.refresh();
+    } else {
+      setError(result?.error === 'TOO_MANY_ATTEMPTS' ? labels.tooMany : labels.wrong);
+    }
   }
 
   return (
-    <form onSubmit={submit}>
-      <label htmlFor="email">Email</label>
+    <form onSubmit={submit} noValidate={false}>
+      <label htmlFor="email">{labels.email}</label>
       <input id="email" name="email" type="email" autoComplete="username" required />
-      <label htmlFor="password">Password</label>
+      <label htmlFor="password">{labels.password}</label>
       <input id="password" name="password" type="password" autoComplete="current-password" required />
-      {error && <p className="error" role="alert">{error}</p>}
-      <p><button type="submit" disabled={busy}>Accedi</button></p>
+      <p role="alert" className="error">{error}</p>
+      <p><button type="submit" disabled={busy}>{labels.submit}</button></p>
     </form>
   );
 }

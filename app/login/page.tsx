@@ -1,12 +1,22 @@
+import Link from 'next/link';
+import { SiteHeader } from '@/components/site-header';
+import { getDictionary } from '@/portal/i18n';
 import { LoginForm } from './login-form';
 
-export default function LoginPage() {
+export const metadata = { title: 'Login' };
+
+export default async function LoginPage() {
+  const { t } = await getDictionary();
   return (
-    <main>
-      <div className="card" style={{ maxWidth: 420, margin: '48px auto' }}>
-        <h1>Accedi al Pannello Clienti</h1>
-        <LoginForm />
-      </div>
-    </main>
+    <>
+      <SiteHeader />
+      <main id="main">
+        <div className="card narrow">
+          <h1>{t.login.title}</h1>
+          <LoginForm labels={t.login} />
+          <p><Link href="/password-dimenticata">{t.login.forgot}</Link></p>
+        </div>
+      </main>
+    </>
   );
 }

@@ -45,6 +45,12 @@ export class ServiceResolver {
     return toConnection(await expirySchedule(context.db, actor, { clientId, withinDays }, pageArgs(first, after)));
   }
 
+  @Query(() => ServiceType, { nullable: true, description: 'One service the caller may see and act on (its own, a client\'s for a reseller).' })
+  service(@Arg('id', () => ID) id: string, @Ctx() context: Context) {
+    requireActor(context);
+    return context.loaders.serviceInReach.load(id);
+  }
+
   @FieldResolver(() => ProductType)
   product(@Root() service: Service, @Ctx() { loaders }: Context) {
     return loaders.product.load(service.productId);

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { isEmail, isFiscalCode, isRecipientCode, isVatNumber, MIN_PASSWORD_LENGTH, normalizeEmail } from '@/domain/identity';
+import { isEmail, isFiscalCode, isRecipientCode, isUuid, isVatNumber, MIN_PASSWORD_LENGTH, normalizeEmail } from '@/domain/identity';
 import { Account, User } from '@/entities';
 import type { AccountKind } from '@/entities/account';
 import { hashPassword } from '@/lib/passwords';
@@ -25,7 +25,7 @@ export interface NewAccountInput {
   password: string;
   kind: AccountKind;
   resellerId?: string | null;
-  locale?: 'it' | 'en' | null;
+  locale?: string | null;
   billing?: BillingInput | null;
 }
 
@@ -61,6 +61,8 @@ export async function createAccountWithLogin(db: DataSource, actor: Actor | null
   const validation = new Validation()
     .check(input.name.trim().length > 0 && input.name.length <= 200, 'name', 'INVALID', 'name is required (at most 200 characters)')
     .check(!input.resellerId || input.kind === 'CUSTOMER', 'kind', 'INVALID', "a reseller's client is a CUSTOMER account")
+    .check(!input.resellerId || isUuid(input.resellerId), 'resellerId', 'NOT_FOUND', 'no reseller account with this id')
+    .check(!input.locale || input.locale === 'it' || input.locale === 'en', 'locale', 'INVALID', 'locale must be it or en')
     .check(!fiscalCode || isFiscalCode(fiscalCode), 'billing.fiscalCode', 'INVALID', 'fiscal code must be 16 characters (person) or 11 digits (company)')
     .check(!vatNumber || isVatNumber(vatNumber), 'billing.vatNumber', 'INVALID', 'VAT number must be 11 digits')
     .check(!recipientCode || isRecipientCode(recipientCode), 'billing.recipientCode', 'INVALID', 'recipient code must be 7 letters or digits')
@@ -79,7 +81,7 @@ export async function createAccountWithLogin(db: DataSource, actor: Actor | null
       resellerId: input.resellerId ?? null,
       name: input.name.trim(),
       email,
-      locale: input.locale ?? 'it',
+      locale: input.locale === 'en' ? 'en' : 'it',
       fiscalCode,
       vatNumber,
       recipientCode,

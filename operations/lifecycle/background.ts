@@ -4,7 +4,7 @@ import { dataSourceOptions } from '@/lib/db/data-source';
 import { startJobs } from '@/lib/jobs';
 import { mailerFromEnv } from '@/lib/mailer';
 import { startOutboxWorker } from '../notifications/outbox-worker';
-import { runLifecycle } from './run-lifecycle';
+import { runLifecycle, runSummary } from './run-lifecycle';
 
 export const LIFECYCLE_JOB = 'daily-lifecycle';
 /** Every day at 00:05, Europe/Rome. */
@@ -35,7 +35,7 @@ export async function startBackgroundWork(url: string, options: BackgroundOption
       cron: LIFECYCLE_CRON,
       async run() {
         const run = await runLifecycle(db, null, today());
-        log(`Lifecycle for ${run.date}: ${run.reminders} reminder(s), ${run.deactivations} deactivation(s), ${run.cancelledOrders} cancelled order(s) in ${run.durationMs} ms`);
+        log(runSummary(run));
         outbox.wake();
       },
     }], { pollingIntervalSeconds: options.pollingIntervalSeconds });

@@ -30,3 +30,7 @@ export async function runLifecycle(db: DataSource, actor: Actor | null, date: Ca
     }));
   });
 }
+
+export function runSummary(run: LifecycleRun): string {
+  return `Lifecycle for ${run.date}: ${run.reminders} reminder(s), ${run.deactivations} deactivation(s), ${run.cancelledOrders} cancelled order(s) in ${run.durationMs} ms`;
+}

@@ -6,6 +6,7 @@ import type { Actor } from '../actor';
 import { Validation } from '../errors';
 import { keysetPage, type Page, type PageArgs } from '../pagination';
 import { listedFor } from '../scope';
+import { containing } from '../sql';
 
 export interface OrderFilter { code?: string | null; from?: string | null; to?: string | null; status?: OrderStatus | null; clientId?: string | null }
 
@@ -17,7 +18,7 @@ export function listOrders(db: DataSource, actor: Actor, filter: OrderFilter, pa
     .throwIfInvalid();
   const query = listedFor(db.getRepository(Order).createQueryBuilder('o'), 'o.accountId', actor, filter.clientId);
   const code = filter.code?.trim().toUpperCase();
-  if (code) query.andWhere('o.code LIKE :code', { code: `%${code.replace(/[%_\\]/g, '\\$&')}%` });
+  if (code) query.andWhere('o.code LIKE :code', { code: containing(code) });
   if (filter.from) query.andWhere('o.placedOn >= :from', { from: filter.from });
   if (filter.to) query.andWhere('o.placedOn <= :to', { to: filter.to });
   if (filter.status) query.andWhere('o.status = :status', { status: filter.status });

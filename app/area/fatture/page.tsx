@@ -1,0 +1,54 @@
+import Link from 'next/link';
+import { signedInQuery } from '@/portal/graphql';
+import { date } from '@/portal/format';
+import { getDictionary } from '@/portal/i18n';
+
+export const metadata = { title: 'Fatture' };
+
+interface Invoices { invoices: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string; number: string; issuedOn: string; orderCode: string; total: { formatted: string }; pdfUrl: string } }[] } }
+
+export default async function InvoicesPage({ searchParams }: { searchParams: Promise<{ anno?: string; dopo?: string }> }) {
+  const { locale, t } = await getDictionary();
+  const { anno, dopo } = await searchParams;
+  const year = anno && /^\d{4}$/.test(anno) ? Number(anno) : null;
+  const { invoices } = await signedInQuery<Invoices>(`query($year: Int, $after: String) { invoices(first: 50, year: $year, after: $after) {
+    pageInfo { hasNextPage endCursor } edges { node { id number issuedOn orderCode total { formatted } pdfUrl } } } }`, { year, after: dopo ?? null });
+  const thisYear = new Date().getFullYear();
+  const years = Array.from({ length: 6 }, (_, i) => thisYear + 1 - i);
+  return (
+    <>
+      <h1>{t.invoices.title}</h1>
+      <form className="card filters" role="search" aria-label={t.invoices.year}>
+        <div>
+          <label htmlFor="anno">{t.invoices.year}</label>
+          <select id="anno" name="anno" defaultValue={year ?? ''}>
+            <option value="">{t.orders.any}</option>
+            {years.map((y) => <option key={y} value={y}>{y}</option>)}
+          </select>
+        </div>
+        <div className="filter-buttons"><button type="submit">{t.orders.search}</button></div>
+      </form>
+      <div className="card">
+        {!invoices.edges.length ? <p>{t.invoices.none}</p> : (
+          <div className="table-scroll">
+            <table>
+              <thead><tr><th scope="col">{t.invoices.number}</th><th scope="col">{t.invoices.date}</th><th scope="col">{t.invoices.order}</th><th scope="col" className="amount">{t.invoices.total}</th><th scope="col">PDF</th></tr></thead>
+              <tbody>
+                {invoices.edges.map(({ node }) => (
+                  <tr key={node.id}>
+                    <th scope="row">{node.number}</th>
+                    <td>{date(node.issuedOn, locale)}</td>
+                    <td><Link href={`/area/ordini/${node.orderCode}`}>{node.orderCode}</Link></td>
+                    <td className="amount">{node.total.formatted}</td>
+                    <td><a href={node.pdfUrl} download aria-label={`${t.invoices.download} ${node.number}`}>{t.invoices.download}</a></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {invoices.pageInfo.hasNextPage && <p><Link href={`/area/fatture?${new URLSearchParams({ ...(anno ? { anno } : {}), dopo: invoices.pageInfo.endCursor ?? '' })}`}>{t.orders.more}</Link></p>}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+'use client';
+
+import { loadStripe, type Stripe, type StripeElements } from '@stripe/stripe-js';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+
+interface Props { publishableKey: string; clientSecret: string; returnPath: string; labels: { pay: string; loading: string } }
+
+/** Stripe's Payment Element; the outcome reaches the order through Stripe's webhook. */
+export function StripeCardForm({ publishableKey, clientSecret, returnPath, labels }: Props) {
+  const mount = useRef<HTMLDivElement>(null);
+  const [stripe, setStripe] = useState<{ stripe: Stripe; elements: StripeElements } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    void loadStripe(publishableKey).then((loaded) => {
+      if (!loaded || cancelled || !mount.current) return;
+      const elements = loaded.elements({ clientSecret });
+      elements.create('payment').mount(mount.current);
+      setStripe({ stripe: loaded, elements });
+    });
+    return () => { cancelled = true; };
+  }, [publishableKey, clientSecret]);
+
+  async function pay(event: FormEvent) {
+    event.preventDefault();
+    if (!stripe) return;
+    const result = await stripe.stripe.confirmPayment({ elements: stripe.elements, confirmParams: { return_url: `${window.location.origin}${returnPath}` } });
+    if (result.error) setError(result.error.message ?? null);
+  }
+
+  return (
+    <form onSubmit={pay}>
+      <div ref={mount}>{!stripe && <p>{labels.loading}</p>}</div>
+      <p role="alert" className="error">{error}</p>
+      <p><button type="submit" disabled={!stripe}>{labels.pay}</button></p>
+    </form>
+  );
+}

@@ -1,0 +1,130 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  BREAK, GraphQLError, Kind, visit, type ASTVisitor, type DocumentNode, type SelectionSetNode, type ValidationContext, type ValidationRule,
+} from 'graphql';
+import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@/operations/pagination';
+import type { Context } from './context';
+
+/** What one request may ask for; README's "Abuse limits" explains the values. */
+export const LIMITS = { maxTokens: 3000, maxDepth: 12, maxAliases: 30, maxCost: 10_000 } as const;
+
+function tooMuch(message: string, code = 'GRAPHQL_VALIDATION_FAILED'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+}
+
+/** Nesting of fields, fragments expanded; introspection's own fields (`__schema`…) do not count. */
+export function depthLimit(max: number): ValidationRule {
+  return (context: ValidationContext): ASTVisitor => {
+    const fragmentDepth = new Map<string, number>();
+    const depthOf = (selectionSet: SelectionSetNode, visiting: Set<string>): number => {
+      let deepest = 0;
+      for (const selection of selectionSet.selections) {
+        if (selection.kind === Kind.FIELD) {
+          if (!selection.name.value.startsWith('__')) deepest = Math.max(deepest, 1 + (selection.selectionSet ? depthOf(selection.selectionSet, visiting) : 0));
+        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+          deepest = Math.max(deepest, depthOf(selection.selectionSet, visiting));
+        } else {
+          const name = selection.name.value;
+          const fragment = context.getFragment(name);
+          if (!fragment || visiting.has(name)) continue; // unknown or cyclic fragments are reported by the standard rules
+          if (!fragmentDepth.has(name)) {
+            visiting.add(name);
+            fragmentDepth.set(name, depthOf(fragment.selectionSet, visiting));
+            visiting.delete(name);
+          }
+          deepest = Math.max(deepest, fragmentDepth.get(name)!);
+        }
+      }
+      return deepest;
+    };
+    return {
+      OperationDefinition(operation) {
+        const depth = depthOf(operation.selectionSet, new Set());
+        if (depth > max) context.reportError(tooMuch(`The query is ${depth} levels deep; at most ${max} are allowed`));
+      },
+    };
+  };
+}
+
+/** Aliases in the document, so one request cannot repeat a field many times over. */
+export function aliasLimit(max: number): ValidationRule {
+  return (context: ValidationContext): ASTVisitor => {
+    let aliases = 0;
+    return {
+      Field(field) {
+        if (field.alias) aliases += 1;
+      },
+      Document: {
+        leave() {
+          if (aliases > max) context.reportError(tooMuch(`The query uses ${aliases} aliases; at most ${max} are allowed`));
+        },
+      },
+    };
+  };
+}
+
+/** A page costs its items' fields times the page size (`first`, 20 when omitted); any other field costs 1. */
+const pageEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  if (!field.args.some((arg) => arg.name === 'first')) return undefined;
+  const first = typeof args.first === 'number' ? args.first : DEFAULT_PAGE_SIZE;
+  return 1 + childComplexity * Math.min(Math.max(first, 0), MAX_PAGE_SIZE);
+};
+
+export function queryCost(schema: Parameters<typeof getComplexity>[0]['schema'], query: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined): number {
+  return getComplexity({ schema, query, variables, operationName, estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })] });
+}
+
+const inProduction = () => process.env.NODE_ENV === 'production';
+
+/** In production, only the back office may look inside the schema (introspection, "Did you mean" hints). */
+function schemaHidden(context: Context): boolean {
+  return inProduction() && !context.actor?.isAdmin;
+}
+
+function asksForIntrospection(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Field(field) {
+      if (field.name.value === '__schema' || field.name.value === '__type') {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/**
+ * The limits that depend on who asks or on the variables: introspection and field suggestions in
+ * production, and the cost of the operation.
+ */
+export function requestLimits(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, document, request, schema }) {
+          if (schemaHidden(contextValue) && asksForIntrospection(document)) {
+            throw tooMuch('Introspection is available to the back office only');
+          }
+          let cost: number;
+          try {
+            cost = queryCost(schema, document, request.variables, request.operationName);
+          } catch (error) {
+            // Variables that do not fit the operation are reported by execution; anything else is too big to measure.
+            if (error instanceof GraphQLError && error.message.startsWith('Variable "$')) return;
+            throw tooMuch('The query is too large to run', 'QUERY_TOO_COMPLEX');
+          }
+          if (cost > LIMITS.maxCost) throw tooMuch(`The query would cost ${cost} points; at most ${LIMITS.maxCost} are allowed`, 'QUERY_TOO_COMPLEX');
+        },
+        async willSendResponse({ contextValue, response }) {
+          if (response.body.kind !== 'single' || !response.body.singleResult.errors || !schemaHidden(contextValue)) return;
+          response.body.singleResult.errors = response.body.singleResult.errors.map((error) => ({ ...error, message: error.message.replace(/ Did you mean .*$/s, '') }));
+        },
+      };
+    },
+  };
+}
+
+export const QUERY_RULES = [depthLimit(LIMITS.maxDepth), aliasLimit(LIMITS.maxAliases)];

@@ -1,0 +1,151 @@
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import type { Account, Service } from '@/entities';
+import { AccountKindEnum, AccountType } from './account';
+import { ConnectionType } from './connection';
+import { CancellationType, ServiceType } from './service';
+import { UserErrorType } from './user-error';
+import { DateScalar, DateTimeScalar, JSONObjectScalar } from '../scalars';
+
+@ObjectType('AuditEvent', { description: 'One change: who made it, to what, and the values before and after.' })
+export class AuditEventType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { description: 'Who acted: a login\'s email, "system" or "lifecycle".' })
+  actorLabel: string;
+
+  @Field(() => ID, { nullable: true })
+  actorUserId: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The account the change concerns.' })
+  accountId: string | null;
+
+  @Field(() => String, { description: 'e.g. service.provisioned, order.created, product.updated.' })
+  action: string;
+
+  @Field(() => String)
+  entityType: string;
+
+  @Field(() => String)
+  entityId: string;
+
+  @Field(() => JSONObjectScalar, { nullable: true })
+  before: Record<string, unknown> | null;
+
+  @Field(() => JSONObjectScalar, { nullable: true })
+  after: Record<string, unknown> | null;
+
+  @Field(() => DateTimeScalar)
+  createdAt: Date;
+}
+
+export const AuditEventConnectionType = ConnectionType('AuditEvent', AuditEventType);
+export const CancellationConnectionType = ConnectionType('Cancellation', CancellationType);
+
+@InputType('AuditTrailFilter')
+export class AuditTrailFilterInput {
+  @Field(() => ID, { nullable: true })
+  accountId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The id (or code) of the object changed.' })
+  entityId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  action?: string | null;
+}
+
+@InputType('BillingInput')
+export class BillingInput {
+  @Field(() => String, { nullable: true })
+  fiscalCode?: string | null;
+
+  @Field(() => String, { nullable: true })
+  vatNumber?: string | null;
+
+  @Field(() => String, { nullable: true })
+  addressLine?: string | null;
+
+  @Field(() => String, { nullable: true })
+  postalCode?: string | null;
+
+  @Field(() => String, { nullable: true })
+  city?: string | null;
+
+  @Field(() => String, { nullable: true })
+  province?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Two letters; IT when omitted.' })
+  country?: string | null;
+
+  @Field(() => String, { nullable: true })
+  recipientCode?: string | null;
+
+  @Field(() => String, { nullable: true })
+  pecEmail?: string | null;
+}
+
+@InputType('CreateAccountInput')
+export class CreateAccountInput {
+  @Field(() => String, { description: 'Person or company name, as on invoices.' })
+  name: string;
+
+  @Field(() => String, { description: 'The login, and where notifications go.' })
+  email: string;
+
+  @Field(() => String, { description: 'At least 8 characters.' })
+  password: string;
+
+  @Field(() => AccountKindEnum)
+  kind: AccountKindEnum;
+
+  @Field(() => ID, { nullable: true, description: "A reseller's client: the reseller account." })
+  resellerId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'it (default) or en.' })
+  locale?: string | null;
+
+  @Field(() => BillingInput, { nullable: true })
+  billing?: BillingInput | null;
+}
+
+@ObjectType('CreateAccountPayload')
+export class CreateAccountPayload {
+  @Field(() => AccountType, { nullable: true })
+  account: Account | null;
+
+  @Field(() => [UserErrorType])
+  userErrors: UserErrorType[];
+}
+
+@InputType('ProvisionServiceInput')
+export class ProvisionServiceInput {
+  @Field(() => ID)
+  accountId: string;
+
+  @Field(() => String)
+  productCode: string;
+
+  @Field(() => String)
+  domain: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Where the current term began; today when omitted.' })
+  termStartsOn?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The day it is deactivated unless renewed; a year after termStartsOn when omitted.' })
+  expiresOn?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "A client's additional domain: the reseller's plan hosting it." })
+  parentServiceId?: string | null;
+
+  @Field(() => Int, { nullable: true, description: "What the customer pays per term, in cents excluding VAT; the product's list price when omitted." })
+  recurringPriceCents?: number | null;
+}
+
+@ObjectType('ProvisionServicePayload')
+export class ProvisionServicePayload {
+  @Field(() => ServiceType, { nullable: true })
+  service: Service | null;
+
+  @Field(() => [UserErrorType])
+  userErrors: UserErrorType[];
+}

@@ -1,0 +1,26 @@
+import { Field, InputType, ObjectType } from 'type-graphql';
+import { UserErrorType } from './user-error';
+
+@InputType('RequestPasswordResetInput')
+export class RequestPasswordResetInput {
+  @Field(() => String)
+  email: string;
+}
+
+@InputType('ResetPasswordInput')
+export class ResetPasswordInput {
+  @Field(() => String, { description: 'The secret from the emailed link.' })
+  token: string;
+
+  @Field(() => String)
+  password: string;
+}
+
+@ObjectType('PasswordResetPayload')
+export class PasswordResetPayload {
+  @Field(() => Boolean)
+  ok: boolean;
+
+  @Field(() => [UserErrorType])
+  userErrors: UserErrorType[];
+}

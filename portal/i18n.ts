@@ -1,0 +1,145 @@
+import { cookies } from 'next/headers';
+import type { Locale } from '@/domain/money';
+
+export const LOCALE_COOKIE = 'locale';
+
+const it = {
+  brand: 'Pannello Clienti',
+  customerArea: 'Area clienti',
+  home: { title: 'Hosting, domini e server', body: 'Dal Pannello Clienti gestisci servizi, scadenze, ordini e fatture: rinnovi, cambi servizio e disdette in pochi passaggi.' },
+  nav: { dashboard: 'Riepilogo', schedule: 'Scadenziario', orders: 'Ordini', invoices: 'Fatture', clients: 'Clienti', notifications: 'Notifiche', tokens: 'Token API', logout: 'Esci', menu: 'Menu principale' },
+  language: { label: 'Lingua', switchTo: 'English' },
+  login: {
+    title: 'Accedi al Pannello Clienti', email: 'Email', password: 'Password', submit: 'Accedi', wrong: 'Email o password non corretti.',
+    tooMany: 'Troppi tentativi di accesso: riprova tra 15 minuti.', forgot: 'Password dimenticata?',
+  },
+  reset: {
+    requestTitle: 'Reimposta la password', requestBody: "Inserisci l'email del tuo account: ti invieremo un link per scegliere una nuova password.",
+    send: 'Invia il link', sent: "Se l'indirizzo corrisponde a un account, riceverai a breve un'email con il link.",
+    title: 'Scegli una nuova password', newPassword: 'Nuova password (almeno 8 caratteri)', save: 'Salva la password',
+    done: 'Password aggiornata: ora puoi accedere.', invalid: 'Il link non è valido o è scaduto: richiedine uno nuovo.',
+  },
+  dashboard: { title: 'Riepilogo', services: 'Servizi attivi', nextExpiries: 'Prossime scadenze', awaiting: 'Ordini in attesa di pagamento', none: 'Nessuno.', all: 'Vedi tutto' },
+  schedule: {
+    title: 'Scadenziario', domain: 'Dominio', service: 'Servizio', expiresOn: 'Scadenza', daysLeft: 'Giorni', status: 'Stato', renewal: 'Rinnovo',
+    actions: 'Azioni', renew: 'Rinnova', cancel: 'Disdici', change: 'Cambia servizio', cancelled: 'Disdetto dal', withdraw: 'Annulla disdetta',
+    empty: 'Nessun servizio.', expired: 'scaduto',
+  },
+  status: { ACTIVE: 'Attivo', DEACTIVATED: 'Disattivato', AWAITING_PAYMENT: 'In attesa di pagamento', PAID: 'Pagato', FULFILLED: 'Evaso', CANCELLED: 'Annullato', PENDING: 'In corso', SUCCEEDED: 'Riuscito', FAILED: 'Non riuscito', CONFIRMED: 'Confermata', WITHDRAWN: 'Annullata', COMPLETED: 'Eseguita', SENT: 'Inviata', CAPTURED: 'Registrata' } as Record<string, string>,
+  methods: { CARD: 'Carta di credito', BANK_TRANSFER: 'Bonifico bancario', POSTAL_SLIP: 'Bollettino postale' } as Record<string, string>,
+  reasons: { TOO_EXPENSIVE: 'Troppo costoso', SWITCHING_PROVIDER: 'Passo a un altro fornitore', NO_LONGER_NEEDED: 'Non mi serve più', TECHNICAL_PROBLEMS: 'Problemi tecnici', OTHER: 'Altro' } as Record<string, string>,
+  change: {
+    title: 'Cambio servizio', current: 'Servizio attuale', chooseCategory: 'Scegli la categoria', chooseProduct: 'Scegli il nuovo servizio',
+    perYear: 'all’anno', choose: 'Scegli', currentBadge: 'attuale', back: 'Torna alle categorie',
+    features: { webSpaceGb: 'Spazio web (GB)', databases: 'Database', mailboxes: 'Caselle email', additionalDomains: 'Domini aggiuntivi', server: 'Server', pecMailboxes: 'Caselle PEC' } as Record<string, string>,
+    yes: 'sì', no: 'no',
+  },
+  quote: {
+    title: 'Preventivo', upgrade: 'Upgrade', downgrade: 'Downgrade', description: 'Descrizione', amount: 'Importo', net: 'Imponibile', vat: 'IVA 22%', total: 'Totale',
+    newExpiry: 'Nuova scadenza', unchanged: 'invariata', freeDays: (n: number) => `${n} giorni in omaggio: il nuovo anno parte dalla scadenza attuale.`,
+    lost: 'Verrà disattivato', supersedes: (code: string) => `Confermando, l'ordine non pagato ${code} verrà annullato.`,
+    renewalDue: (price: string, date: string) => `Il rinnovo del nuovo servizio (${price} + IVA) sarà dovuto alla scadenza del ${date}.`,
+    renewsAt: (price: string) => `Il servizio si rinnoverà a ${price} + IVA all'anno.`,
+    validUntil: (time: string) => `Prezzo valido fino alle ${time}.`, method: 'Metodo di pagamento', confirm: 'Conferma e paga', expired: 'Il preventivo è scaduto: richiedine uno nuovo.',
+  },
+  cancel: {
+    title: 'Disdetta del servizio', reason: 'Motivo della disdetta', details: 'Dettagli (obbligatori per «Altro»)', next: 'Continua',
+    summary: 'Riepilogo della disdetta', effective: 'Il servizio verrà disattivato il', noRefund: 'Nessun addebito e nessun rimborso.', confirm: 'Conferma la disdetta',
+    done: 'Disdetta confermata: riceverai una email di conferma.', withdrawn: 'Disdetta annullata: il servizio resterà attivo se rinnovato.',
+  },
+  renew: { title: 'Rinnovo del servizio', body: (price: string, until: string) => `Rinnovo per un anno a ${price} + IVA, fino al ${until}.`, confirm: 'Conferma il rinnovo' },
+  orders: {
+    title: 'Ordini', code: 'Codice HCS', date: 'Data', status: 'Stato', total: 'Totale', from: 'Dal', to: 'Al', search: 'Cerca', reset: 'Azzera', any: 'Tutti', none: 'Nessun ordine trovato.',
+    more: 'Altri ordini', order: 'Ordine', lines: 'Righe', payments: 'Pagamenti', instructions: 'Istruzioni per il pagamento', beneficiary: 'Beneficiario',
+    iban: 'IBAN', bank: 'Banca', postalAccount: 'Conto corrente postale', reference: 'Causale', payAgain: 'Paga di nuovo', failure: 'Ultimo pagamento non riuscito',
+    invoice: 'Fattura', testMode: 'Pagamento di prova: nessun addebito reale',
+  },
+  card: {
+    title: 'Pagamento con carta', number: 'Numero della carta', pay: 'Paga', testNotice: 'Modalità di prova: usa 4242 4242 4242 4242 (riuscito) o 4000 0000 0000 0002 (rifiutato). Nessun addebito reale.',
+    paid: 'Pagamento riuscito: l’ordine è stato evaso e la fattura emessa.', stripeLoading: 'Caricamento del modulo di pagamento…',
+  },
+  invoices: { title: 'Fatture', year: 'Anno', number: 'Numero', date: 'Data', total: 'Totale', download: 'Scarica PDF', none: 'Nessuna fattura.', order: 'Ordine' },
+  clients: { title: 'Clienti', search: 'Cerca cliente o dominio', domains: 'Domini', services: 'Servizi', none: 'Nessun cliente.', open: 'Apri', more: 'Altri clienti' },
+  tokens: {
+    title: 'Token API', name: 'Nome del token', create: 'Crea token', created: 'Copia il token ora: non verrà più mostrato.', prefix: 'Inizio', createdAt: 'Creato', lastUsed: 'Ultimo uso',
+    revoke: 'Revoca', revoked: 'Revocato', never: 'mai', none: 'Nessun token.',
+  },
+  notifications: { title: 'Notifiche', subject: 'Oggetto', date: 'Data', status: 'Stato', none: 'Nessuna notifica.' },
+  errors: { generic: 'Qualcosa è andato storto: riprova.' },
+};
+
+type Dictionary = typeof it;
+
+const en: Dictionary = {
+  brand: 'Customer Panel',
+  customerArea: 'Customer area',
+  home: { title: 'Hosting, domains and servers', body: 'Manage your services, expiries, orders and invoices: renewals, service changes and cancellations in a few steps.' },
+  nav: { dashboard: 'Overview', schedule: 'Expiry schedule', orders: 'Orders', invoices: 'Invoices', clients: 'Clients', notifications: 'Notifications', tokens: 'API tokens', logout: 'Sign out', menu: 'Main menu' },
+  language: { label: 'Language', switchTo: 'Italiano' },
+  login: {
+    title: 'Sign in to the Customer Panel', email: 'Email', password: 'Password', submit: 'Sign in', wrong: 'Wrong email or password.',
+    tooMany: 'Too many sign-in attempts: try again in 15 minutes.', forgot: 'Forgot your password?',
+  },
+  reset: {
+    requestTitle: 'Reset your password', requestBody: "Enter your account's email: we will send you a link to choose a new password.",
+    send: 'Send the link', sent: 'If the address matches an account, an email with the link is on its way.',
+    title: 'Choose a new password', newPassword: 'New password (at least 8 characters)', save: 'Save the password',
+    done: 'Password updated: you can sign in now.', invalid: 'The link is not valid or has expired: ask for a new one.',
+  },
+  dashboard: { title: 'Overview', services: 'Active services', nextExpiries: 'Next expiries', awaiting: 'Orders awaiting payment', none: 'None.', all: 'See all' },
+  schedule: {
+    title: 'Expiry schedule', domain: 'Domain', service: 'Service', expiresOn: 'Expires', daysLeft: 'Days', status: 'Status', renewal: 'Renewal',
+    actions: 'Actions', renew: 'Renew', cancel: 'Cancel', change: 'Change service', cancelled: 'Cancelled from', withdraw: 'Withdraw cancellation',
+    empty: 'No services.', expired: 'expired',
+  },
+  status: { ACTIVE: 'Active', DEACTIVATED: 'Deactivated', AWAITING_PAYMENT: 'Awaiting payment', PAID: 'Paid', FULFILLED: 'Fulfilled', CANCELLED: 'Cancelled', PENDING: 'Pending', SUCCEEDED: 'Succeeded', FAILED: 'Failed', CONFIRMED: 'Confirmed', WITHDRAWN: 'Withdrawn', COMPLETED: 'Completed', SENT: 'Sent', CAPTURED: 'Recorded' },
+  methods: { CARD: 'Credit card', BANK_TRANSFER: 'Bank transfer', POSTAL_SLIP: 'Postal slip' },
+  reasons: { TOO_EXPENSIVE: 'Too expensive', SWITCHING_PROVIDER: 'Switching provider', NO_LONGER_NEEDED: 'No longer needed', TECHNICAL_PROBLEMS: 'Technical problems', OTHER: 'Other' },
+  change: {
+    title: 'Change service', current: 'Current service', chooseCategory: 'Choose a category', chooseProduct: 'Choose the new service',
+    perYear: 'per year', choose: 'Choose', currentBadge: 'current', back: 'Back to the categories',
+    features: { webSpaceGb: 'Web space (GB)', databases: 'Databases', mailboxes: 'Mailboxes', additionalDomains: 'Additional domains', server: 'Server', pecMailboxes: 'PEC mailboxes' },
+    yes: 'yes', no: 'no',
+  },
+  quote: {
+    title: 'Quote', upgrade: 'Upgrade', downgrade: 'Downgrade', description: 'Description', amount: 'Amount', net: 'Taxable amount', vat: 'VAT 22%', total: 'Total',
+    newExpiry: 'New expiry', unchanged: 'unchanged', freeDays: (n: number) => `${n} days free: the new year starts from the current expiry.`,
+    lost: 'Will be deactivated', supersedes: (code: string) => `Confirming cancels the unpaid order ${code}.`,
+    renewalDue: (price: string, date: string) => `Renewing the new service (${price} + VAT) will be due on ${date}.`,
+    renewsAt: (price: string) => `The service will renew at ${price} + VAT per year.`,
+    validUntil: (time: string) => `Price valid until ${time}.`, method: 'Payment method', confirm: 'Confirm and pay', expired: 'The quote expired: ask for a new one.',
+  },
+  cancel: {
+    title: 'Cancel the service', reason: 'Why are you cancelling?', details: 'Details (required for “Other”)', next: 'Continue',
+    summary: 'Cancellation summary', effective: 'The service will be deactivated on', noRefund: 'No charge and no refund.', confirm: 'Confirm the cancellation',
+    done: 'Cancellation confirmed: a confirmation email is on its way.', withdrawn: 'Cancellation withdrawn: the service stays active if renewed.',
+  },
+  renew: { title: 'Renew the service', body: (price: string, until: string) => `One more year at ${price} + VAT, until ${until}.`, confirm: 'Confirm the renewal' },
+  orders: {
+    title: 'Orders', code: 'HCS code', date: 'Date', status: 'Status', total: 'Total', from: 'From', to: 'To', search: 'Search', reset: 'Clear', any: 'Any', none: 'No orders found.',
+    more: 'More orders', order: 'Order', lines: 'Lines', payments: 'Payments', instructions: 'Payment instructions', beneficiary: 'Beneficiary',
+    iban: 'IBAN', bank: 'Bank', postalAccount: 'Postal account', reference: 'Payment reference', payAgain: 'Pay again', failure: 'Last payment failed',
+    invoice: 'Invoice', testMode: 'Test payment: no real charge',
+  },
+  card: {
+    title: 'Card payment', number: 'Card number', pay: 'Pay', testNotice: 'Test mode: use 4242 4242 4242 4242 (succeeds) or 4000 0000 0000 0002 (declined). No real charge.',
+    paid: 'Payment succeeded: the order is fulfilled and the invoice issued.', stripeLoading: 'Loading the payment form…',
+  },
+  invoices: { title: 'Invoices', year: 'Year', number: 'Number', date: 'Date', total: 'Total', download: 'Download PDF', none: 'No invoices.', order: 'Order' },
+  clients: { title: 'Clients', search: 'Search client or domain', domains: 'Domains', services: 'Services', none: 'No clients.', open: 'Open', more: 'More clients' },
+  tokens: {
+    title: 'API tokens', name: 'Token name', create: 'Create token', created: 'Copy the token now: it will not be shown again.', prefix: 'Starts with', createdAt: 'Created', lastUsed: 'Last used',
+    revoke: 'Revoke', revoked: 'Revoked', never: 'never', none: 'No tokens.',
+  },
+  notifications: { title: 'Notifications', subject: 'Subject', date: 'Date', status: 'Status', none: 'No notifications.' },
+  errors: { generic: 'Something went wrong: please try again.' },
+};
+
+export async function getLocale(): Promise<Locale> {
+  return (await cookies()).get(LOCALE_COOKIE)?.value === 'en' ? 'en' : 'it';
+}
+
+export async function getDictionary(): Promise<{ locale: Locale; t: Dictionary }> {
+  const locale = await getLocale();
+  return { locale, t: locale === 'en' ? en : it };
+}
