@@ -18,6 +18,11 @@ function failed(path: string, errors: UserError[] | undefined): never {
   redirect(`${path}${separator}errore=${encodeURIComponent(errors?.[0]?.code ?? 'ERROR')}`);
 }
 
+/** Paying by card goes straight to the card form; otherwise the order shows what to pay and how. */
+function orderPage(code: string, method: string | null): string {
+  return method === 'CARD' ? `/area/ordini/${code}/carta` : `/area/ordini/${code}`;
+}
+
 export async function requestChange(formData: FormData): Promise<void> {
   const serviceId = field(formData, 'serviceId');
   const { data } = await portalQuery<{ requestServiceChange: { quote: { id: string } | null; userErrors: UserError[] } }>(
@@ -48,7 +53,7 @@ export async function confirmQuote(formData: FormData): Promise<void> {
     { quoteId, method, key: field(formData, 'idempotencyKey') || null },
   );
   const result = data?.confirmQuote;
-  if (result?.order) redirect(`/area/ordini/${result.order.code}`);
+  if (result?.order) redirect(orderPage(result.order.code, method));
   if (result?.cancellation) redirect(`/area/scadenziario?esito=disdetta`);
   failed(`/area/preventivi/${quoteId}`, result?.userErrors);
 }
@@ -61,7 +66,7 @@ export async function renew(formData: FormData): Promise<void> {
   );
   const order = data?.renewService.order;
   if (!order) failed(`/area/servizi/${serviceId}/rinnovo`, data?.renewService.userErrors);
-  redirect(`/area/ordini/${order.code}`);
+  redirect(orderPage(order.code, field(formData, 'paymentMethod')));
 }
 
 export async function withdrawCancellation(formData: FormData): Promise<void> {

@@ -1,0 +1,176 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEMO_LOGINS } from '@/operations/demo/seed-demo-data';
+import { chromiumPath, expectAccessible, launchBrowser, screenshot, signIn, startApp, type RunningApp } from './app';
+
+const executable = chromiumPath();
+if (!executable) console.warn('Browser tests SKIPPED: no Chromium found (apt-get install chromium, or set CHROMIUM_PATH).');
+const describeInBrowser = executable ? describe : describe.skip;
+
+jest.setTimeout(240_000);
+
+describeInBrowser('the customer portal in a real Chromium', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    app = await startApp('2026-11-29');
+    browser = await launchBrowser(executable!);
+    context = await browser.newContext({ acceptDownloads: true, locale: 'it-IT' });
+    page = await signIn(context, app.url, DEMO_LOGINS.customer.email, DEMO_LOGINS.customer.password);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('signs in to the dashboard', async () => {
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Riepilogo');
+    await screenshot(page, 'dashboard');
+    await expectAccessible(page);
+  });
+
+  it('shows the expiry schedule ordered by expiry, with days left highlighted', async () => {
+    await page.goto(`${app.url}/area/scadenziario`);
+    const rows = page.locator('table.schedule tbody tr');
+    expect(await rows.locator('th').allInnerTexts()).toEqual(['vecchio-sito.it', 'mariorossi.it', 'rossi-fotografia.it', 'rossi-fotografia.it', 'studio-rossi.it', 'rossi-lab.it']);
+    expect(await rows.locator('td.days-urgent').allInnerTexts()).toEqual(['5']);
+    expect(await rows.locator('td.days-soon').allInnerTexts()).toEqual(['30', '59']);
+    await screenshot(page, 'schedule');
+    await expectAccessible(page);
+  });
+
+  async function scheduleRow(domain: string, product: string) {
+    await page.goto(`${app.url}/area/scadenziario`);
+    return page.locator('table.schedule tbody tr', { has: page.locator('th', { hasText: domain }) }).filter({ hasText: product });
+  }
+
+  it('prices an upgrade on screen exactly as the API does, then pays by card: declined, retried from Ordini, paid', async () => {
+    await (await scheduleRow('studio-rossi.it', 'BUSINESS')).getByRole('link', { name: /Cambia servizio/ }).click();
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Hosting', exact: true }).click();
+    await screenshot(page, 'change-products');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Scegli PROFESSIONAL' }).click();
+    await page.waitForURL(/\/area\/preventivi\//);
+    const quoteId = page.url().split('/').pop()!;
+    const api = await page.request.post(`${app.url}/api/graphql`, { data: { query: `{ quote(id: "${quoteId}") { total { formatted } totalCents nearExpiry } }` } });
+    const { quote } = (await api.json()).data;
+    // 61 days left of 365: credit -16.55, PROFESSIONAL +29.92, net 13.37, VAT 2.94
+    expect(quote).toMatchObject({ totalCents: 1631, nearExpiry: false });
+    expect(await page.getByTestId('quote-total').innerText()).toBe(quote.total.formatted);
+    await screenshot(page, 'quote');
+    await expectAccessible(page);
+
+    await page.getByRole('button', { name: 'Conferma e paga' }).click();
+    await page.waitForURL(/\/carta$/);
+    const code = page.url().split('/').at(-2)!;
+    expect(await page.locator('.test-mode').innerText()).toContain('Modalità di prova');
+    await expectAccessible(page);
+    await page.getByLabel('Numero della carta').fill('4000 0000 0000 0002');
+    await page.getByRole('button', { name: /^Paga/ }).click();
+    await page.waitForURL(new RegExp(`/area/ordini/${code}\\?esito=rifiutato`));
+    expect(await page.getByRole('alert').first().innerText()).toContain('Your card was declined.');
+    await screenshot(page, 'card-declined');
+
+    await page.goto(`${app.url}/area/ordini`);
+    await page.getByLabel('Codice HCS').fill(code);
+    await page.getByRole('button', { name: 'Cerca' }).click();
+    await page.getByRole('link', { name: code }).click();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Paga di nuovo' }).click();
+    await page.getByLabel('Numero della carta').fill('4242 4242 4242 4242');
+    await page.getByRole('button', { name: /^Paga/ }).click();
+    await page.waitForURL(new RegExp(`/area/ordini/${code}\\?esito=pagato`));
+    expect(await page.getByRole('status').first().innerText()).toContain('Pagamento riuscito');
+    expect(await page.locator('.badge').first().innerText()).toBe('Evaso');
+    await screenshot(page, 'card-paid');
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Scarica PDF' }).click();
+    const pdf = await download;
+    expect(pdf.suggestedFilename()).toMatch(/^fattura-2026-\d{6}\.pdf$/);
+  });
+
+  it('shows the bank transfer instructions for a renewal paid by bonifico', async () => {
+    await (await scheduleRow('rossi-lab.it', 'VPS-S')).getByRole('link', { name: /Rinnova/ }).click();
+    await page.getByLabel('Bonifico bancario').check();
+    await page.getByRole('button', { name: 'Conferma il rinnovo' }).click();
+    await page.waitForURL(/\/area\/ordini\/HCS-/);
+    const code = page.url().split('/').pop()!;
+    const instructions = await page.locator('dl.instructions').innerText();
+    expect(instructions).toContain('IT60X0542811101000000123456');
+    expect(instructions).toContain('€ 292,80');
+    expect(instructions).toContain(code);
+    await screenshot(page, 'bank-transfer');
+    await expectAccessible(page);
+  });
+
+  it('cancels a service with a reason, then withdraws the cancellation', async () => {
+    await (await scheduleRow('rossi-fotografia.it', 'PEC-STD')).getByRole('link', { name: /Disdici/ }).click();
+    await page.getByLabel('Motivo della disdetta').selectOption('NO_LONGER_NEEDED');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Continua' }).click();
+    await page.waitForURL(/\/area\/preventivi\//);
+    expect(await page.locator('main').innerText()).toContain('27/01/2027');
+    await screenshot(page, 'cancellation-quote');
+    await page.getByRole('button', { name: 'Conferma la disdetta' }).click();
+    await page.waitForURL(/esito=disdetta/);
+    const row = await scheduleRow('rossi-fotografia.it', 'PEC-STD');
+    expect(await row.innerText()).toContain('Disdetto dal 27/01/2027');
+    await screenshot(page, 'cancelled');
+    await row.getByRole('button', { name: 'Annulla disdetta' }).click();
+    await page.waitForURL(/esito=ritirata/);
+    expect(await (await scheduleRow('rossi-fotografia.it', 'PEC-STD')).getByRole('link', { name: /Disdici/ }).count()).toBe(1);
+  });
+
+  it('lists invoices by year with their PDFs, tokens and notifications', async () => {
+    for (const path of ['/area/fatture', '/area/notifiche', '/area/token', '/area/ordini']) {
+      await page.goto(`${app.url}${path}`);
+      await screenshot(page, path.split('/').pop()!);
+      await expectAccessible(page);
+    }
+    await page.goto(`${app.url}/area/fatture`);
+    expect(await page.locator('tbody tr').count()).toBeGreaterThan(0);
+    await page.goto(`${app.url}/area/token`);
+    await page.getByLabel('Nome del token').fill('script di prova');
+    await page.getByRole('button', { name: 'Crea token' }).click();
+    expect(await page.getByTestId('new-token').innerText()).toMatch(/^pcl_/);
+  });
+
+  it('switches to English, remembered across pages', async () => {
+    await page.goto(`${app.url}/area/scadenziario`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Expiry schedule' }).waitFor();
+    await page.goto(`${app.url}/area`);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Overview');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.goto(`${app.url}/area/scadenziario`);
+    expect(await page.locator('tbody').innerText()).toContain('€240.00');
+    await screenshot(page, 'english');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Italiano' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Scadenziario' }).waitFor();
+  });
+
+  it('keeps the public pages accessible, with the customer area at the top right', async () => {
+    const visitor = await browser.newContext();
+    const home = await visitor.newPage();
+    await home.goto(app.url);
+    const link = home.getByRole('link', { name: 'Area clienti' });
+    const box = (await link.boundingBox())!;
+    expect(box.x).toBeGreaterThan(600);
+    expect(box.y).toBeLessThan(60);
+    await expectAccessible(home);
+    for (const path of ['/login', '/password-dimenticata']) {
+      await home.goto(`${app.url}${path}`);
+      await expectAccessible(home);
+    }
+    await home.setViewportSize({ width: 375, height: 740 });
+    await home.goto(`${app.url}/login`);
+    await screenshot(home, 'login-phone');
+    await visitor.close();
+  });
+});
