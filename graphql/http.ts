@@ -61,7 +61,7 @@ export async function handleGraphQLRequest(request: Request): Promise<Response> 
   let body: unknown;
   if (request.method === 'POST') {
     if (request.headers.has('cookie') && !request.headers.has('authorization') && !isSameOrigin(request)) {
-      return jsonError(403, 'A request signed in with the portal session must come from the portal itself');
+      return Response.json({ errors: [{ message: 'A request signed in with the portal session must come from the portal itself', extensions: { code: 'FORBIDDEN' } }] }, { status: 403 });
     }
     const mediaType = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
     if (mediaType !== 'application/json') return jsonError(400, 'A POST body must be JSON, sent as Content-Type: application/json');

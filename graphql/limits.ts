@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
-  BREAK, GraphQLError, Kind, visit, type ASTVisitor, type DocumentNode, type SelectionSetNode, type ValidationContext, type ValidationRule,
+  BREAK, GraphQLError, Kind, visit, type ASTVisitor, type DocumentNode, type GraphQLSchema, type SelectionSetNode, type ValidationContext, type ValidationRule,
 } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@/operations/pagination';
@@ -71,7 +71,7 @@ const pageEstimator: ComplexityEstimator = ({ field, args, childComplexity }) =>
   return 1 + childComplexity * Math.min(Math.max(first, 0), MAX_PAGE_SIZE);
 };
 
-export function queryCost(schema: Parameters<typeof getComplexity>[0]['schema'], query: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined): number {
+function queryCost(schema: GraphQLSchema, query: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined): number {
   return getComplexity({ schema, query, variables, operationName, estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })] });
 }
 

@@ -46,12 +46,12 @@ export function createLoaders(db: DataSource, actor: Actor | null) {
       const query = db.getRepository(Service).createQueryBuilder('service').where('service.id IN (:...ids)', { ids: valid });
       return byKey(ids, await withinReach(query, 'service.accountId', actor).getMany(), (s) => s.id);
     }),
-    /** The services of each account, by domain; an account out of reach has none. */
+    /** The services of each account, by domain, then as provisioned; an account out of reach has none. */
     servicesOfAccount: new DataLoader<string, Service[]>(async (accountIds) => {
       if (!actor) return accountIds.map(() => []);
       const query = db.getRepository(Service).createQueryBuilder('service')
         .where('service.accountId IN (:...accountIds)', { accountIds: [...accountIds] })
-        .orderBy('service.domain').addOrderBy('service.id');
+        .orderBy('service.domain').addOrderBy('service.createdAt').addOrderBy('service.id');
       return groupedByKey(accountIds, await withinReach(query, 'service.accountId', actor).getMany(), (s) => s.accountId);
     }),
   };

@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { ApiTokenResolver } from './resolvers/api-tokens';
+import { BackOfficeResolver, CancellationResolver } from './resolvers/back-office';
 import { CatalogResolver, ProductCategoryResolver, ProductResolver } from './resolvers/catalog';
+import { ClientTreeResolver } from './resolvers/clients';
 import { InvoiceResolver } from './resolvers/invoices';
 import { LifecycleResolver } from './resolvers/lifecycle';
 import { NotificationResolver } from './resolvers/notifications';
@@ -15,7 +17,7 @@ import { AccountResolver, ViewerResolver } from './resolvers/viewer';
 
 const RESOLVERS = [
   ApiTokenResolver, AccountResolver, CatalogResolver, InvoiceResolver, LifecycleResolver, NotificationResolver, OrderResolver, PasswordResetResolver, PaymentResolver, ProductCategoryResolver, ProductResolver, QuoteResolver,
-  ServiceResolver, ViewerResolver,
+  ServiceResolver, ViewerResolver, BackOfficeResolver, CancellationResolver, ClientTreeResolver,
 ] as const;
 
 const cache = globalThis as typeof globalThis & { __pannelloSchema?: { resolvers: readonly unknown[]; schema: GraphQLSchema } };

@@ -1,7 +1,8 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDataSource } from '@/lib/db/data-source';
-import { authenticateWithPassword } from '@/operations/access/authenticate';
+import { clientAddress } from '@/lib/http/client-address';
+import { signInWithPassword } from '@/operations/access/sign-in';
 import { authSecret } from './secret';
 
 /** Portal login: email and password, sessions as signed and encrypted JWT cookies. */
@@ -14,10 +15,12 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: 'Email',
         credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-        async authorize(credentials) {
+        // Throttled: the error's message reaches the login form as signIn()'s `error` ("TOO_MANY_ATTEMPTS").
+        async authorize(credentials, req) {
           if (!credentials?.email || !credentials.password) return null;
-          const userId = await authenticateWithPassword(await getDataSource(), credentials.email, credentials.password);
-          return userId ? { id: userId, email: credentials.email.trim().toLowerCase() } : null;
+          const result = await signInWithPassword(await getDataSource(), credentials.email, credentials.password, clientAddress(req?.headers));
+          if (result.outcome === 'TOO_MANY_ATTEMPTS') throw new Error('TOO_MANY_ATTEMPTS');
+          return result.outcome === 'SIGNED_IN' ? { id: result.userId, email: credentials.email.trim().toLowerCase() } : null;
         },
       }),
     ],

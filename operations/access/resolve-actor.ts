@@ -15,7 +15,8 @@ function actorOf(user: User): Actor {
 }
 
 export async function actorForUser(db: DataSource, userId: string): Promise<Actor | null> {
-  const user = await db.getRepository(User).findOne({ where: { id: userId }, relations: { account: true } });
+  // One statement (findOne with a relation would add a second one to apply its implicit LIMIT).
+  const user = await db.getRepository(User).createQueryBuilder('user').leftJoinAndSelect('user.account', 'account').where('user.id = :userId', { userId }).getOne();
   return user ? actorOf(user) : null;
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { useGraphQLServer } from '../support/api';
 import { useTestDatabase } from '../support/database';
@@ -70,6 +71,18 @@ describe('authentication', () => {
     expect(revoked.body.data.revokeApiToken.userErrors).toEqual([]);
     expect(revoked.body.data.revokeApiToken.apiToken.revokedAt).toEqual(expect.any(String));
     expect((await api.gql('{ viewer { user { email } } }', {}, { token: secret })).status).toBe(401);
+  });
+
+  it('lists tokens with their prefix and last use, and keeps only a hash of the secret', async () => {
+    const created = await api.gql('mutation { createApiToken(input: { name: "last use" }) { secret apiToken { id lastUsedAt } } }', {}, { cookie: alice.cookie });
+    const { secret, apiToken } = created.body.data.createApiToken;
+    expect(apiToken.lastUsedAt).toBeNull();
+    await api.gql('{ viewer { user { id } } }', {}, { token: secret });
+    const [newest] = (await api.gql('{ apiTokens { id name displayPrefix lastUsedAt revokedAt } }', {}, { cookie: alice.cookie })).body.data.apiTokens;
+    expect(newest).toEqual({ id: apiToken.id, name: 'last use', displayPrefix: secret.slice(0, 12), lastUsedAt: expect.any(String), revokedAt: null });
+    const stored = await db.query('SELECT * FROM api_tokens WHERE id = $1', [apiToken.id]);
+    expect(JSON.stringify(stored)).not.toContain(secret.slice(12));
+    expect(stored[0].secret_hash).toBe(createHash('sha256').update(secret).digest('hex'));
   });
 
   it("reports another user's token exactly like a missing one", async () => {

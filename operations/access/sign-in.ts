@@ -1,0 +1,35 @@
+import type { DataSource } from 'typeorm';
+import { normalizeEmail } from '@/domain/identity';
+import { LoginAttempt } from '@/entities';
+import { authenticateWithPassword } from './authenticate';
+
+/** Failures allowed per email and per address within the window; one more is refused without checking the password. */
+export const LOGIN_LIMIT = { failures: 5, windowMinutes: 15 } as const;
+
+export type SignInOutcome = { outcome: 'SIGNED_IN'; userId: string } | { outcome: 'WRONG_CREDENTIALS' } | { outcome: 'TOO_MANY_ATTEMPTS' };
+
+/**
+ * A portal login, throttled: each attempt is written before the password is checked, so concurrent
+ * guesses count against each other too; a success clears the email's failures, a refusal is not counted.
+ */
+export async function signInWithPassword(db: DataSource, emailInput: string, password: string, address: string): Promise<SignInOutcome> {
+  const email = normalizeEmail(emailInput).slice(0, 254);
+  const attempts = db.getRepository(LoginAttempt);
+  const attempt = await attempts.save(attempts.create({ email, address }));
+  const [recent] = await db.query(
+    `SELECT count(*) FILTER (WHERE "email" = $1)::int AS "byEmail", count(*) FILTER (WHERE "address" = $2)::int AS "byAddress"
+       FROM "login_attempts" WHERE ("email" = $1 OR "address" = $2) AND "created_at" > now() - make_interval(mins => $3)`,
+    [email, address, LOGIN_LIMIT.windowMinutes],
+  );
+  if (recent.byEmail > LOGIN_LIMIT.failures || recent.byAddress > LOGIN_LIMIT.failures) {
+    await attempts.delete({ id: attempt.id });
+    return { outcome: 'TOO_MANY_ATTEMPTS' };
+  }
+  const userId = await authenticateWithPassword(db, email, password);
+  if (!userId) {
+    await db.query(`DELETE FROM "login_attempts" WHERE "created_at" < now() - interval '1 day'`);
+    return { outcome: 'WRONG_CREDENTIALS' };
+  }
+  await attempts.delete({ email });
+  return { outcome: 'SIGNED_IN', userId };
+}

@@ -1,0 +1,239 @@
+import { randomBytes } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { appSchema } from '@/graphql/schema';
+import { createApiToken } from '@/operations/access/api-tokens';
+import { renewService } from '@/operations/billing/renew-service';
+import { recordOfflinePayment } from '@/operations/payments/record-offline-payment';
+import { cancelService } from '@/operations/quotes/cancel-service';
+import { confirmQuote } from '@/operations/quotes/confirm-quote';
+import { requestServiceChange } from '@/operations/quotes/request-service-change';
+import type { PaymentMethod } from '@/entities/order';
+import { useGraphQLServer, type Caller } from '../support/api';
+import { useTestDatabase } from '../support/database';
+import { newAccount, newAdmin, newService, type AccountLogin, type Login } from '../support/fixtures';
+
+/**
+ * Every query and mutation of the schema, run as each kind of caller against objects of a reseller's
+ * client. A field added to the schema fails the first test until it has a case here.
+ */
+const database = useTestDatabase();
+const api = useGraphQLServer();
+let db: DataSource;
+
+type Role = 'anonymous' | 'customerA' | 'customerB' | 'reseller' | 'client' | 'otherReseller' | 'admin';
+const ROLES: Role[] = ['anonymous', 'customerA', 'customerB', 'reseller', 'client', 'otherReseller', 'admin'];
+const EVERYONE = ROLES;
+const SIGNED_IN = ROLES.filter((role) => role !== 'anonymous');
+/** Who may reach the client's objects: the client, its reseller, the back office. */
+const CLIENT_REACH: Role[] = ['client', 'reseller', 'admin'];
+const BACK_OFFICE: Role[] = ['admin'];
+
+type Variables = Record<string, unknown>;
+interface Case {
+  query: string;
+  allowed: Role[];
+  /** How a signed-in caller outside `allowed` is refused: a FORBIDDEN error, or exactly as `missing` is answered. */
+  refusedAs: 'FORBIDDEN' | 'MISSING';
+  /** The client's object (made afresh for each caller when the call changes it). */
+  variables?: () => Promise<Variables> | Variables;
+  /** The same call naming an object that does not exist. */
+  missing?: Variables;
+  /** An allowed call may still answer userErrors (a public form given a made-up secret). */
+  userErrorsExpected?: boolean;
+}
+
+const MISSING_ID = '0b7e6f1a-3c2d-4e5f-8a9b-0c1d2e3f4a5b';
+const USER_ERRORS = 'userErrors { field code message }';
+const unique = () => randomBytes(4).toString('hex');
+
+let logins: Record<Exclude<Role, 'anonymous'>, AccountLogin | Login>;
+let client: AccountLogin;
+let admin: Login;
+const world = { serviceId: '', orderCode: '', quoteId: '' };
+
+const clientService = async () => (await newService(db, client.account, { productCode: 'PERSONAL15', termStartsOn: '2026-01-01', expiresOn: '2027-01-01' })).id;
+const clientOrder = async (method: PaymentMethod) => renewService(db, client.actor, await clientService(), method);
+const clientQuote = async () => (await requestServiceChange(db, client.actor, { serviceId: await clientService(), targetProductCode: 'BUSINESS' })).id;
+async function clientCancelledService(): Promise<string> {
+  const serviceId = await clientService();
+  await confirmQuote(db, client.actor, { quoteId: (await cancelService(db, client.actor, { serviceId, reason: 'NO_LONGER_NEEDED' })).id });
+  return serviceId;
+}
+
+const CASES: Record<string, Case> = {
+  // queries
+  catalog: { query: '{ catalog { products { code priceCents } } }', allowed: EVERYONE, refusedAs: 'FORBIDDEN' },
+  viewer: { query: '{ viewer { user { id } } }', allowed: SIGNED_IN, refusedAs: 'FORBIDDEN' },
+  apiTokens: { query: '{ apiTokens { id } }', allowed: SIGNED_IN, refusedAs: 'FORBIDDEN' },
+  clients: { query: '{ clients { edges { node { id services { id } domains { name } } } } }', allowed: ['reseller', 'otherReseller', 'admin'], refusedAs: 'FORBIDDEN' },
+  services: {
+    query: 'query($id: ID) { services(filter: { clientId: $id }) { totalCount edges { node { id } } } }', allowed: CLIENT_REACH, refusedAs: 'MISSING',
+    variables: () => ({ id: client.account.id }), missing: { id: MISSING_ID },
+  },
+  expirySchedule: {
+    query: 'query($id: ID) { expirySchedule(clientId: $id) { totalCount edges { node { id daysLeft } } } }', allowed: CLIENT_REACH, refusedAs: 'MISSING',
+    variables: () => ({ id: client.account.id }), missing: { id: MISSING_ID },
+  },
+  service: {
+    query: 'query($id: ID!) { service(id: $id) { id domain } }', allowed: CLIENT_REACH, refusedAs: 'MISSING',
+    variables: () => ({ id: world.serviceId }), missing: { id: MISSING_ID },
+  },
+  orders: {
+    query: 'query($id: ID) { orders(filter: { clientId: $id }) { totalCount edges { node { code } } } }', allowed: CLIENT_REACH, refusedAs: 'MISSING',
+    variables: () => ({ id: client.account.id }), missing: { id: MISSING_ID },
+  },
+  order: {
+    query: 'query($code: String!) { order(code: $code) { code totalCents } }', allowed: CLIENT_REACH, refusedAs: 'MISSING',
+    variables: () => ({ code: world.orderCode }), missing: { code: 'HCS-2026-999999' },
+  },
+  invoices: {
+    query: 'query($id: ID) { invoices(clientId: $id) { totalCount edges { node { number pdfUrl } } } }', allowed: CLIENT_REACH, refusedAs: 'MISSING',
+    variables: () => ({ id: client.account.id }), missing: { id: MISSING_ID },
+  },
+  notifications: {
+    query: 'query($id: ID) { notifications(accountId: $id) { totalCount edges { node { subject } } } }', allowed: CLIENT_REACH, refusedAs: 'MISSING',
+    variables: () => ({ id: client.account.id }), missing: { id: MISSING_ID },
+  },
+  // a quote belongs to the account that asked for it, not to its reseller
+  quote: {
+    query: 'query($id: ID!) { quote(id: $id) { id totalCents } }', allowed: ['client', 'admin'], refusedAs: 'MISSING',
+    variables: () => ({ id: world.quoteId }), missing: { id: MISSING_ID },
+  },
+  accounts: { query: '{ accounts { totalCount } }', allowed: BACK_OFFICE, refusedAs: 'FORBIDDEN' },
+  auditTrail: { query: '{ auditTrail { totalCount } }', allowed: BACK_OFFICE, refusedAs: 'FORBIDDEN' },
+  cancellations: { query: '{ cancellations { totalCount } }', allowed: BACK_OFFICE, refusedAs: 'FORBIDDEN' },
+  lifecycleRuns: { query: '{ lifecycleRuns { totalCount } }', allowed: BACK_OFFICE, refusedAs: 'FORBIDDEN' },
+
+  // mutations
+  createApiToken: { query: `mutation { createApiToken(input: { name: "matrix" }) { apiToken { id } ${USER_ERRORS} } }`, allowed: SIGNED_IN, refusedAs: 'FORBIDDEN' },
+  // a token is its user's own: not even the back office revokes another's
+  revokeApiToken: {
+    query: `mutation($id: ID!) { revokeApiToken(input: { id: $id }) { apiToken { revokedAt } ${USER_ERRORS} } }`, allowed: ['client'], refusedAs: 'MISSING',
+    variables: async () => ({ id: (await createApiToken(db, client.actor, 'to revoke')).record.id }), missing: { id: MISSING_ID },
+  },
+  requestServiceChange: {
+    query: `mutation($id: ID!) { requestServiceChange(input: { serviceId: $id, targetProductCode: "BUSINESS" }) { quote { totalCents } ${USER_ERRORS} } }`, allowed: CLIENT_REACH, refusedAs: 'MISSING',
+    variables: async () => ({ id: await clientService() }), missing: { id: MISSING_ID },
+  },
+  cancelService: {
+    query: `mutation($id: ID!) { cancelService(input: { serviceId: $id, reason: TOO_EXPENSIVE }) { quote { effectiveOn } ${USER_ERRORS} } }`, allowed: CLIENT_REACH, refusedAs: 'MISSING',
+    variables: async () => ({ id: await clientService() }), missing: { id: MISSING_ID },
+  },
+  confirmQuote: {
+    query: `mutation($id: ID!) { confirmQuote(input: { quoteId: $id, paymentMethod: BANK_TRANSFER }) { order { status } ${USER_ERRORS} } }`, allowed: ['client', 'admin'], refusedAs: 'MISSING',
+    variables: async () => ({ id: await clientQuote() }), missing: { id: MISSING_ID },
+  },
+  withdrawCancellation: {
+    query: `mutation($id: ID!) { withdrawCancellation(input: { serviceId: $id }) { cancellation { status } ${USER_ERRORS} } }`, allowed: CLIENT_REACH, refusedAs: 'MISSING',
+    variables: async () => ({ id: await clientCancelledService() }), missing: { id: MISSING_ID },
+  },
+  renewService: {
+    query: `mutation($id: ID!) { renewService(input: { serviceId: $id, paymentMethod: BANK_TRANSFER }) { order { kind totalCents } ${USER_ERRORS} } }`, allowed: CLIENT_REACH, refusedAs: 'MISSING',
+    variables: async () => ({ id: await clientService() }), missing: { id: MISSING_ID },
+  },
+  payOrder: {
+    query: `mutation($code: String!) { payOrder(input: { code: $code, paymentMethod: POSTAL_SLIP }) { order { paymentMethod } ${USER_ERRORS} } }`, allowed: CLIENT_REACH, refusedAs: 'MISSING',
+    variables: async () => ({ code: (await clientOrder('BANK_TRANSFER')).order.code }), missing: { code: 'HCS-2026-999999' },
+  },
+  payWithTestCard: {
+    query: `mutation($secret: String!) { payWithTestCard(input: { clientSecret: $secret, cardNumber: "4242424242424242" }) { order { status } ${USER_ERRORS} } }`, allowed: CLIENT_REACH, refusedAs: 'MISSING',
+    variables: async () => ({ secret: (await clientOrder('CARD')).cardPayment!.clientSecret }), missing: { secret: 'pi_test_0000_secret_0000' },
+  },
+  recordOfflinePayment: {
+    query: `mutation($code: String!, $cents: Int!) { recordOfflinePayment(input: { orderCode: $code, amountCents: $cents, reference: "CRO 123" }) { order { status } ${USER_ERRORS} } }`,
+    allowed: BACK_OFFICE, refusedAs: 'FORBIDDEN',
+    variables: async () => {
+      const { order } = await clientOrder('BANK_TRANSFER');
+      return { code: order.code, cents: order.totalCents };
+    },
+  },
+  createAccount: {
+    query: `mutation($email: String!) { createAccount(input: { name: "Nuovo", email: $email, password: "una password lunga", kind: CUSTOMER }) { account { id } ${USER_ERRORS} } }`,
+    allowed: BACK_OFFICE, refusedAs: 'FORBIDDEN', variables: () => ({ email: `new-${unique()}@example.test` }),
+  },
+  provisionService: {
+    query: `mutation($id: ID!) { provisionService(input: { accountId: $id, productCode: "HVPARK", domain: "provisioned.it" }) { service { id } ${USER_ERRORS} } }`,
+    allowed: BACK_OFFICE, refusedAs: 'FORBIDDEN', variables: () => ({ id: client.account.id }),
+  },
+  createProduct: {
+    query: `mutation($code: String!) { createProduct(input: { code: $code, categoryCode: "VPS", name: "VPS", priceCents: 100 }) { product { id } ${USER_ERRORS} } }`,
+    allowed: BACK_OFFICE, refusedAs: 'FORBIDDEN', variables: () => ({ code: `VPS-${unique()}`.toUpperCase() }),
+  },
+  updateProduct: { query: `mutation { updateProduct(input: { code: "DED-S", name: "Dedicato S" }) { product { id } ${USER_ERRORS} } }`, allowed: BACK_OFFICE, refusedAs: 'FORBIDDEN' },
+  runLifecycle: { query: `mutation { runLifecycle(input: {}) { run { date } ${USER_ERRORS} } }`, allowed: BACK_OFFICE, refusedAs: 'FORBIDDEN' },
+  // the forms of someone who cannot sign in
+  requestPasswordReset: { query: `mutation { requestPasswordReset(input: { email: "nobody@example.test" }) { ok ${USER_ERRORS} } }`, allowed: EVERYONE, refusedAs: 'FORBIDDEN' },
+  resetPassword: {
+    query: `mutation { resetPassword(input: { token: "made-up", password: "una password lunga" }) { ok ${USER_ERRORS} } }`, allowed: EVERYONE, refusedAs: 'FORBIDDEN', userErrorsExpected: true,
+  },
+};
+
+const schema = appSchema();
+const FIELDS = [...Object.keys(schema.getQueryType()!.getFields()), ...Object.keys(schema.getMutationType()!.getFields())];
+
+function callerOf(role: Role): Caller {
+  return role === 'anonymous' ? {} : { token: logins[role].token };
+}
+
+function codeOf(body: { errors?: { extensions?: { code?: string } }[] }): string | undefined {
+  return body.errors?.[0]?.extensions?.code;
+}
+
+beforeAll(async () => {
+  process.env.PORTAL_TODAY = '2026-07-02';
+  db = await database.db();
+  const reseller = await newAccount(db, { kind: 'RESELLER' });
+  const otherReseller = await newAccount(db, { kind: 'RESELLER' });
+  await newAccount(db, { resellerId: otherReseller.account.id });
+  client = await newAccount(db, { resellerId: reseller.account.id });
+  admin = await newAdmin(db);
+  logins = { customerA: await newAccount(db), customerB: await newAccount(db), reseller, client, otherReseller, admin };
+  world.serviceId = await clientService();
+  world.orderCode = (await renewService(db, client.actor, world.serviceId, 'BANK_TRANSFER')).order.code;
+  world.quoteId = await clientQuote();
+  const { order } = await clientOrder('BANK_TRANSFER');
+  await recordOfflinePayment(db, admin.actor, { orderCode: order.code, amountCents: order.totalCents, reference: 'CRO 1' });
+  await clientCancelledService();
+});
+
+describe('authorization of every field, for every kind of caller', () => {
+  it('has a case for every query and mutation in the schema', () => {
+    expect(FIELDS.filter((field) => !CASES[field])).toEqual([]);
+    expect(Object.keys(CASES).filter((field) => !FIELDS.includes(field))).toEqual([]);
+  });
+
+  describe.each(FIELDS)('%s', (field) => {
+    it.each(ROLES)('as %s', async (role) => {
+      const entry = CASES[field];
+      if (!entry) throw new Error(`no authorization case for ${field}`);
+      const caller = callerOf(role);
+      const { body } = await api.gql(entry.query, (await entry.variables?.()) ?? {}, caller);
+      const missing = entry.refusedAs === 'MISSING' && role !== 'anonymous' ? (await api.gql(entry.query, entry.missing!, caller)).body : null;
+
+      if (entry.allowed.includes(role)) {
+        expect(body.errors).toBeUndefined();
+        expect(body.data[field]).not.toBeNull();
+        if (!entry.userErrorsExpected && body.data[field].userErrors) expect(body.data[field].userErrors).toEqual([]);
+        if (missing) expect(body).not.toEqual(missing);
+      } else if (role === 'anonymous') {
+        expect(codeOf(body)).toBe('UNAUTHENTICATED');
+      } else if (entry.refusedAs === 'FORBIDDEN') {
+        expect(codeOf(body)).toBe('FORBIDDEN');
+      } else {
+        expect(body).toEqual(missing);
+      }
+    });
+  });
+});
+
+describe('identifiers', () => {
+  it('are random UUIDs, not sequential numbers, and a guessed number is simply not found', async () => {
+    const ids = [await clientService(), await clientService(), await clientService(), client.account.id, client.user.id, admin.user.id];
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set(ids.map((id) => id.slice(0, 8))).size).toBe(ids.length);
+    const query = 'query($id: ID!) { service(id: $id) { id } }';
+    for (const id of ['1', '42', MISSING_ID]) {
+      expect((await api.gql(query, { id }, { token: admin.token })).body).toEqual({ data: { service: null } });
+    }
+  });
+});

@@ -1,0 +1,63 @@
+import type { DataSource } from 'typeorm';
+import { authOptions } from '@/lib/auth/options';
+import { useTestDatabase } from '../support/database';
+import { newAccount, type AccountLogin } from '../support/fixtures';
+
+const database = useTestDatabase();
+let db: DataSource;
+
+const PASSWORD = 'correct horse battery';
+
+/** next-auth's credentials callback, called as the /api/auth route does, from an address. */
+function authorize(email: string, password: string, address: string): Promise<unknown> {
+  const provider = authOptions().providers[0] as unknown as { options: { authorize: (credentials: unknown, req: unknown) => Promise<unknown> } };
+  return provider.options.authorize({ email, password }, { headers: { 'x-forwarded-for': `203.0.113.250, ${address}` } });
+}
+
+async function fail(login: AccountLogin, address: string, times: number) {
+  for (let i = 0; i < times; i += 1) expect(await authorize(login.user.email, 'wrong password', address)).toBeNull();
+}
+
+const ageAttempts = (minutes: number) => db.query(`UPDATE login_attempts SET created_at = created_at - make_interval(mins => $1)`, [minutes]);
+
+beforeAll(async () => {
+  db = await database.db();
+});
+
+describe('login attempts', () => {
+  it('refuses a sixth try on an account within 15 minutes, even with the right password, then lets it in again', async () => {
+    const login = await newAccount(db);
+    await fail(login, '198.51.100.1', 5);
+    await expect(authorize(login.user.email, PASSWORD, '198.51.100.2')).rejects.toThrow('TOO_MANY_ATTEMPTS');
+    await expect(authorize(login.user.email.toUpperCase(), PASSWORD, '198.51.100.3')).rejects.toThrow('TOO_MANY_ATTEMPTS');
+    await ageAttempts(16);
+    expect(await authorize(login.user.email, PASSWORD, '198.51.100.2')).toEqual({ id: login.user.id, email: login.user.email });
+  });
+
+  it('refuses an address after 5 failures, whichever accounts it tried', async () => {
+    const [first, second, third] = [await newAccount(db), await newAccount(db), await newAccount(db)];
+    await fail(first, '198.51.100.7', 3);
+    await fail(second, '198.51.100.7', 2);
+    await expect(authorize(third.user.email, PASSWORD, '198.51.100.7')).rejects.toThrow('TOO_MANY_ATTEMPTS');
+    expect(await authorize(third.user.email, PASSWORD, '198.51.100.8')).toEqual({ id: third.user.id, email: third.user.email });
+    await ageAttempts(16);
+  });
+
+  it("clears an account's failures when it signs in, and counts unknown emails too", async () => {
+    const login = await newAccount(db);
+    await fail(login, '198.51.100.20', 4);
+    expect(await authorize(login.user.email, PASSWORD, '198.51.100.21')).toEqual({ id: login.user.id, email: login.user.email });
+    await fail(login, '198.51.100.22', 4);
+    expect(await authorize(login.user.email, PASSWORD, '198.51.100.23')).toEqual({ id: login.user.id, email: login.user.email });
+    for (let i = 0; i < 5; i += 1) expect(await authorize('nobody@example.test', 'guess', `198.51.100.${30 + i}`)).toBeNull();
+    await expect(authorize('nobody@example.test', 'guess', '198.51.100.40')).rejects.toThrow('TOO_MANY_ATTEMPTS');
+  });
+
+  it('never lets more than 5 of 12 concurrent guesses reach the password check', async () => {
+    const login = await newAccount(db);
+    const results = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => authorize(login.user.email, 'wrong password', `198.51.100.${100 + i}`)));
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(refused.length).toBeGreaterThanOrEqual(7);
+    expect(new Set(refused.map((r) => r.reason.message))).toEqual(new Set(['TOO_MANY_ATTEMPTS']));
+  });
+});
