@@ -7,5 +7,6 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
   if (process.env.PORTAL_WORKERS === 'off' || !process.env.DATABASE_URL) return;
   const { startBackgroundWork } = await import('./operations/lifecycle/background');
-  await startBackgroundWork(process.env.DATABASE_URL);
+  // The portal keeps serving without it; the failure is reported, not hidden.
+  await startBackgroundWork(process.env.DATABASE_URL).catch((error) => console.error('[pannello] The background work did not start:', error));
 }

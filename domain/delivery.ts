@@ -1,5 +1,8 @@
-/** How an outbox message is retried: the first retry after a minute, doubling up to an hour. */
-export const MAX_DELIVERY_ATTEMPTS = 12;
+/**
+ * How an outbox message is retried: the first retry after a minute, doubling up to an hour, for
+ * about three days (as mail servers do) before it is given up.
+ */
+export const MAX_DELIVERY_ATTEMPTS = 75;
 const FIRST_RETRY_SECONDS = 60;
 const LONGEST_RETRY_SECONDS = 3600;
 

@@ -19,15 +19,15 @@ export interface Jobs { stop(): Promise<void> }
  * one run at a time, and an occurrence missed while no instance was up is sent once at the next start.
  * A failed run is retried with backoff.
  */
-export async function startJobs(url: string, jobs: ScheduledJob[], options: { pollingIntervalSeconds?: number; onError?: (error: Error) => void } = {}): Promise<Jobs> {
+export async function startJobs(url: string, jobs: ScheduledJob[]): Promise<Jobs> {
   const boss = new PgBoss({ connectionString: url, schema: JOBS_SCHEMA, max: 2, application_name: 'pannello-jobs' });
-  boss.on('error', options.onError ?? ((error) => console.error('Scheduled jobs:', error)));
+  boss.on('error', (error) => console.error('Scheduled jobs:', error));
   await boss.start();
   try {
     for (const job of jobs) {
       await boss.createQueue(job.name, { policy: 'singleton', retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 3600 });
       await boss.schedule(job.name, job.cron, null, { tz: TIME_ZONE, missed: 'once' });
-      await boss.work(job.name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 10 }, () => job.run());
+      await boss.work(job.name, () => job.run());
     }
   } catch (error) {
     await boss.stop({ graceful: false });

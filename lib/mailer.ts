@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import SMTPPool from 'nodemailer/lib/smtp-pool';
+import SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
 
 export interface Mail { id: string; to: string; subject: string; text: string; html: string }
 
@@ -9,9 +9,9 @@ export interface Mailer {
   close(): void;
 }
 
-export const DEFAULT_MAIL_FROM = 'Pannello Clienti <noreply@example.it>';
+const DEFAULT_MAIL_FROM = 'Pannello Clienti <noreply@example.it>';
 
-export function mailFrom(): string {
+function mailFrom(): string {
   return process.env.MAIL_FROM || DEFAULT_MAIL_FROM;
 }
 
@@ -29,6 +29,11 @@ export function createMailer(url: string, from = mailFrom()): Mailer {
     },
     close: () => transport.close(),
   };
+}
+
+/** True when the failure is the connection's (server down, unreachable, timed out) rather than the server refusing this message. */
+export function isConnectionFailure(error: unknown): boolean {
+  return typeof (error as { responseCode?: unknown } | null)?.responseCode !== 'number';
 }
 
 /** The configured mailer, or null without `SMTP_URL`: messages are then captured, not sent. */

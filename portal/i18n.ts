@@ -59,7 +59,7 @@ const it = {
     paid: 'Pagamento riuscito: l’ordine è stato evaso e la fattura emessa.', stripeLoading: 'Caricamento del modulo di pagamento…',
   },
   invoices: { title: 'Fatture', year: 'Anno', number: 'Numero', date: 'Data', total: 'Totale', download: 'Scarica PDF', none: 'Nessuna fattura.', order: 'Ordine' },
-  clients: { title: 'Clienti', search: 'Cerca cliente o dominio', domains: 'Domini', services: 'Servizi', none: 'Nessun cliente.', open: 'Apri', more: 'Altri clienti' },
+  clients: { title: 'Clienti', search: 'Cerca un cliente (nome o email)', domains: 'Domini', services: 'Servizi', none: 'Nessun cliente.', open: 'Apri', more: 'Altri clienti' },
   tokens: {
     title: 'Token API', name: 'Nome del token', create: 'Crea token', created: 'Copia il token ora: non verrà più mostrato.', prefix: 'Inizio', createdAt: 'Creato', lastUsed: 'Ultimo uso',
     revoke: 'Revoca', revoked: 'Revocato', never: 'mai', none: 'Nessun token.',
@@ -126,7 +126,7 @@ const en: Dictionary = {
     paid: 'Payment succeeded: the order is fulfilled and the invoice issued.', stripeLoading: 'Loading the payment form…',
   },
   invoices: { title: 'Invoices', year: 'Year', number: 'Number', date: 'Date', total: 'Total', download: 'Download PDF', none: 'No invoices.', order: 'Order' },
-  clients: { title: 'Clients', search: 'Search client or domain', domains: 'Domains', services: 'Services', none: 'No clients.', open: 'Open', more: 'More clients' },
+  clients: { title: 'Clients', search: 'Search a client (name or email)', domains: 'Domains', services: 'Services', none: 'No clients.', open: 'Open', more: 'More clients' },
   tokens: {
     title: 'API tokens', name: 'Token name', create: 'Create token', created: 'Copy the token now: it will not be shown again.', prefix: 'Starts with', createdAt: 'Created', lastUsed: 'Last used',
     revoke: 'Revoke', revoked: 'Revoked', never: 'never', none: 'No tokens.',

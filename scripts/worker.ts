@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const database = await openDatabase();
   process.env.DATABASE_URL = database.url;
   await migrate(database.url);
-  const work = await startBackgroundWork(database.url, { log });
+  const work = await startBackgroundWork(database.url, log);
   log('Running; Ctrl+C to stop.');
   let stopping = false;
   const stop = async () => {

@@ -12,23 +12,16 @@ export const LIFECYCLE_CRON = '5 0 * * *';
 
 export interface BackgroundWork { stop(): Promise<void> }
 
-export interface BackgroundOptions {
-  log?: (line: string) => void;
-  pollingIntervalSeconds?: number;
-  outboxIntervalMs?: number;
-}
-
 /**
  * What runs beside the portal, or in a process of its own (`npm run worker`): the daily lifecycle on
  * its schedule, and the outbox's delivery. It has its own small connection pool. The scheduled run is
  * for today: a run catches up everything due on or before its date, so days missed while nothing ran
  * are caught up by it too.
  */
-export async function startBackgroundWork(url: string, options: BackgroundOptions = {}): Promise<BackgroundWork> {
-  const log = options.log ?? ((line: string) => console.log(`[pannello] ${line}`));
+export async function startBackgroundWork(url: string, log = (line: string) => console.log(`[pannello] ${line}`)): Promise<BackgroundWork> {
   const db = await new DataSource({ ...dataSourceOptions(url), extra: { max: 4 } }).initialize();
   const mailer = mailerFromEnv();
-  const outbox = startOutboxWorker(db, mailer, { intervalMs: options.outboxIntervalMs });
+  const outbox = startOutboxWorker(db, mailer);
   try {
     const jobs = await startJobs(url, [{
       name: LIFECYCLE_JOB,
@@ -38,7 +31,7 @@ export async function startBackgroundWork(url: string, options: BackgroundOption
         log(runSummary(run));
         outbox.wake();
       },
-    }], { pollingIntervalSeconds: options.pollingIntervalSeconds });
+    }]);
     log(`Daily lifecycle scheduled at 00:05 Europe/Rome; outbox ${mailer ? 'delivering through SMTP_URL' : 'capturing messages (no SMTP_URL)'}`);
     return {
       async stop() {

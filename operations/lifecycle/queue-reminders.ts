@@ -37,7 +37,7 @@ export function queueDueReminders(manager: EntityManager, date: CalendarDate): P
     dedupeKey: row.dedupeKey,
     message: {
       template: 'EXPIRY_REMINDER', domain: row.domain, productCode: row.productCode, expiresOn: row.expiresOn, daysLeft: row.daysLeft,
-      renewalPriceCents: Number(row.renewalPriceCents), link: portalUrl(`/area/scadenziario?rinnova=${row.serviceId}`),
+      renewalPriceCents: Number(row.renewalPriceCents), link: portalUrl(`/area/servizi/${row.serviceId}/rinnovo`),
     },
   }));
 }

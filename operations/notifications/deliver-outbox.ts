@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { isLastAttempt, retryDelaySeconds } from '@/domain/delivery';
-import type { Mail, Mailer } from '@/lib/mailer';
+import { isConnectionFailure, type Mail, type Mailer } from '@/lib/mailer';
 import { affectedRows } from '../sql';
 
 export interface DeliveryPass { sent: number; captured: number; retried: number; failed: number }
@@ -31,7 +31,8 @@ async function markFailed(manager: EntityManager, id: string, attempts: number, 
  * Claims a batch of due messages (rows locked, skipped by other workers), sends each and records the
  * outcome in the same transaction. A message is marked SENT before the commit that releases it, so no
  * other worker can send it again; only a crash between the SMTP server's acceptance and that commit
- * would send the batch's accepted messages a second time (with the same Message-ID).
+ * would send the batch's accepted messages a second time (with the same Message-ID). Returns how many
+ * were claimed, or 0 when the server could not be reached.
  */
 async function sendBatch(db: DataSource, mailer: Mailer, batchSize: number, pass: DeliveryPass): Promise<number> {
   return db.transaction(async (manager) => {
@@ -43,6 +44,8 @@ async function sendBatch(db: DataSource, mailer: Mailer, batchSize: number, pass
         pass.sent += 1;
       } catch (error) {
         pass[await markFailed(manager, mail.id, mail.attempts + 1, error)] += 1;
+        // The server is unreachable: the rest wait for the next pass rather than each spending an attempt.
+        if (isConnectionFailure(error)) return 0;
       }
     }
     return claimed.length;
@@ -56,9 +59,7 @@ async function sendBatch(db: DataSource, mailer: Mailer, batchSize: number, pass
 export async function deliverOutbox(db: DataSource, mailer: Mailer | null, batchSize = 10): Promise<DeliveryPass> {
   const pass: DeliveryPass = { sent: 0, captured: 0, retried: 0, failed: 0 };
   if (!mailer) {
-    for (let captured = -1; captured !== 0; pass.captured += captured) {
-      captured = await db.transaction((manager) => affectedRows(manager, `UPDATE "notifications" SET status = 'CAPTURED' WHERE id IN (${DUE})`, [1000]));
-    }
+    pass.captured = await db.transaction((manager) => affectedRows(manager, `UPDATE "notifications" SET status = 'CAPTURED' WHERE status = 'PENDING' AND next_attempt_at <= now()`));
     return pass;
   }
   while ((await sendBatch(db, mailer, batchSize, pass)) === batchSize);

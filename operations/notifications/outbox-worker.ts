@@ -10,8 +10,7 @@ export interface OutboxWorker {
 }
 
 /** Polls the outbox every `intervalMs` and delivers what is due; any number of workers may run at once. */
-export function startOutboxWorker(db: DataSource, mailer: Mailer | null, options: { intervalMs?: number; onError?: (error: unknown) => void } = {}): OutboxWorker {
-  const { intervalMs = 2000, onError = (error) => console.error('Outbox delivery failed:', error) } = options;
+export function startOutboxWorker(db: DataSource, mailer: Mailer | null, intervalMs = 2000): OutboxWorker {
   let stopped = false;
   let woken = false;
   let interrupt = () => { woken = true; };
@@ -26,7 +25,7 @@ export function startOutboxWorker(db: DataSource, mailer: Mailer | null, options
       try {
         await deliverOutbox(db, mailer);
       } catch (error) {
-        onError(error);
+        console.error('Outbox delivery failed:', error);
       }
       await pause();
       interrupt = () => { woken = true; };

@@ -155,6 +155,26 @@ describeInBrowser('the customer portal in a real Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Scadenziario' }).waitFor();
   });
 
+  it("shows a reseller every client with all its domains, searchable, and a client's services to act on", async () => {
+    const resellerContext = await browser.newContext();
+    const reseller = await signIn(resellerContext, app.url, DEMO_LOGINS.reseller.email, DEMO_LOGINS.reseller.password);
+    await reseller.getByRole('link', { name: 'Clienti', exact: true }).click();
+    await reseller.getByRole('heading', { level: 1, name: 'Clienti (3)' }).waitFor();
+    expect(await reseller.locator('section.client h2 a').allInnerTexts()).toEqual(['Ferramenta Conti', 'Pizzeria Da Gino', 'Studio Dentistico Galli']);
+    expect(await reseller.locator('main').innerText()).toContain('pizzeriadagino.it');
+    await screenshot(reseller, 'clients');
+    await expectAccessible(reseller);
+    await reseller.getByLabel('Cerca un cliente (nome o email)').fill('gino');
+    await reseller.getByRole('button', { name: 'Cerca' }).click();
+    await reseller.getByRole('heading', { level: 1, name: 'Clienti (1)' }).waitFor();
+    await reseller.getByRole('link', { name: 'Pizzeria Da Gino' }).click();
+    const row = reseller.locator('table.schedule tbody tr', { hasText: 'pizzeriadagino.it' });
+    expect(await row.getByRole('link', { name: /Cambia servizio/ }).count()).toBe(1);
+    await screenshot(reseller, 'client');
+    await expectAccessible(reseller);
+    await resellerContext.close();
+  });
+
   it('keeps the public pages accessible, with the customer area at the top right', async () => {
     const visitor = await browser.newContext();
     const home = await visitor.newPage();

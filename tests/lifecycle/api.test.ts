@@ -67,6 +67,9 @@ describe('notifications', () => {
     expect(asAdmin.body.data.notifications.edges.map((e: any) => e.node.toEmail)).toEqual([alice.account.email, alice.account.email, alice.account.email]);
     const all = await api.gql(NOTIFICATIONS, {}, { token: admin.token });
     expect(all.body.data.notifications.totalCount).toBe(6);
+    expect(all.body.data.notifications.edges[0].node.toEmail).toBe(bob.account.email);
+    const malformed = await api.gql(NOTIFICATIONS, { accountId: 'not-an-id' }, { token: admin.token });
+    expect(malformed.body.data.notifications.totalCount).toBe(0);
     const anonymous = await api.gql(NOTIFICATIONS);
     expect(anonymous.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });

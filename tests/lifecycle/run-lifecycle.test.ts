@@ -50,7 +50,7 @@ describe('running the lifecycle for a day', () => {
     });
     expect(reminder.bodyText).toContain('expires on 2026-05-01');
     expect(reminder.bodyText).toContain('€99.00 + VAT');
-    expect(reminder.bodyText).toContain(`/area/scadenziario?rinnova=${service.id}`);
+    expect(reminder.bodyText).toContain(`/area/servizi/${service.id}/rinnovo`);
     expect(reminder.bodyHtml).toContain('<a href=');
   });
 
