@@ -132,6 +132,11 @@ describeInBrowser('the customer portal in a real Chromium', () => {
       await screenshot(page, path.split('/').pop()!);
       await expectAccessible(page);
     }
+    const serviceId = await (await scheduleRow('rossi-lab.it', 'VPS-S')).getAttribute('data-service-id');
+    for (const path of [`/area/servizi/${serviceId}/rinnovo`, `/area/servizi/${serviceId}/disdetta`, `/area/servizi/${serviceId}/cambio`]) {
+      await page.goto(`${app.url}${path}`);
+      await expectAccessible(page);
+    }
     await page.goto(`${app.url}/area/fatture`);
     expect(await page.locator('tbody tr').count()).toBeGreaterThan(0);
     await page.goto(`${app.url}/area/token`);
@@ -164,10 +169,11 @@ describeInBrowser('the customer portal in a real Chromium', () => {
     expect(await reseller.locator('main').innerText()).toContain('pizzeriadagino.it');
     await screenshot(reseller, 'clients');
     await expectAccessible(reseller);
-    await reseller.getByLabel('Cerca un cliente (nome o email)').fill('gino');
+    await reseller.getByRole('searchbox', { name: 'Cerca un cliente (nome o email)' }).fill('gino');
     await reseller.getByRole('button', { name: 'Cerca' }).click();
     await reseller.getByRole('heading', { level: 1, name: 'Clienti (1)' }).waitFor();
     await reseller.getByRole('link', { name: 'Pizzeria Da Gino' }).click();
+    await reseller.getByRole('heading', { level: 1, name: /Pizzeria Da Gino/ }).waitFor();
     const row = reseller.locator('table.schedule tbody tr', { hasText: 'pizzeriadagino.it' });
     expect(await row.getByRole('link', { name: /Cambia servizio/ }).count()).toBe(1);
     await screenshot(reseller, 'client');
@@ -184,10 +190,19 @@ describeInBrowser('the customer portal in a real Chromium', () => {
     expect(box.x).toBeGreaterThan(600);
     expect(box.y).toBeLessThan(60);
     await expectAccessible(home);
-    for (const path of ['/login', '/password-dimenticata']) {
+    for (const path of ['/login', '/password-dimenticata', '/reimposta-password?token=x']) {
       await home.goto(`${app.url}${path}`);
       await expectAccessible(home);
     }
+    await home.goto(`${app.url}/login`);
+    for (let attempt = 1; attempt <= 6; attempt += 1) {
+      await home.getByLabel('Email').fill('gino@example.it');
+      await home.getByLabel('Password').fill(`wrong-${attempt}`);
+      await home.getByRole('button', { name: 'Accedi' }).click();
+      await home.locator('p.error').filter({ hasText: /\S/ }).waitFor();
+    }
+    await home.locator('p.error', { hasText: 'Troppi tentativi di accesso: riprova tra 15 minuti.' }).waitFor();
+    await screenshot(home, 'login-throttled');
     await home.setViewportSize({ width: 375, height: 740 });
     await home.goto(`${app.url}/login`);
     await screenshot(home, 'login-phone');
