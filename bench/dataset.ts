@@ -7,11 +7,39 @@ export const SIZE = {
   clients: 50_000,
   accounts: 100_000,
   services: 1_000_000,
+  /** A reseller's client is a small business: a domain, hosting, PEC. Direct customers hold the rest. */
+  servicesPerClient: 3,
   orders: 200_000,
 } as const;
 
 export const BENCH_PASSWORD = 'bench-password';
 export const DATASET_TODAY = '2026-06-15';
+
+const accountId = (n: string) => `('00000000-0000-4000-8000-' || lpad(to_hex(${n}), 12, '0'))::uuid`;
+
+/**
+ * `count` services for the accounts numbered from `firstAccount` (`accounts` of them), dealt round
+ * by round so each account gets a different product each round; expiries spread over the year from
+ * the dataset's today (one in twenty already expired and deactivated). With `hosted`, one client
+ * domain in ten is an additional domain of its reseller's plan.
+ */
+function servicesSql(count: number, firstAccount: number, accounts: number, hosted: boolean): string {
+  return `
+    WITH products AS (SELECT id, price_cents, row_number() OVER (ORDER BY position) - 1 AS i FROM products WHERE code <> 'EASY'),
+         product_count AS (SELECT count(*)::int AS c FROM products)
+    INSERT INTO services (account_id, product_id, domain, status, term_starts_on, expires_on, deactivated_on, recurring_price_cents, parent_service_id, revision)
+    SELECT ${accountId('s.account_n')}, p.id, 'site' || s.account_n || '-' || s.n || '.it',
+           CASE WHEN s.n % 20 = 0 THEN 'DEACTIVATED' ELSE 'ACTIVE' END,
+           s.expires - 365, s.expires, CASE WHEN s.n % 20 = 0 THEN s.expires END, p.price_cents,
+           CASE WHEN ${hosted} AND s.n % 10 = 0 AND p.i = 0 THEN ('10000000-0000-4000-8000-' || lpad(to_hex(1 + (s.account_n % ${SIZE.resellers})), 12, '0'))::uuid END,
+           1
+    FROM (
+      SELECT n, ${firstAccount} + (n % ${accounts}) AS account_n, n / ${accounts} AS round,
+             CASE WHEN n % 20 = 0 THEN date '${DATASET_TODAY}' - 1 - (n % 300) ELSE date '${DATASET_TODAY}' + (n % 365) END AS expires
+      FROM generate_series(1, ${count}) AS n
+    ) s
+    JOIN products p ON p.i = (s.round + s.account_n) % (SELECT c FROM product_count)`;
+}
 
 async function step(client: pg.Client, label: string, sql: string, progress: (line: string) => void): Promise<void> {
   const started = Date.now();
@@ -23,8 +51,8 @@ async function step(client: pg.Client, label: string, sql: string, progress: (li
 /**
  * Builds the benchmark's data directly in PostgreSQL with set-based inserts: 100,000 accounts
  * (200 resellers with 50,000 clients between them), one login each, 1,000,000 services across the
- * catalog with expiries spread over the year, and paid orders with their invoices. Skipped when
- * already built (the database is kept between runs).
+ * catalog with expiries spread over the year (3 per client, about 17 per direct customer), and paid
+ * orders with their invoices. Skipped when already built (the database is kept between runs).
  */
 export async function buildDataset(url: string, progress: (line: string) => void): Promise<void> {
   const client = new pg.Client({ connectionString: url });
@@ -39,10 +67,9 @@ export async function buildDataset(url: string, progress: (line: string) => void
     const passwordHash = (await hashPassword(BENCH_PASSWORD)).replace(/'/g, "''");
     await step(client, 'accounts', `
       INSERT INTO accounts (id, kind, reseller_id, name, email, locale)
-      SELECT ('00000000-0000-4000-8000-' || lpad(to_hex(n), 12, '0'))::uuid,
+      SELECT ${accountId('n')},
              CASE WHEN n <= ${SIZE.resellers} THEN 'RESELLER' ELSE 'CUSTOMER' END,
-             CASE WHEN n > ${SIZE.resellers} AND n <= ${SIZE.resellers + SIZE.clients}
-                  THEN ('00000000-0000-4000-8000-' || lpad(to_hex(1 + (n % ${SIZE.resellers})), 12, '0'))::uuid END,
+             CASE WHEN n > ${SIZE.resellers} AND n <= ${SIZE.resellers + SIZE.clients} THEN ${accountId(`1 + (n % ${SIZE.resellers})`)} END,
              'Account ' || n, 'account' || n || '@bench.test', 'it'
       FROM generate_series(1, ${SIZE.accounts}) AS n`, progress);
     await step(client, 'logins', `
@@ -50,29 +77,16 @@ export async function buildDataset(url: string, progress: (line: string) => void
       SELECT email, '${passwordHash}', 'USER', id FROM accounts WHERE email LIKE '%@bench.test'`, progress);
     await step(client, 'reseller plans', `
       INSERT INTO services (id, account_id, product_id, domain, status, term_starts_on, expires_on, recurring_price_cents, revision)
-      SELECT ('10000000-0000-4000-8000-' || lpad(to_hex(n), 12, '0'))::uuid,
-             ('00000000-0000-4000-8000-' || lpad(to_hex(n), 12, '0'))::uuid,
+      SELECT ('10000000-0000-4000-8000-' || lpad(to_hex(n), 12, '0'))::uuid, ${accountId('n')},
              (SELECT id FROM products WHERE code = 'EASY'), 'reseller' || n || '.it', 'ACTIVE',
-             date '2026-01-01' + (n % 365) - 365, date '2026-01-01' + (n % 365), 19900, 1
+             date '${DATASET_TODAY}' + 30 + n - 365, date '${DATASET_TODAY}' + 30 + n, 19900, 1
       FROM generate_series(1, ${SIZE.resellers}) AS n`, progress);
-    await step(client, 'services', `
-      WITH products AS (SELECT id, price_cents, row_number() OVER (ORDER BY position) - 1 AS i FROM products WHERE code <> 'EASY'),
-           product_count AS (SELECT count(*)::int AS c FROM products)
-      INSERT INTO services (account_id, product_id, domain, status, term_starts_on, expires_on, deactivated_on, recurring_price_cents, parent_service_id, revision)
-      SELECT account_id, p.id, 'site' || n || '.it',
-             CASE WHEN n % 20 = 0 THEN 'DEACTIVATED' ELSE 'ACTIVE' END,
-             expires - 365, expires, CASE WHEN n % 20 = 0 THEN expires END, p.price_cents,
-             CASE WHEN is_client AND n % 10 = 0 AND p.i = 0 THEN ('10000000-0000-4000-8000-' || lpad(to_hex(1 + (account_n % ${SIZE.resellers})), 12, '0'))::uuid END,
-             1
-      FROM (
-        SELECT n,
-               ${SIZE.resellers} + 1 + (n % ${SIZE.accounts - SIZE.resellers}) AS account_n,
-               ('00000000-0000-4000-8000-' || lpad(to_hex(${SIZE.resellers} + 1 + (n % ${SIZE.accounts - SIZE.resellers})), 12, '0'))::uuid AS account_id,
-               (n % ${SIZE.accounts - SIZE.resellers}) < ${SIZE.clients} AS is_client,
-               CASE WHEN n % 20 = 0 THEN date '${DATASET_TODAY}' - 1 - (n % 300) ELSE date '${DATASET_TODAY}' + (n % 365) END AS expires
-        FROM generate_series(1, ${SIZE.services - SIZE.resellers}) AS n
-      ) s
-      JOIN products p ON p.i = (s.n / ${SIZE.accounts - SIZE.resellers}) % (SELECT c FROM product_count)`, progress);
+    const firstClient = SIZE.resellers + 1;
+    const firstCustomer = SIZE.resellers + SIZE.clients + 1;
+    const customers = SIZE.accounts - SIZE.resellers - SIZE.clients;
+    const clientServices = SIZE.clients * SIZE.servicesPerClient;
+    await step(client, "clients' services", servicesSql(clientServices, firstClient, SIZE.clients, true), progress);
+    await step(client, "customers' services", servicesSql(SIZE.services - SIZE.resellers - clientServices, firstCustomer, customers, false), progress);
     await step(client, 'orders', `
       INSERT INTO orders (code, kind, status, account_id, service_id, net_cents, vat_cents, total_cents, payment_method, placed_on, created_at, paid_at, fulfilled_at)
       SELECT 'HCS-2025-' || lpad(n::text, 6, '0'), 'RENEWAL', 'FULFILLED', s.account_id, s.id, s.recurring_price_cents,
@@ -91,8 +105,9 @@ export async function buildDataset(url: string, progress: (line: string) => void
       INSERT INTO invoice_lines (invoice_id, position, description, amount_cents)
       SELECT i.id, 0, 'Rinnovo', i.net_cents FROM invoices i`, progress);
     await step(client, 'counters', `
-      INSERT INTO document_counters (series, year, last_value) VALUES ('ORDER', 2025, ${SIZE.orders}), ('INVOICE', 2025, ${SIZE.orders})
-      ON CONFLICT (series, year) DO UPDATE SET last_value = EXCLUDED.last_value`, progress);
+      INSERT INTO document_counters (series, year, last_value) VALUES ('INVOICE', 2025, ${SIZE.orders})
+      ON CONFLICT (series, year) DO UPDATE SET last_value = EXCLUDED.last_value;
+      SELECT setval('order_number_seq', ${SIZE.orders + 1}, false)`, progress);
     await step(client, 'statistics', 'VACUUM ANALYZE', progress);
   } finally {
     await client.end();

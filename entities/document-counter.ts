@@ -1,13 +1,14 @@
 import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type CounterSeries = 'ORDER' | 'INVOICE';
+export type CounterSeries = 'INVOICE';
 
 /**
- * The last number handed out per series and calendar year. A row, not a sequence: the number is
- * taken inside the transaction that uses it, so a rollback gives it back and no gap is left.
+ * The last invoice number handed out per calendar year. A row, not a sequence: the number is taken
+ * inside the transaction that issues the invoice, so a rollback gives it back and no gap is left.
+ * (Order codes may have gaps and come from the `order_number_seq` sequence, which never blocks.)
  */
 @Entity('document_counters')
-@Check('CHK_document_counters_series', `"series" IN ('ORDER', 'INVOICE')`)
+@Check('CHK_document_counters_series', `"series" IN ('INVOICE')`)
 @Check('CHK_document_counters_last_value', `"last_value" >= 0`)
 export class DocumentCounter {
   @PrimaryColumn({ type: 'varchar', length: 16 })

@@ -1,5 +1,5 @@
 import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { isSameOrigin } from '@/lib/http/same-origin';
 import { createContext, type Context } from './context';
@@ -22,7 +22,8 @@ function apolloServer(): Promise<ApolloServer<Context>> {
     introspection: true,
     parseOptions: { maxTokens: LIMITS.maxTokens },
     validationRules: QUERY_RULES,
-    plugins: [ApolloServerPluginLandingPageDisabled(), requestLimits()],
+    // No HTTP cache hints are used: without the cache-control plugin Apollo does not wrap every field's resolver.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), requestLimits()],
   });
   const started = server.start().then(() => server);
   cache.__pannelloApollo = { schema, server: started };

@@ -16,11 +16,30 @@ function groupedByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K)
   return keys.map((key) => groups.get(key)!);
 }
 
+/**
+ * The whole catalog (a few dozen products), read at most once per request. Once read, a product is
+ * returned synchronously: a page of 500 services then resolves without 500 pending promises.
+ */
+class RequestCatalog {
+  private byId: Map<string, Product> | null = null;
+  private loading: Promise<Map<string, Product>> | null = null;
+
+  constructor(private readonly db: DataSource) {}
+
+  load(): Promise<Map<string, Product>> {
+    return (this.loading ??= this.db.getRepository(Product).find().then((rows) => (this.byId = new Map(rows.map((p) => [p.id, p])))));
+  }
+
+  product(id: string): Product | Promise<Product> {
+    return this.byId ? this.byId.get(id)! : this.load().then((byId) => byId.get(id)!);
+  }
+}
+
 /** Batches per request: a page of 50 services costs one query per relation, not 50. */
 export function createLoaders(db: DataSource, actor: Actor | null) {
+  const catalog = new RequestCatalog(db);
   return {
-    product: new DataLoader<string, Product | null>(async (ids) =>
-      byKey(ids, await db.getRepository(Product).findBy({ id: In([...ids]) }), (p) => p.id)),
+    catalog,
     category: new DataLoader<string, ProductCategory | null>(async (ids) =>
       byKey(ids, await db.getRepository(ProductCategory).findBy({ id: In([...ids]) }), (c) => c.id)),
     productsOfCategory: new DataLoader<string, Product[]>(async (ids) =>
@@ -52,7 +71,8 @@ export function createLoaders(db: DataSource, actor: Actor | null) {
       const query = db.getRepository(Service).createQueryBuilder('service')
         .where('service.accountId IN (:...accountIds)', { accountIds: [...accountIds] })
         .orderBy('service.domain').addOrderBy('service.createdAt').addOrderBy('service.id');
-      return groupedByKey(accountIds, await withinReach(query, 'service.accountId', actor).getMany(), (s) => s.accountId);
+      const [services] = await Promise.all([withinReach(query, 'service.accountId', actor).getMany(), catalog.load()]);
+      return groupedByKey(accountIds, services, (s) => s.accountId);
     }),
   };
 }

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, QueryDeepPartialEntity } from 'typeorm';
 import { AuditEvent } from '@/entities';
 import { type Actor, actorLabel } from './actor';
 
@@ -13,7 +13,7 @@ export interface AuditEntry {
 
 /** Appends to the audit trail inside the caller's transaction, so the trail and the change commit together. */
 export async function recordAudit(manager: EntityManager, actor: Actor | null, entry: AuditEntry, label?: string): Promise<void> {
-  await manager.save(AuditEvent, manager.create(AuditEvent, {
+  await manager.insert(AuditEvent, manager.create(AuditEvent, {
     actorUserId: actor?.userId ?? null,
     actorLabel: label ?? actorLabel(actor),
     accountId: entry.accountId,
@@ -22,5 +22,5 @@ export async function recordAudit(manager: EntityManager, actor: Actor | null, e
     entityId: entry.entityId,
     before: entry.before ?? null,
     after: entry.after ?? null,
-  }));
+  }) as QueryDeepPartialEntity<AuditEvent>); // jsonb columns of free-form objects are beyond TypeORM's typing
 }

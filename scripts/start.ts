@@ -4,11 +4,11 @@
  * data, builds the app when its sources changed, serves it, and stops everything cleanly on exit.
  * `npm run dev` does the same with `next dev`.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildFingerprint } from '@/lib/build-fingerprint';
+import { buildIfNeeded, NEXT_BIN, serverNodeOptions } from '@/lib/build';
 import { today } from '@/lib/clock';
 import { closeDataSource, getDataSource } from '@/lib/db/data-source';
 import { DATA_DIR, openDatabase } from '@/lib/db/local-database';
@@ -19,7 +19,7 @@ import { DEMO_LOGINS, seedDemoData } from '@/operations/demo/seed-demo-data';
 const root = process.cwd();
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
-const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+const nextBin = path.join(root, NEXT_BIN);
 const log = (line: string) => console.log(`[pannello] ${line}`);
 
 function sessionSecret(): string {
@@ -31,17 +31,6 @@ function sessionSecret(): string {
     log(`Generated a session secret in ${path.relative(root, file)}`);
   }
   return fs.readFileSync(file, 'utf8').trim();
-}
-
-function buildIfNeeded(): void {
-  const stamp = path.join(root, '.next', 'pannello-build-fingerprint');
-  const fingerprint = buildFingerprint(root);
-  const built = fs.existsSync(path.join(root, '.next', 'BUILD_ID')) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === fingerprint;
-  if (built) return;
-  log('Building the portal (next build)…');
-  const result = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-  if (result.status !== 0) throw new Error('next build failed');
-  fs.writeFileSync(stamp, fingerprint);
 }
 
 async function waitUntilServing(child: ChildProcess): Promise<void> {
@@ -87,7 +76,7 @@ async function main(): Promise<void> {
       log('Empty database: demo data seeded');
     }
     await closeDataSource();
-    if (!dev) buildIfNeeded();
+    if (!dev) buildIfNeeded(root, log);
   } catch (error) {
     console.error(error);
     await stop(1);
@@ -103,6 +92,7 @@ async function main(): Promise<void> {
       NEXTAUTH_SECRET: secret,
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: '1',
+      NODE_OPTIONS: serverNodeOptions(),
     },
   });
   child.on('exit', (code) => void stop(code ?? 1));

@@ -94,7 +94,7 @@ export class OrderResolver {
 
   @FieldResolver(() => ProductType, { nullable: true })
   targetProduct(@Root() order: Order, @Ctx() { loaders }: Context) {
-    return order.targetProductId ? loaders.product.load(order.targetProductId) : null;
+    return order.targetProductId ? loaders.catalog.product(order.targetProductId) : null;
   }
 
   @FieldResolver(() => PaymentInstructionsType, { nullable: true, description: 'While awaiting a bank transfer or postal slip: what to pay, to whom, with which reference.' })

@@ -68,7 +68,7 @@ export class QuoteResolver {
 
   @FieldResolver(() => ProductType, { nullable: true })
   targetProduct(@Root() quote: Quote, @Ctx() { loaders }: Context) {
-    return quote.targetProductId ? loaders.product.load(quote.targetProductId) : null;
+    return quote.targetProductId ? loaders.catalog.product(quote.targetProductId) : null;
   }
 
   @FieldResolver(() => [QuoteLineType])

@@ -53,7 +53,7 @@ export class ServiceResolver {
 
   @FieldResolver(() => ProductType)
   product(@Root() service: Service, @Ctx() { loaders }: Context) {
-    return loaders.product.load(service.productId);
+    return loaders.catalog.product(service.productId);
   }
 
   @FieldResolver(() => Int)
@@ -68,7 +68,7 @@ export class ServiceResolver {
 
   @FieldResolver(() => Int)
   async renewalPriceCents(@Root() service: Service, @Ctx() { loaders }: Context): Promise<number> {
-    return (await loaders.product.load(service.productId))!.priceCents;
+    return (await loaders.catalog.product(service.productId)).priceCents;
   }
 
   @FieldResolver(() => MoneyType)
@@ -88,7 +88,7 @@ export class ServiceResolver {
 
   @FieldResolver(() => FeaturesType)
   async features(@Root() service: Service, @Ctx() { loaders }: Context): Promise<FeaturesType> {
-    return featuresOf((await loaders.product.load(service.productId))!);
+    return featuresOf(await loaders.catalog.product(service.productId));
   }
 
   @FieldResolver(() => AccountType)

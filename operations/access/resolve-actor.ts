@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { ApiToken, User } from '@/entities';
+import type { Locale } from '@/domain/money';
+import { User } from '@/entities';
+import type { AccountKind } from '@/entities/account';
 import { hashTokenSecret, TOKEN_PREFIX } from '@/lib/api-token-secret';
 import type { Actor } from '../actor';
 
@@ -20,19 +22,31 @@ export async function actorForUser(db: DataSource, userId: string): Promise<Acto
   return user ? actorOf(user) : null;
 }
 
-/** The actor behind a Bearer token, or null for an unknown or revoked one. Marks it used (at most once a minute). */
+interface TokenOwner { userId: string; email: string; role: User['role']; accountId: string | null; kind: AccountKind | null; locale: Locale | null }
+
+// One statement: the token's owner, and the token marked used (at most once a minute, to spare writes).
+const TOKEN_OWNER = `
+  WITH found AS (
+    SELECT t.id AS token_id, t.last_used_at, u.id AS "userId", u.email, u.role, u.account_id AS "accountId", a.kind, a.locale
+    FROM "api_tokens" t JOIN "users" u ON u.id = t.user_id LEFT JOIN "accounts" a ON a.id = u.account_id
+    WHERE t.secret_hash = $1 AND t.revoked_at IS NULL
+  ), used AS (
+    UPDATE "api_tokens" SET "last_used_at" = now() FROM found
+    WHERE "api_tokens".id = found.token_id AND (found.last_used_at IS NULL OR found.last_used_at < now() - interval '1 minute')
+  )
+  SELECT "userId", email, role, "accountId", kind, locale FROM found`;
+
+/** The actor behind a Bearer token, or null for an unknown or revoked one; marks the token used. */
 export async function actorForApiToken(db: DataSource, token: string): Promise<Actor | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
-  const found = await db.getRepository(ApiToken).createQueryBuilder('token')
-    .innerJoinAndSelect('token.user', 'user')
-    .leftJoinAndSelect('user.account', 'account')
-    .where('token.secretHash = :hash', { hash: hashTokenSecret(token) })
-    .andWhere('token.revokedAt IS NULL')
-    .getOne();
-  if (!found?.user) return null;
-  await db.query(
-    `UPDATE "api_tokens" SET "last_used_at" = now() WHERE "id" = $1 AND ("last_used_at" IS NULL OR "last_used_at" < now() - interval '1 minute')`,
-    [found.id],
-  );
-  return actorOf(found.user);
+  const [owner]: TokenOwner[] = await db.query(TOKEN_OWNER, [hashTokenSecret(token)]);
+  if (!owner) return null;
+  return {
+    userId: owner.userId,
+    email: owner.email,
+    isAdmin: owner.role === 'ADMIN',
+    accountId: owner.accountId,
+    accountKind: owner.kind,
+    locale: owner.locale ?? 'it',
+  };
 }

@@ -6,7 +6,7 @@ import { recordAudit } from '../audit';
 export type OrderCancellationReason = 'SUPERSEDED' | 'SERVICE_CANCELLED' | 'UNPAID_EXPIRED';
 
 /** Cancels an order still awaiting payment (the caller holds the service's lock). */
-export async function cancelOpenOrder(manager: EntityManager, actor: Actor | null, order: Order, reason: OrderCancellationReason): Promise<void> {
+export async function cancelOpenOrder(manager: EntityManager, actor: Actor | null, order: Pick<Order, 'id' | 'accountId'>, reason: OrderCancellationReason): Promise<void> {
   const { affected } = await manager.update(Order, { id: order.id, status: 'AWAITING_PAYMENT' }, { status: 'CANCELLED', cancellationReason: reason, cancelledAt: new Date() });
   if (!affected) return;
   await recordAudit(manager, actor, {

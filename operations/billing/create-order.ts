@@ -4,7 +4,6 @@ import { orderCode } from '@/domain/documents';
 import { totalsOf } from '@/domain/money';
 import { Order, OrderLine } from '@/entities';
 import type { OrderKind, PaymentMethod } from '@/entities/order';
-import { takeNextNumber } from './document-counter';
 
 export interface NewOrderLine { kind: string; description: string; amountCents: number }
 
@@ -24,11 +23,16 @@ export interface NewOrder {
   placedOn: CalendarDate;
 }
 
-/** An order awaiting payment, with the next HCS code of the year and totals summed from its lines. */
+/**
+ * An order awaiting payment, its totals summed from its lines. Its HCS code carries the year it was
+ * placed and a number from one sequence: taken without a lock, so concurrent orders never wait on
+ * each other; a rolled-back order leaves a gap, which codes (unlike invoice numbers) may have.
+ */
 export async function createOrder(manager: EntityManager, input: NewOrder): Promise<Order> {
   const year = yearOf(input.placedOn);
-  const code = orderCode(year, await takeNextNumber(manager, 'ORDER', year));
-  const order = await manager.save(Order, manager.create(Order, {
+  const [{ number }]: { number: number }[] = await manager.query(`SELECT nextval('order_number_seq')::int AS number`);
+  const code = orderCode(year, number);
+  const order = manager.create(Order, {
     code,
     placedOn: input.placedOn,
     kind: input.kind,
@@ -43,7 +47,9 @@ export async function createOrder(manager: EntityManager, input: NewOrder): Prom
     paymentMethod: input.paymentMethod ?? null,
     createdByUserId: input.createdByUserId ?? null,
     ...totalsOf(input.lines.map((line) => line.amountCents)),
-  }));
+  });
+  // insert rather than save: a new row has nothing to diff or cascade.
+  Object.assign(order, (await manager.insert(Order, order)).generatedMaps[0]);
   await manager.insert(OrderLine, input.lines.map((line, position) => ({ orderId: order.id, position, ...line })));
   return order;
 }

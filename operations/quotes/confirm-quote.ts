@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { isUuid } from '@/domain/identity';
-import { Cancellation, Order, Product, Quote, Service } from '@/entities';
+import { Cancellation, Order, Quote, Service } from '@/entities';
 import type { PaymentMethod } from '@/entities/order';
 import { now } from '@/lib/clock';
 import type { Actor } from '../actor';
@@ -12,21 +12,23 @@ import { cardSessionFor } from '../payments/card-session-for';
 import { settleOrder } from '../payments/settle-order';
 import type { CardPaymentSession } from '../payments/start-card-payment';
 import { recordCancellation } from './record-cancellation';
-import { openCancellationOf, openOrderOf } from './service-in-reach';
 
 export const PAYMENT_METHODS: readonly PaymentMethod[] = ['CARD', 'BANK_TRANSFER', 'POSTAL_SLIP'];
 
 export interface Confirmation { quoteId: string; paymentMethod?: PaymentMethod | null; idempotencyKey?: string | null }
 export interface Confirmed { quote: Quote; order: Order | null; cancellation: Cancellation | null; cardPayment?: CardPaymentSession | null }
 
-async function lockOwnQuote(manager: EntityManager, actor: Actor, quoteId: string): Promise<Quote> {
+/** The actor's quote and its service, both locked for the transaction, in one statement. */
+async function lockOwnQuote(manager: EntityManager, actor: Actor, quoteId: string): Promise<{ quote: Quote; service: Service }> {
   const notFound = new UserInputError('NOT_FOUND', 'no quote with this id', 'quoteId');
   if (!isUuid(quoteId)) throw notFound;
-  const query = manager.createQueryBuilder(Quote, 'quote').setLock('pessimistic_write').where('quote.id = :quoteId', { quoteId });
+  const query = manager.createQueryBuilder(Quote, 'quote').innerJoinAndSelect('quote.service', 'service')
+    .setLock('pessimistic_write', undefined, ['quote', 'service'])
+    .where('quote.id = :quoteId', { quoteId });
   if (!actor.isAdmin) query.andWhere('quote.accountId = :accountId', { accountId: actor.accountId });
   const quote = await query.getOne();
-  if (!quote) throw notFound;
-  return quote;
+  if (!quote?.service) throw notFound;
+  return { quote, service: quote.service };
 }
 
 async function resultOf(manager: EntityManager, quote: Quote): Promise<Confirmed> {
@@ -37,26 +39,35 @@ async function resultOf(manager: EntityManager, quote: Quote): Promise<Confirmed
   };
 }
 
-/** The quote still describes the service: same revision, same open order, same cancellation state. */
-async function assertCurrent(manager: EntityManager, quote: Quote, service: Service): Promise<void> {
+// In one statement: the service's unpaid order, if any, and whether a cancellation is confirmed.
+const SERVICE_STATE = `
+  SELECT (SELECT id FROM "orders" WHERE service_id = $1 AND status = 'AWAITING_PAYMENT') AS "openOrderId",
+         EXISTS (SELECT 1 FROM "cancellations" WHERE service_id = $1 AND status = 'CONFIRMED') AS "cancelled"`;
+
+/**
+ * The quote still describes the service: same revision, same open order, same cancellation state.
+ * Returns the open order the confirmation supersedes.
+ */
+async function assertCurrent(manager: EntityManager, quote: Quote, service: Service): Promise<string | null> {
   const stale = new UserInputError('QUOTE_STALE', 'the service changed since this quote was made: ask for a new quote', 'quoteId');
   if (service.revision !== quote.serviceRevision || service.status !== 'ACTIVE') throw stale;
-  if (((await openOrderOf(manager, service.id))?.id ?? null) !== quote.supersedesOrderId) throw stale;
-  if (await openCancellationOf(manager, service.id)) {
+  const [{ openOrderId, cancelled }]: { openOrderId: string | null; cancelled: boolean }[] = await manager.query(SERVICE_STATE, [service.id]);
+  if (openOrderId !== quote.supersedesOrderId) throw stale;
+  if (cancelled) {
     throw quote.kind === 'CANCELLATION'
       ? new UserInputError('ALREADY_CANCELLED', 'the service already has a confirmed cancellation', 'quoteId')
       : new UserInputError('CANCELLATION_PENDING', 'the service has a confirmed cancellation: withdraw the cancellation first', 'quoteId');
   }
+  return openOrderId;
 }
 
 async function placeChangeOrder(manager: EntityManager, actor: Actor, quote: Quote, service: Service, paymentMethod: PaymentMethod): Promise<Order> {
-  const target = await manager.findOneByOrFail(Product, { id: quote.targetProductId! });
   const order = await createOrder(manager, {
     kind: quote.direction!,
     accountId: service.accountId,
     serviceId: service.id,
     quoteId: quote.id,
-    targetProductId: target.id,
+    targetProductId: quote.targetProductId,
     nearExpiry: quote.nearExpiry,
     newExpiresOn: quote.newExpiresOn === service.expiresOn ? null : quote.newExpiresOn,
     newRecurringPriceCents: quote.newRecurringPriceCents,
@@ -67,7 +78,7 @@ async function placeChangeOrder(manager: EntityManager, actor: Actor, quote: Quo
   });
   await recordAudit(manager, actor, {
     action: 'order.created', entityType: 'Order', entityId: order.id, accountId: order.accountId,
-    after: { code: order.code, kind: order.kind, totalCents: order.totalCents, paymentMethod, quoteId: quote.id, target: target.code },
+    after: { code: order.code, kind: order.kind, totalCents: order.totalCents, paymentMethod, quoteId: quote.id, targetProductId: quote.targetProductId },
   });
   // Nothing to collect (a free downgrade): applied at once, without an invoice.
   if (order.totalCents === 0) await settleOrder(manager, actor, order, paymentMethod);
@@ -88,7 +99,7 @@ export async function confirmQuote(db: DataSource, actor: Actor, confirmation: C
 
 async function commitQuote(db: DataSource, actor: Actor, confirmation: Confirmation, key: string | null): Promise<Confirmed> {
   return db.transaction(async (manager) => {
-    const quote = await lockOwnQuote(manager, actor, confirmation.quoteId);
+    const { quote, service } = await lockOwnQuote(manager, actor, confirmation.quoteId);
     if (key) {
       const earlier = await manager.findOneBy(Quote, { accountId: quote.accountId, idempotencyKey: key });
       if (earlier && earlier.id !== quote.id) throw new UserInputError('IDEMPOTENCY_KEY_REUSED', 'this idempotency key was used to confirm another quote', 'idempotencyKey');
@@ -99,16 +110,13 @@ async function commitQuote(db: DataSource, actor: Actor, confirmation: Confirmat
       throw new UserInputError('REQUIRED', 'choose a payment method: CARD, BANK_TRANSFER or POSTAL_SLIP', 'paymentMethod');
     }
 
-    const service = await manager.createQueryBuilder(Service, 'service').setLock('pessimistic_write').where('service.id = :id', { id: quote.serviceId }).getOneOrFail();
-    await assertCurrent(manager, quote, service);
-    const superseded = await openOrderOf(manager, service.id);
-    if (superseded) await cancelOpenOrder(manager, actor, superseded, quote.kind === 'CANCELLATION' ? 'SERVICE_CANCELLED' : 'SUPERSEDED');
+    const superseded = await assertCurrent(manager, quote, service);
+    if (superseded) await cancelOpenOrder(manager, actor, { id: superseded, accountId: service.accountId }, quote.kind === 'CANCELLATION' ? 'SERVICE_CANCELLED' : 'SUPERSEDED');
 
     const order = quote.kind === 'SERVICE_CHANGE' ? await placeChangeOrder(manager, actor, quote, service, confirmation.paymentMethod!) : null;
     const cancellation = quote.kind === 'CANCELLATION' ? await recordCancellation(manager, actor, quote, service) : null;
-    quote.confirmedAt = now();
-    quote.idempotencyKey = key;
-    await manager.save(quote);
+    Object.assign(quote, { confirmedAt: now(), idempotencyKey: key });
+    await manager.update(Quote, quote.id, { confirmedAt: quote.confirmedAt, idempotencyKey: key });
     return { quote, order, cancellation };
   });
 }

@@ -1,0 +1,33 @@
+/** A closed-loop load generator: `concurrency` clients, each sending its next request as soon as the last is answered. */
+
+export interface LoadResult { requests: number; errors: number; seconds: number; latenciesMs: number[] }
+
+export async function load(concurrency: number, seconds: number, request: (worker: number) => Promise<boolean>): Promise<LoadResult> {
+  const latenciesMs: number[] = [];
+  let errors = 0;
+  const deadline = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, async (_, worker) => {
+    while (performance.now() < deadline) {
+      const t0 = performance.now();
+      const ok = await request(worker).catch(() => false);
+      latenciesMs.push(performance.now() - t0);
+      if (!ok) errors += 1;
+    }
+  }));
+  return { requests: latenciesMs.length, errors, seconds: (performance.now() - started) / 1000, latenciesMs };
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+export function merge(results: LoadResult[]): LoadResult {
+  return {
+    requests: results.reduce((n, r) => n + r.requests, 0),
+    errors: results.reduce((n, r) => n + r.errors, 0),
+    seconds: results.reduce((n, r) => n + r.seconds, 0),
+    latenciesMs: results.flatMap((r) => r.latenciesMs),
+  };
+}

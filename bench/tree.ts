@@ -1,0 +1,67 @@
+import { isDeepStrictEqual } from 'node:util';
+import pg from 'pg';
+import { handleGraphQLRequest } from '@/graphql/http';
+import { load, merge, percentile, type LoadResult } from './load';
+import type { Caller } from './tokens';
+
+export const TREE_QUERY = `query Tree { clients(first: 50) { edges { cursor node { id name email domains { name services { id status expiresOn product { code } } } } } pageInfo { hasNextPage endCursor } } }`;
+
+/** Every statement the GraphQL handler sends to PostgreSQL for one tree page, authentication included. */
+export async function statementsPerTreePage(caller: Caller): Promise<number> {
+  const request = () => handleGraphQLRequest(new Request('http://bench/api/graphql', {
+    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${caller.token}` }, body: JSON.stringify({ query: TREE_QUERY }),
+  }));
+  await request();
+  const original = pg.Client.prototype.query;
+  let statements = 0;
+  pg.Client.prototype.query = function counted(this: pg.Client, ...args: unknown[]) {
+    statements += 1;
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof original;
+  try {
+    const response = await request();
+    const body = await response.json();
+    if (body.data?.clients.edges.length !== 50) throw new Error(`unexpected tree page: ${JSON.stringify(body).slice(0, 300)}`);
+  } finally {
+    pg.Client.prototype.query = original;
+  }
+  return statements;
+}
+
+const graphql = (url: string, caller: Caller) => fetch(`${url}/api/graphql`, {
+  method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${caller.token}` }, body: JSON.stringify({ query: TREE_QUERY }),
+});
+const raw = (url: string, caller: Caller) => fetch(`${url}/api/bench/clients`, { headers: { authorization: `Bearer ${caller.token}` } });
+
+export interface TreeLoad { graphql: LoadResult; raw: LoadResult; p50Ms: number; p95Ms: number; rawP50Ms: number; rawP95Ms: number; throughputRatio: number }
+
+/**
+ * The tree page over HTTP at `concurrency` clients, GraphQL and the raw-SQL route alternating in
+ * rounds so the machine's noise falls on both; each request is for a random reseller.
+ */
+export async function treeUnderLoad(url: string, resellers: Caller[], concurrency: number, rounds: number, secondsPerRound: number, log: (line: string) => void): Promise<TreeLoad> {
+  const [fromGraphql, fromRaw] = await Promise.all([graphql(url, resellers[0]).then((r) => r.json()), raw(url, resellers[0]).then((r) => r.json())]);
+  if (!isDeepStrictEqual(fromGraphql, fromRaw)) throw new Error('the raw-SQL route does not answer the same JSON as GraphQL');
+  const pick = () => resellers[Math.floor(Math.random() * resellers.length)];
+  const run = (send: (url: string, caller: Caller) => Promise<Response>) => load(concurrency, secondsPerRound, async () => {
+    const response = await send(url, pick());
+    await response.arrayBuffer();
+    return response.ok;
+  });
+  await run(graphql);
+  await run(raw);
+  const results: { graphql: LoadResult[]; raw: LoadResult[] } = { graphql: [], raw: [] };
+  for (let round = 1; round <= rounds; round += 1) {
+    results.graphql.push(await run(graphql));
+    results.raw.push(await run(raw));
+    const [g, r] = [results.graphql.at(-1)!, results.raw.at(-1)!];
+    log(`  round ${round}/${rounds}: GraphQL ${(g.requests / g.seconds).toFixed(0)} req/s p95 ${percentile(g.latenciesMs, 95).toFixed(1)} ms · raw SQL ${(r.requests / r.seconds).toFixed(0)} req/s p95 ${percentile(r.latenciesMs, 95).toFixed(1)} ms`);
+  }
+  const [g, r] = [merge(results.graphql), merge(results.raw)];
+  return {
+    graphql: g, raw: r,
+    p50Ms: percentile(g.latenciesMs, 50), p95Ms: percentile(g.latenciesMs, 95),
+    rawP50Ms: percentile(r.latenciesMs, 50), rawP95Ms: percentile(r.latenciesMs, 95),
+    throughputRatio: (g.requests / g.seconds) / (r.requests / r.seconds),
+  };
+}
