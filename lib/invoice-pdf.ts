@@ -1,27 +1,19 @@
 import PDFDocument from 'pdfkit';
 import { formatDate } from '@/domain/dates-format';
 import { formatMoney, VAT_PERCENT } from '@/domain/money';
+import type { BillingSnapshot } from '@/entities/invoice';
+import type { PaymentMethod } from '@/entities/order';
+import type { SellerSettings } from './payments/settings';
 
 export interface InvoiceDocument {
   number: string;
   issuedOn: string;
   orderCode: string;
-  paymentMethod: 'CARD' | 'BANK_TRANSFER' | 'POSTAL_SLIP';
+  paymentMethod: PaymentMethod;
   /** Paid through the built-in test card processor. */
   testPayment: boolean;
-  seller: { name: string; vatNumber: string; fiscalCode: string; address: string; email: string; pec?: string | null };
-  customer: {
-    name: string;
-    fiscalCode: string | null;
-    vatNumber: string | null;
-    addressLine: string | null;
-    postalCode: string | null;
-    city: string | null;
-    province: string | null;
-    country: string;
-    recipientCode: string | null;
-    pecEmail: string | null;
-  };
+  seller: SellerSettings;
+  customer: BillingSnapshot;
   /** Signed integer cents, excluding VAT. */
   lines: { description: string; amountCents: number }[];
   netCents: number;
