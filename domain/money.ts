@@ -50,8 +50,8 @@ export function formatMoney(cents: Cents, locale: Locale): string {
   assertCents(cents);
   const sign = cents < 0 ? '-' : '';
   const abs = Math.abs(cents);
-  const euros = Math.floor(abs / 100).toString();
-  const rest = (abs % 100).toString().padStart(2, '0');
+  const digits = abs.toString().padStart(3, '0');
+  const [euros, rest] = [digits.slice(0, -2), digits.slice(-2)];
   const grouping = locale === 'it' ? '.' : ',';
   const decimal = locale === 'it' ? ',' : '.';
   const grouped = euros.replace(/\B(?=(\d{3})+(?!\d))/g, grouping);
