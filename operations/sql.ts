@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { UserInputError } from './errors';
 
 /** Runs a write statement in the caller's transaction and returns how many rows it touched. */
 export async function affectedRows(manager: EntityManager, sql: string, parameters: unknown[] = []): Promise<number> {
@@ -9,4 +10,14 @@ export async function affectedRows(manager: EntityManager, sql: string, paramete
 /** A LIKE pattern matching `text` anywhere, its wildcards taken literally. */
 export function containing(text: string): string {
   return `%${text.replace(/[%_\\]/g, '\\$&')}%`;
+}
+
+/** Awaits a write; a unique-constraint violation (another request got there first) becomes `duplicate`. */
+export async function unlessDuplicate<T>(write: Promise<T>, duplicate: UserInputError): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if ((error as { driverError?: { code?: string } } | null)?.driverError?.code === '23505') throw duplicate;
+    throw error;
+  }
 }

@@ -1,9 +1,10 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Account, Service } from '@/entities';
+import { findClient } from '@/operations/clients/find-client';
 import { listClients } from '@/operations/clients/list-clients';
 import { pageArgs } from '@/operations/pagination';
 import type { Context } from '../context';
-import { requireResellerOrAdmin } from '../guards';
+import { requireActor, requireResellerOrAdmin } from '../guards';
 import { AccountType } from '../types/account';
 import { AccountConnectionType, DomainType } from '../types/client-tree';
 import { toConnection } from '../types/connection';
@@ -30,6 +31,11 @@ export class ClientTreeResolver {
     @Arg('search', () => String, { nullable: true }) search: string | null,
   ) {
     return toConnection(await listClients(context.db, requireResellerOrAdmin(context), search, pageArgs(first, after)));
+  }
+
+  @Query(() => AccountType, { nullable: true, description: "One of a reseller's clients (any account for the back office); null for anyone else's." })
+  client(@Arg('id', () => ID) id: string, @Ctx() context: Context) {
+    return findClient(context.db, requireActor(context), id);
   }
 
   @FieldResolver(() => [ServiceType], { description: "The account's services by domain, when the viewer may see them (otherwise none)." })

@@ -6,6 +6,7 @@ import { hashPassword } from '@/lib/passwords';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit';
 import { UserInputError, Validation } from '../errors';
+import { unlessDuplicate } from '../sql';
 
 export interface BillingInput {
   fiscalCode?: string | null;
@@ -37,17 +38,8 @@ function validateLogin(validation: Validation, email: string, password: string):
     .check(password.length >= MIN_PASSWORD_LENGTH, 'password', 'INVALID', `password must have at least ${MIN_PASSWORD_LENGTH} characters`);
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { driverError?: { code?: string } }).driverError?.code === '23505';
-}
-
-async function insertUser(manager: EntityManager, user: Partial<User>): Promise<User> {
-  try {
-    return await manager.save(User, manager.create(User, user));
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new UserInputError('EMAIL_TAKEN', 'a login with this email already exists', 'email');
-    throw error;
-  }
+function insertUser(manager: EntityManager, user: Partial<User>): Promise<User> {
+  return unlessDuplicate(manager.save(User, manager.create(User, user)), new UserInputError('EMAIL_TAKEN', 'a login with this email already exists', 'email'));
 }
 
 /** An account (customer, reseller, or a reseller's client) with its first login. */

@@ -3,6 +3,7 @@ import { Product, ProductCategory } from '@/entities';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit';
 import { UserInputError, Validation } from '../errors';
+import { unlessDuplicate } from '../sql';
 import { productChanges, type ProductChangesInput } from './product-changes';
 
 export interface NewProductInput extends ProductChangesInput { code: string; categoryCode: string; name: string; priceCents: number }
@@ -18,9 +19,10 @@ export async function createProduct(db: DataSource, actor: Actor, input: NewProd
   return db.transaction(async (manager) => {
     const category = await manager.findOneBy(ProductCategory, { code: input.categoryCode.trim().toUpperCase() });
     if (!category) throw new UserInputError('NOT_FOUND', 'no product category with this code', 'categoryCode');
-    if (await manager.existsBy(Product, { code })) throw new UserInputError('CODE_TAKEN', `a product with code ${code} already exists`, 'code');
+    const taken = new UserInputError('CODE_TAKEN', `a product with code ${code} already exists`, 'code');
+    if (await manager.existsBy(Product, { code })) throw taken;
     const { last } = await manager.createQueryBuilder(Product, 'product').select('COALESCE(MAX(product.position), -1)', 'last').getRawOne();
-    const product = await manager.save(Product, manager.create(Product, { ...changes, code, categoryId: category.id, position: Number(last) + 1 }));
+    const product = await unlessDuplicate(manager.save(Product, manager.create(Product, { ...changes, code, categoryId: category.id, position: Number(last) + 1 })), taken);
     await recordAudit(manager, actor, { action: 'product.created', entityType: 'Product', entityId: product.id, accountId: null, after: { code, category: category.code, ...changes } });
     return product;
   });

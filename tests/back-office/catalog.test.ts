@@ -80,3 +80,12 @@ describe('catalog management', () => {
     expect(body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });
+
+describe('two admins creating the same product at once', () => {
+  it('creates it once and tells the other the code is taken', async () => {
+    const input = { code: 'RACE-1', categoryCode: 'HOSTING', name: 'Race', priceCents: 1000 };
+    const results = await Promise.all(Array.from({ length: 6 }, () => mutate(CREATE, input)));
+    expect(results.filter((r) => r.product).length).toBe(1);
+    expect(results.filter((r) => !r.product).map((r) => r.userErrors[0].code)).toEqual(Array(5).fill('CODE_TAKEN'));
+  });
+});

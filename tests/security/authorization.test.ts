@@ -65,6 +65,10 @@ const CASES: Record<string, Case> = {
   catalog: { query: '{ catalog { products { code priceCents } } }', allowed: EVERYONE, refusedAs: 'FORBIDDEN' },
   viewer: { query: '{ viewer { user { id } } }', allowed: SIGNED_IN, refusedAs: 'FORBIDDEN' },
   apiTokens: { query: '{ apiTokens { id } }', allowed: SIGNED_IN, refusedAs: 'FORBIDDEN' },
+  client: {
+    query: 'query($id: ID!) { client(id: $id) { id name } }', allowed: ['reseller', 'admin'], refusedAs: 'MISSING',
+    variables: () => ({ id: client.account.id }), missing: { id: MISSING_ID },
+  },
   clients: { query: '{ clients { edges { node { id services { id } domains { name } } } } }', allowed: ['reseller', 'otherReseller', 'admin'], refusedAs: 'FORBIDDEN' },
   services: {
     query: 'query($id: ID) { services(filter: { clientId: $id }) { totalCount edges { node { id } } } }', allowed: CLIENT_REACH, refusedAs: 'MISSING',

@@ -5,21 +5,21 @@ import { getDictionary } from '@/portal/i18n';
 
 export const metadata = { title: 'Cliente' };
 
-interface Client { clientSchedule: { edges: { node: ScheduleRow & { account: { name: string; email: string } } }[] } }
+interface Client { client: { name: string; email: string } | null; expirySchedule: { edges: { node: ScheduleRow }[] } }
 
 /** A client's services, with the same actions the client has (renew, cancel, change). */
 export default async function ClientPage({ params }: { params: Promise<{ id: string }> }) {
   const { t } = await getDictionary();
   const { id } = await params;
-  const { clientSchedule } = await signedInQuery<Client>(`query($id: ID!) { clientSchedule: expirySchedule(first: 100, clientId: $id) {
-    edges { node { ${SCHEDULE_ROW_FIELDS} account { name email } } } } }`, { id });
-  const client = clientSchedule.edges[0]?.node.account;
+  const { client, expirySchedule } = await signedInQuery<Client>(`query($id: ID!) {
+    client(id: $id) { name email }
+    expirySchedule(first: 100, clientId: $id) { edges { node { ${SCHEDULE_ROW_FIELDS} } } } }`, { id });
   if (!client) notFound();
   return (
     <>
       <h1>{client.name} <span className="muted">{client.email}</span></h1>
       <section className="card" aria-label={t.schedule.title}>
-        <ScheduleTable rows={clientSchedule.edges.map((e) => e.node)} returnTo={`/area/clienti/${id}`} />
+        <ScheduleTable rows={expirySchedule.edges.map((e) => e.node)} returnTo={`/area/clienti/${id}`} />
       </section>
     </>
   );
