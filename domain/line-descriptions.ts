@@ -2,13 +2,11 @@ import type { CalendarDate } from './calendar';
 import { formatDate } from './dates-format';
 import type { Locale } from './money';
 
-/** Order and invoice line texts, in the billed account's language. */
-export function renewalLine(productCode: string, domain: string, from: CalendarDate, to: CalendarDate, locale: Locale): string {
-  const period = `${formatDate(from, locale)} – ${formatDate(to, locale)}`;
-  return locale === 'it' ? `Rinnovo ${productCode} per ${domain} (${period})` : `Renewal of ${productCode} for ${domain} (${period})`;
-}
+const ACTIONS = { RENEWAL: ['Rinnovo', 'Renewal of'], ACTIVATION: ['Attivazione', 'Activation of'] } as const;
 
-export function activationLine(productCode: string, domain: string, from: CalendarDate, to: CalendarDate, locale: Locale): string {
+/** The text of an order or invoice line for a term of a service, in the billed account's language. */
+export function termLine(action: keyof typeof ACTIONS, productCode: string, domain: string, from: CalendarDate, to: CalendarDate, locale: Locale): string {
   const period = `${formatDate(from, locale)} – ${formatDate(to, locale)}`;
-  return locale === 'it' ? `Attivazione ${productCode} per ${domain} (${period})` : `Activation of ${productCode} for ${domain} (${period})`;
+  const [it, en] = ACTIONS[action];
+  return locale === 'it' ? `${it} ${productCode} per ${domain} (${period})` : `${en} ${productCode} for ${domain} (${period})`;
 }

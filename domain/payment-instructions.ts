@@ -12,7 +12,12 @@ export interface PaymentInstructions {
 
 export interface OfflineAccounts { bankBeneficiary: string; bankIban: string; bankName: string; postalBeneficiary: string; postalAccount: string }
 
-export function paymentInstructions(method: 'BANK_TRANSFER' | 'POSTAL_SLIP', orderCode: string, totalCents: number, accounts: OfflineAccounts): PaymentInstructions {
+export interface PayableOrder { code: string; status: string; paymentMethod: string | null; totalCents: number }
+
+/** The instructions of an order awaiting a bank transfer or a postal slip; none otherwise. */
+export function paymentInstructions(order: PayableOrder, accounts: OfflineAccounts): PaymentInstructions | null {
+  const method = order.paymentMethod;
+  if (order.status !== 'AWAITING_PAYMENT' || (method !== 'BANK_TRANSFER' && method !== 'POSTAL_SLIP')) return null;
   const bank = method === 'BANK_TRANSFER';
   return {
     method,
@@ -20,7 +25,7 @@ export function paymentInstructions(method: 'BANK_TRANSFER' | 'POSTAL_SLIP', ord
     iban: bank ? accounts.bankIban : null,
     bankName: bank ? accounts.bankName : null,
     postalAccount: bank ? null : accounts.postalAccount,
-    amountCents: totalCents,
-    reference: orderCode,
+    amountCents: order.totalCents,
+    reference: order.code,
   };
 }

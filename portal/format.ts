@@ -1,10 +1,7 @@
-import { formatDate } from '@/domain/dates-format';
 import type { Locale } from '@/domain/money';
 
-/** `dd/mm/yyyy` in Italian, ISO in English. */
-export function date(value: string, locale: Locale): string {
-  return formatDate(value, locale);
-}
+/** A calendar date: `dd/mm/yyyy` in Italian, ISO in English. */
+export { formatDate as date } from '@/domain/dates-format';
 
 /** An instant as a date and time in Europe/Rome. */
 export function dateTime(value: string, locale: Locale): string {

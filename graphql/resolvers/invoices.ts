@@ -8,7 +8,7 @@ import { requireActor } from '../guards';
 import { BillingDetailsType } from '../types/account';
 import { toConnection } from '../types/connection';
 import { InvoiceConnectionType, InvoiceLineType, InvoiceType } from '../types/invoice';
-import { money, MoneyType } from '../types/money';
+import { money, MoneyType, withAmount } from '../types/money';
 
 @Resolver(() => InvoiceType)
 export class InvoiceResolver {
@@ -30,7 +30,7 @@ export class InvoiceResolver {
 
   @FieldResolver(() => [InvoiceLineType])
   async lines(@Root() invoice: Invoice, @Ctx() { loaders, locale }: Context): Promise<InvoiceLineType[]> {
-    return (await loaders.invoiceLines.load(invoice.id)).map((line) => ({ description: line.description, amountCents: line.amountCents, amount: money(line.amountCents, locale) }));
+    return (await loaders.invoiceLines.load(invoice.id)).map((line) => withAmount(line, locale));
   }
 
   @FieldResolver(() => MoneyType)

@@ -14,7 +14,7 @@ import { requireActor, requireAdmin } from '../guards';
 import { ProductType } from '../types/catalog';
 import { toConnection } from '../types/connection';
 import { InvoiceType } from '../types/invoice';
-import { money, MoneyType } from '../types/money';
+import { money, MoneyType, withAmount } from '../types/money';
 import { OrderConnectionType, OrderLineType, OrderStatusEnum, OrderType } from '../types/order';
 import {
   cardSessionView, PaymentInstructionsType, PaymentType, PayOrderInput, PayOrderPayload, PayWithTestCardInput, PayWithTestCardPayload,
@@ -81,7 +81,7 @@ export class OrderResolver {
 
   @FieldResolver(() => [OrderLineType])
   async lines(@Root() order: Order, @Ctx() { loaders, locale }: Context): Promise<OrderLineType[]> {
-    return (await loaders.orderLines.load(order.id)).map((line) => ({ description: line.description, amountCents: line.amountCents, amount: money(line.amountCents, locale) }));
+    return (await loaders.orderLines.load(order.id)).map((line) => withAmount(line, locale));
   }
 
   @FieldResolver(() => MoneyType)
@@ -99,9 +99,8 @@ export class OrderResolver {
 
   @FieldResolver(() => PaymentInstructionsType, { nullable: true, description: 'While awaiting a bank transfer or postal slip: what to pay, to whom, with which reference.' })
   paymentInstructions(@Root() order: Order, @Ctx() { locale }: Context): PaymentInstructionsType | null {
-    if (order.status !== 'AWAITING_PAYMENT' || (order.paymentMethod !== 'BANK_TRANSFER' && order.paymentMethod !== 'POSTAL_SLIP')) return null;
-    const instructions = paymentInstructions(order.paymentMethod, order.code, order.totalCents, offlinePaymentSettings());
-    return { ...instructions, method: instructions.method as PaymentInstructionsType['method'], amount: money(instructions.amountCents, locale) };
+    const instructions = paymentInstructions(order, offlinePaymentSettings());
+    return instructions && { ...instructions, method: instructions.method as PaymentInstructionsType['method'], amount: money(instructions.amountCents, locale) };
   }
 
   @FieldResolver(() => [PaymentType])

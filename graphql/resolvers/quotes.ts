@@ -11,7 +11,7 @@ import type { Context } from '../context';
 import { attempt } from '../errors';
 import { requireActor } from '../guards';
 import { ProductType } from '../types/catalog';
-import { money, MoneyType } from '../types/money';
+import { money, MoneyType, withAmount } from '../types/money';
 import { cardSessionView } from '../types/payment';
 import {
   CancelServiceInput, ConfirmQuoteInput, ConfirmQuotePayload, QuoteLineType, QuotePayload, QuoteType, RenewServiceInput,
@@ -73,7 +73,7 @@ export class QuoteResolver {
 
   @FieldResolver(() => [QuoteLineType])
   lines(@Root() quote: Quote, @Ctx() { locale }: Context): QuoteLineType[] {
-    return quote.lines.map((line: StoredQuoteLine) => ({ ...line, amount: money(line.amountCents, locale) }));
+    return quote.lines.map((line: StoredQuoteLine) => withAmount(line, locale));
   }
 
   @FieldResolver(() => MoneyType)

@@ -16,3 +16,8 @@ export class MoneyType {
 export function money(cents: number, locale: Locale): MoneyType {
   return { cents, currency: CURRENCY, formatted: formatMoney(cents, locale) };
 }
+
+/** A line (of a quote, an order, an invoice) with its signed amount also as Money. */
+export function withAmount<T extends { amountCents: number }>(line: T, locale: Locale): T & { amount: MoneyType } {
+  return { ...line, amount: money(line.amountCents, locale) };
+}

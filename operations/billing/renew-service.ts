@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { addYears } from '@/domain/calendar';
-import { renewalLine } from '@/domain/line-descriptions';
+import { termLine } from '@/domain/line-descriptions';
 import { Product, type Order } from '@/entities';
 import type { PaymentMethod } from '@/entities/order';
 import { today } from '@/lib/clock';
@@ -41,7 +41,7 @@ async function placeRenewal(db: DataSource, actor: Actor, serviceId: string, pay
       paymentMethod,
       createdByUserId: actor.userId,
       placedOn: day,
-      lines: [{ kind: 'RENEWAL', description: renewalLine(product.code, service.domain, service.expiresOn, renewedUntil, owner.locale), amountCents: product.priceCents }],
+      lines: [{ kind: 'RENEWAL', description: termLine('RENEWAL', product.code, service.domain, service.expiresOn, renewedUntil, owner.locale), amountCents: product.priceCents }],
     });
     await recordAudit(manager, actor, {
       action: 'order.created', entityType: 'Order', entityId: order.id, accountId: order.accountId,

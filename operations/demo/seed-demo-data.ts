@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { addDays, addYears, type CalendarDate } from '@/domain/calendar';
-import { activationLine, renewalLine } from '@/domain/line-descriptions';
+import { termLine } from '@/domain/line-descriptions';
 import { Account, Order, Payment, Product, Service, User } from '@/entities';
 import type { PaymentMethod } from '@/entities/order';
 import { createAccountWithLogin, createAdminUser, type NewAccountInput } from '../access/create-account';
@@ -87,13 +87,13 @@ async function provision(manager: EntityManager, account: Account, demo: DemoSer
 
 /** The paid order and invoice that started the current term of a service. */
 async function recordPaidTerm(manager: EntityManager, { service, product, account }: Provisioned, index: number): Promise<void> {
-  const describe = index % 2 === 0 ? renewalLine : activationLine;
+  const action = index % 2 === 0 ? 'RENEWAL' : 'ACTIVATION';
   const order = await createOrder(manager, {
     kind: index % 2 === 0 ? 'RENEWAL' : 'NEW_SERVICE',
     accountId: account.id,
     serviceId: service.id,
     placedOn: service.termStartsOn,
-    lines: [{ kind: 'RENEWAL', description: describe(product.code, service.domain, service.termStartsOn, service.expiresOn, account.locale), amountCents: service.recurringPriceCents }],
+    lines: [{ kind: 'RENEWAL', description: termLine(action, product.code, service.domain, service.termStartsOn, service.expiresOn, account.locale), amountCents: service.recurringPriceCents }],
   });
   const method: PaymentMethod = index % 3 === 0 ? 'BANK_TRANSFER' : 'CARD';
   const paidAt = new Date(`${service.termStartsOn}T09:00:00Z`);
@@ -135,7 +135,7 @@ export async function seedDemoData(db: DataSource, today: CalendarDate): Promise
     await createOrder(manager, {
       kind: 'RENEWAL', accountId: dueSoon.account.id, serviceId: dueSoon.service.id, placedOn: today, paymentMethod: 'BANK_TRANSFER',
       newExpiresOn: renewedUntil, newRecurringPriceCents: dueSoon.product.priceCents,
-      lines: [{ kind: 'RENEWAL', description: renewalLine(dueSoon.product.code, dueSoon.service.domain, dueSoon.service.expiresOn, renewedUntil, dueSoon.account.locale), amountCents: dueSoon.product.priceCents }],
+      lines: [{ kind: 'RENEWAL', description: termLine('RENEWAL', dueSoon.product.code, dueSoon.service.domain, dueSoon.service.expiresOn, renewedUntil, dueSoon.account.locale), amountCents: dueSoon.product.priceCents }],
     });
   });
   return true;
