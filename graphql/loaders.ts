@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { selectEntities } from '@/lib/db/select-entities';
 import { In, type DataSource } from 'typeorm';
 import { isUuid } from '@/domain/identity';
 import { Account, Cancellation, Invoice, InvoiceLine, Order, OrderLine, Payment, Product, ProductCategory, Service } from '@/entities';
@@ -27,7 +28,7 @@ class RequestCatalog {
   constructor(private readonly db: DataSource) {}
 
   load(): Promise<Map<string, Product>> {
-    return (this.loading ??= this.db.getRepository(Product).find().then((rows) => (this.byId = new Map(rows.map((p) => [p.id, p])))));
+    return (this.loading ??= selectEntities(this.db.getRepository(Product).createQueryBuilder('product')).then((rows) => (this.byId = new Map(rows.map((p) => [p.id, p])))));
   }
 
   product(id: string): Product | Promise<Product> {
@@ -71,7 +72,7 @@ export function createLoaders(db: DataSource, actor: Actor | null) {
       const query = db.getRepository(Service).createQueryBuilder('service')
         .where('service.accountId IN (:...accountIds)', { accountIds: [...accountIds] })
         .orderBy('service.domain').addOrderBy('service.createdAt').addOrderBy('service.id');
-      const [services] = await Promise.all([withinReach(query, 'service.accountId', actor).getMany(), catalog.load()]);
+      const [services] = await Promise.all([selectEntities(withinReach(query, 'service.accountId', actor)), catalog.load()]);
       return groupedByKey(accountIds, services, (s) => s.accountId);
     }),
   };

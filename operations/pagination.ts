@@ -1,4 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { selectEntities } from '@/lib/db/select-entities';
 import { UserInputError } from './errors';
 
 export const MAX_PAGE_SIZE = 100;
@@ -59,7 +60,7 @@ export async function keysetPage<T extends ObjectLiteral>(query: SelectQueryBuil
     );
   }
   order.columns.forEach((column, i) => (i === 0 ? query.orderBy(column, order.direction) : query.addOrderBy(column, order.direction)));
-  const rows = page.first === 0 ? [] : await query.limit(page.first + 1).getMany();
+  const rows = page.first === 0 ? [] : await selectEntities(query.limit(page.first + 1));
   const hasNextPage = rows.length > page.first;
   const pageRows = rows.slice(0, page.first);
   const cursors = pageRows.map((row) => encodeCursor(order.values(row)));

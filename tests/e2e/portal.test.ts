@@ -56,7 +56,7 @@ describeInBrowser('the customer portal in a real Chromium', () => {
     await page.getByRole('button', { name: 'Scegli PROFESSIONAL' }).click();
     await page.waitForURL(/\/area\/preventivi\//);
     const quoteId = page.url().split('/').pop()!;
-    const api = await page.request.post(`${app.url}/api/graphql`, { data: { query: `{ quote(id: "${quoteId}") { total { formatted } totalCents nearExpiry } }` } });
+    const api = await page.request.post(`${app.url}/api/graphql`, { data: { query: 'query($id: ID!) { quote(id: $id) { total { formatted } totalCents nearExpiry } }', variables: { id: quoteId } } });
     const { quote } = (await api.json()).data;
     // 61 days left of 365: credit -16.55, PROFESSIONAL +29.92, net 13.37, VAT 2.94
     expect(quote).toMatchObject({ totalCents: 1631, nearExpiry: false });
