@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 
@@ -15,6 +16,7 @@ interface Options {
 }
 
 const USER = 'postgres';
+const SOCKET_DIR = os.tmpdir();
 const PASSWORD = 'postgres';
 
 /**
@@ -33,7 +35,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
     persistent: options.persistent,
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${SOCKET_DIR}`, '-c', 'max_connections=300'],
     onLog: (message) => options.log?.(String(message).trimEnd()),
     onError: (error) => options.log?.(String(error)),
   });
@@ -43,7 +45,9 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
   } catch (error) {
     throw new Error(`PostgreSQL did not start on port ${options.port} (is another server using it? set EMBEDDED_PG_PORT): ${String(error ?? '')}`);
   }
-  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`;
+  // The application connects through the Unix socket: on the same machine each statement's round trip
+  // costs less than over TCP loopback (bench/RESULTS.md). The TCP port stays open for other tools.
+  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}?host=${SOCKET_DIR}`;
   await createDatabaseIfMissing(url);
   return { url, stop: () => server.stop() };
 }

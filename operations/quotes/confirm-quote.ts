@@ -20,14 +20,14 @@ export interface Confirmed { quote: Quote; order: Order | null; cancellation: Ca
 
 /** The actor's quote and its service, both locked for the transaction, in one statement. */
 async function lockOwnQuote(manager: EntityManager, actor: Actor, quoteId: string): Promise<{ quote: Quote; service: Service }> {
-  const notFound = new UserInputError('NOT_FOUND', 'no quote with this id', 'quoteId');
-  if (!isUuid(quoteId)) throw notFound;
+  const notFound = () => new UserInputError('NOT_FOUND', 'no quote with this id', 'quoteId');
+  if (!isUuid(quoteId)) throw notFound();
   const query = manager.createQueryBuilder(Quote, 'quote').innerJoinAndSelect('quote.service', 'service')
     .setLock('pessimistic_write', undefined, ['quote', 'service'])
     .where('quote.id = :quoteId', { quoteId });
   if (!actor.isAdmin) query.andWhere('quote.accountId = :accountId', { accountId: actor.accountId });
   const quote = await query.getOne();
-  if (!quote?.service) throw notFound;
+  if (!quote?.service) throw notFound();
   return { quote, service: quote.service };
 }
 
@@ -49,10 +49,10 @@ const SERVICE_STATE = `
  * Returns the open order the confirmation supersedes.
  */
 async function assertCurrent(manager: EntityManager, quote: Quote, service: Service): Promise<string | null> {
-  const stale = new UserInputError('QUOTE_STALE', 'the service changed since this quote was made: ask for a new quote', 'quoteId');
-  if (service.revision !== quote.serviceRevision || service.status !== 'ACTIVE') throw stale;
+  const stale = () => new UserInputError('QUOTE_STALE', 'the service changed since this quote was made: ask for a new quote', 'quoteId');
+  if (service.revision !== quote.serviceRevision || service.status !== 'ACTIVE') throw stale();
   const [{ openOrderId, cancelled }]: { openOrderId: string | null; cancelled: boolean }[] = await manager.query(SERVICE_STATE, [service.id]);
-  if (openOrderId !== quote.supersedesOrderId) throw stale;
+  if (openOrderId !== quote.supersedesOrderId) throw stale();
   if (cancelled) {
     throw quote.kind === 'CANCELLATION'
       ? new UserInputError('ALREADY_CANCELLED', 'the service already has a confirmed cancellation', 'quoteId')

@@ -27,6 +27,7 @@ export default async function globalSetup(): Promise<void> {
     const port = 15000 + Math.floor(Math.random() * 20000);
     globalThis.__testCluster = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'data'), port, database: 'postgres', persistent: false });
     process.env.TEST_CLUSTER_URL = globalThis.__testCluster.url;
+    process.env.TEST_CLUSTER_EMBEDDED = '1';
   }
   try {
     const admin = new pg.Client({ connectionString: clusterUrl('postgres') });
