@@ -1,4 +1,5 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, registerEnumType } from 'type-graphql';
+import { PlainObjectType } from './object-type';
 
 export enum AccountKindEnum { CUSTOMER = 'CUSTOMER', RESELLER = 'RESELLER' }
 registerEnumType(AccountKindEnum, { name: 'AccountKind' });
@@ -6,7 +7,7 @@ registerEnumType(AccountKindEnum, { name: 'AccountKind' });
 export enum UserRoleEnum { USER = 'USER', ADMIN = 'ADMIN' }
 registerEnumType(UserRoleEnum, { name: 'UserRole', description: 'USER acts for its account; ADMIN is the back office.' });
 
-@ObjectType('BillingDetails', { description: 'What invoices are made out to.' })
+@PlainObjectType('BillingDetails', { description: 'What invoices are made out to.' })
 export class BillingDetailsType {
   @Field(() => String, { description: 'Person or company name.' })
   name: string;
@@ -39,7 +40,7 @@ export class BillingDetailsType {
   pecEmail: string | null;
 }
 
-@ObjectType('Account')
+@PlainObjectType('Account')
 export class AccountType {
   @Field(() => ID)
   id: string;
@@ -63,7 +64,7 @@ export class AccountType {
   reseller: AccountType | null;
 }
 
-@ObjectType('User')
+@PlainObjectType('User')
 export class UserType {
   @Field(() => ID)
   id: string;
@@ -75,7 +76,7 @@ export class UserType {
   role: UserRoleEnum;
 }
 
-@ObjectType('Viewer')
+@PlainObjectType('Viewer')
 export class ViewerType {
   @Field(() => UserType)
   user: UserType;

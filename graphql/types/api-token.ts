@@ -1,8 +1,9 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
+import { PlainObjectType } from './object-type';
 import { DateTimeScalar } from '../scalars';
 import { UserErrorType } from './user-error';
 
-@ObjectType('ApiToken', { description: 'A Bearer token of the signed-in user; the secret itself is shown only when created.' })
+@PlainObjectType('ApiToken', { description: 'A Bearer token of the signed-in user; the secret itself is shown only when created.' })
 export class ApiTokenType {
   @Field(() => ID)
   id: string;
@@ -29,7 +30,7 @@ export class CreateApiTokenInput {
   name: string;
 }
 
-@ObjectType('CreateApiTokenPayload')
+@PlainObjectType('CreateApiTokenPayload')
 export class CreateApiTokenPayload {
   @Field(() => ApiTokenType, { nullable: true })
   apiToken: ApiTokenType | null;
@@ -47,7 +48,7 @@ export class RevokeApiTokenInput {
   id: string;
 }
 
-@ObjectType('RevokeApiTokenPayload')
+@PlainObjectType('RevokeApiTokenPayload')
 export class RevokeApiTokenPayload {
   @Field(() => ApiTokenType, { nullable: true })
   apiToken: ApiTokenType | null;

@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { PlainObjectType } from './object-type';
 import type { Account, Service } from '@/entities';
 import { AccountKindEnum, AccountType } from './account';
 import { ConnectionType } from './connection';
@@ -6,7 +7,7 @@ import { CancellationType, ServiceType } from './service';
 import { UserErrorType } from './user-error';
 import { DateScalar, DateTimeScalar, JSONObjectScalar } from '../scalars';
 
-@ObjectType('AuditEvent', { description: 'One change: who made it, to what, and the values before and after.' })
+@PlainObjectType('AuditEvent', { description: 'One change: who made it, to what, and the values before and after.' })
 export class AuditEventType {
   @Field(() => ID)
   id: string;
@@ -108,7 +109,7 @@ export class CreateAccountInput {
   billing?: BillingInput | null;
 }
 
-@ObjectType('CreateAccountPayload')
+@PlainObjectType('CreateAccountPayload')
 export class CreateAccountPayload {
   @Field(() => AccountType, { nullable: true })
   account: Account | null;
@@ -141,7 +142,7 @@ export class ProvisionServiceInput {
   recurringPriceCents?: number | null;
 }
 
-@ObjectType('ProvisionServicePayload')
+@PlainObjectType('ProvisionServicePayload')
 export class ProvisionServicePayload {
   @Field(() => ServiceType, { nullable: true })
   service: Service | null;

@@ -1,4 +1,5 @@
-import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, InputType, Int } from 'type-graphql';
+import { PlainObjectType } from './object-type';
 import type { Product } from '@/entities';
 import { ProductType } from './catalog';
 import { UserErrorType } from './user-error';
@@ -66,7 +67,7 @@ export class UpdateProductInput {
   features?: FeaturesInput | null;
 }
 
-@ObjectType('ProductPayload')
+@PlainObjectType('ProductPayload')
 export class ProductPayload {
   @Field(() => ProductType, { nullable: true })
   product: Product | null;

@@ -1,7 +1,8 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int } from 'type-graphql';
+import { PlainObjectType } from './object-type';
 import { MoneyType } from './money';
 
-@ObjectType('Features', { description: 'What a product includes.' })
+@PlainObjectType('Features', { description: 'What a product includes.' })
 export class FeaturesType {
   @Field(() => Int)
   webSpaceGb: number;
@@ -22,7 +23,7 @@ export class FeaturesType {
   pecMailboxes: number;
 }
 
-@ObjectType('ProductCategory')
+@PlainObjectType('ProductCategory')
 export class ProductCategoryType {
   @Field(() => ID)
   id: string;
@@ -37,7 +38,7 @@ export class ProductCategoryType {
   products: ProductType[];
 }
 
-@ObjectType('Product')
+@PlainObjectType('Product')
 export class ProductType {
   @Field(() => ID)
   id: string;
@@ -70,7 +71,7 @@ export class ProductType {
   active: boolean;
 }
 
-@ObjectType('Catalog')
+@PlainObjectType('Catalog')
 export class CatalogType {
   @Field(() => [ProductCategoryType])
   categories: ProductCategoryType[];

@@ -1,9 +1,10 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field } from 'type-graphql';
+import { PlainObjectType } from './object-type';
 import { AccountType } from './account';
 import { ConnectionType } from './connection';
 import { ServiceType } from './service';
 
-@ObjectType('Domain', { description: 'A domain name of an account with the services attached to it (its main service, PEC mailboxes…).' })
+@PlainObjectType('Domain', { description: 'A domain name of an account with the services attached to it (its main service, PEC mailboxes…).' })
 export class DomainType {
   @Field(() => String)
   name: string;

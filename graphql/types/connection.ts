@@ -1,7 +1,8 @@
-import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { Field, Int, type ClassType } from 'type-graphql';
+import { PlainObjectType } from './object-type';
 import type { Page } from '@/operations/pagination';
 
-@ObjectType('PageInfo')
+@PlainObjectType('PageInfo')
 export class PageInfoType {
   @Field(() => Boolean)
   hasNextPage: boolean;
@@ -14,7 +15,7 @@ export interface Edge<T> { cursor: string; node: T }
 
 /** A Relay connection type named `<name>Connection` with `<name>Edge` edges. */
 export function ConnectionType<T extends object>(name: string, Node: ClassType<T>) {
-  @ObjectType(`${name}Edge`)
+  @PlainObjectType(`${name}Edge`)
   class EdgeType {
     @Field(() => String)
     cursor: string;
@@ -23,7 +24,7 @@ export function ConnectionType<T extends object>(name: string, Node: ClassType<T
     node: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @PlainObjectType(`${name}Connection`)
   class ConnectionClass {
     @Field(() => [EdgeType])
     edges: EdgeType[];
@@ -31,7 +32,8 @@ export function ConnectionType<T extends object>(name: string, Node: ClassType<T
     @Field(() => PageInfoType)
     pageInfo: PageInfoType;
 
-    @Field(() => Int, { description: 'All the items of the list, across pages.' })
+    // Resolved (not read as a plain field): the count is a promise, run only when asked for.
+    @Field(() => Int, { description: 'All the items of the list, across pages.', simple: false })
     totalCount: number;
   }
   return ConnectionClass;

@@ -1,11 +1,12 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int } from 'type-graphql';
+import { PlainObjectType } from './object-type';
 import { BillingDetailsType } from './account';
 import { ConnectionType } from './connection';
 import { MoneyType } from './money';
 import { PaymentMethodEnum } from './order';
 import { DateScalar } from '../scalars';
 
-@ObjectType('InvoiceLine')
+@PlainObjectType('InvoiceLine')
 export class InvoiceLineType {
   @Field(() => String)
   description: string;
@@ -17,7 +18,7 @@ export class InvoiceLineType {
   amount: MoneyType;
 }
 
-@ObjectType('Invoice', { description: 'Issued when an order is paid; never edited.' })
+@PlainObjectType('Invoice', { description: 'Issued when an order is paid; never edited.' })
 export class InvoiceType {
   @Field(() => ID)
   id: string;

@@ -1,10 +1,11 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { PlainObjectType } from './object-type';
 import type { LifecycleRun } from '@/entities';
 import { ConnectionType } from './connection';
 import { UserErrorType } from './user-error';
 import { DateScalar, DateTimeScalar } from '../scalars';
 
-@ObjectType('LifecycleRun', { description: 'One run of the daily lifecycle: reminders, deactivations and lapsed orders for a date.' })
+@PlainObjectType('LifecycleRun', { description: 'One run of the daily lifecycle: reminders, deactivations and lapsed orders for a date.' })
 export class LifecycleRunType {
   @Field(() => ID)
   id: string;
@@ -42,7 +43,7 @@ export class RunLifecycleInput {
   date?: string | null;
 }
 
-@ObjectType('RunLifecyclePayload')
+@PlainObjectType('RunLifecyclePayload')
 export class RunLifecyclePayload {
   @Field(() => LifecycleRunType, { nullable: true })
   run: LifecycleRun | null;

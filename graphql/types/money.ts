@@ -1,7 +1,8 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int } from 'type-graphql';
+import { PlainObjectType } from './object-type';
 import { CURRENCY, formatMoney, type Locale } from '@/domain/money';
 
-@ObjectType('Money', { description: 'An amount in euro cents, excluding VAT unless the field says otherwise.' })
+@PlainObjectType('Money', { description: 'An amount in euro cents, excluding VAT unless the field says otherwise.' })
 export class MoneyType {
   @Field(() => Int)
   cents: number;

@@ -1,4 +1,5 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, registerEnumType } from 'type-graphql';
+import { PlainObjectType } from './object-type';
 import { ConnectionType } from './connection';
 import { DateTimeScalar } from '../scalars';
 
@@ -8,7 +9,7 @@ registerEnumType(NotificationStatusEnum, {
   description: 'PENDING: waiting for delivery (or a retry). SENT: accepted by the mail server. CAPTURED: kept instead of sent, no mail server being configured. FAILED: every attempt failed.',
 });
 
-@ObjectType('Notification', { description: 'An email to the account (a reminder, a confirmation…), as it was written.' })
+@PlainObjectType('Notification', { description: 'An email to the account (a reminder, a confirmation…), as it was written.' })
 export class NotificationType {
   @Field(() => ID)
   id: string;

@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, registerEnumType } from 'type-graphql';
+import { PlainObjectType } from './object-type';
 import { ProductType } from './catalog';
 import { MoneyType } from './money';
 import { ServiceType } from './service';
@@ -14,7 +15,7 @@ registerEnumType(OrderKindEnum, { name: 'OrderKind' });
 export enum PaymentMethodEnum { CARD = 'CARD', BANK_TRANSFER = 'BANK_TRANSFER', POSTAL_SLIP = 'POSTAL_SLIP' }
 registerEnumType(PaymentMethodEnum, { name: 'PaymentMethod', description: 'Credit card (Stripe), bank transfer ("bonifico") or postal slip ("bollettino postale").' });
 
-@ObjectType('OrderLine')
+@PlainObjectType('OrderLine')
 export class OrderLineType {
   @Field(() => String)
   description: string;
@@ -26,7 +27,7 @@ export class OrderLineType {
   amount: MoneyType;
 }
 
-@ObjectType('Order', { description: 'A priced action identified by its HCS code.' })
+@PlainObjectType('Order', { description: 'A priced action identified by its HCS code.' })
 export class OrderType {
   @Field(() => ID)
   id: string;

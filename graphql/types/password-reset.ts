@@ -1,4 +1,5 @@
-import { Field, InputType, ObjectType } from 'type-graphql';
+import { Field, InputType } from 'type-graphql';
+import { PlainObjectType } from './object-type';
 import { UserErrorType } from './user-error';
 
 @InputType('RequestPasswordResetInput')
@@ -16,7 +17,7 @@ export class ResetPasswordInput {
   password: string;
 }
 
-@ObjectType('PasswordResetPayload')
+@PlainObjectType('PasswordResetPayload')
 export class PasswordResetPayload {
   @Field(() => Boolean)
   ok: boolean;

@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { PlainObjectType } from './object-type';
 import type { Invoice, Order, Payment } from '@/entities';
 import type { CardPaymentSession } from '@/operations/payments/start-card-payment';
 import { InvoiceType } from './invoice';
@@ -13,7 +14,7 @@ registerEnumType(PaymentStatusEnum, { name: 'PaymentStatus' });
 export enum PaymentProviderEnum { STRIPE = 'STRIPE', TEST = 'TEST', OFFLINE = 'OFFLINE' }
 registerEnumType(PaymentProviderEnum, { name: 'PaymentProvider', description: 'TEST is the built-in test card processor (no real money).' });
 
-@ObjectType('Payment', { description: 'One attempt to collect an order.' })
+@PlainObjectType('Payment', { description: 'One attempt to collect an order.' })
 export class PaymentType {
   @Field(() => ID)
   id: string;
@@ -40,7 +41,7 @@ export class PaymentType {
   createdAt: Date;
 }
 
-@ObjectType('PaymentInstructions', { description: 'How to pay by bank transfer or postal slip; the HCS code is the payment reference.' })
+@PlainObjectType('PaymentInstructions', { description: 'How to pay by bank transfer or postal slip; the HCS code is the payment reference.' })
 export class PaymentInstructionsType {
   @Field(() => PaymentMethodEnum)
   method: PaymentMethodEnum;
@@ -67,7 +68,7 @@ export class PaymentInstructionsType {
   reference: string;
 }
 
-@ObjectType('CardPaymentSession', { description: 'What the portal needs to collect a card: Stripe Elements, or the test processor when testMode.' })
+@PlainObjectType('CardPaymentSession', { description: 'What the portal needs to collect a card: Stripe Elements, or the test processor when testMode.' })
 export class CardPaymentSessionType {
   @Field(() => ID)
   paymentId: string;
@@ -97,7 +98,7 @@ export class PayOrderInput {
   paymentMethod: PaymentMethodEnum;
 }
 
-@ObjectType('PayOrderPayload')
+@PlainObjectType('PayOrderPayload')
 export class PayOrderPayload {
   @Field(() => OrderType, { nullable: true })
   order: Order | null;
@@ -124,7 +125,7 @@ export class RecordOfflinePaymentInput {
   method?: PaymentMethodEnum | null;
 }
 
-@ObjectType('RecordOfflinePaymentPayload')
+@PlainObjectType('RecordOfflinePaymentPayload')
 export class RecordOfflinePaymentPayload {
   @Field(() => OrderType, { nullable: true })
   order: Order | null;
@@ -145,7 +146,7 @@ export class PayWithTestCardInput {
   cardNumber: string;
 }
 
-@ObjectType('PayWithTestCardPayload')
+@PlainObjectType('PayWithTestCardPayload')
 export class PayWithTestCardPayload {
   @Field(() => OrderType, { nullable: true })
   order: Order | null;

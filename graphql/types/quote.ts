@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { PlainObjectType } from './object-type';
 import type { Cancellation, Order, Quote, Service } from '@/entities';
 import { ProductType } from './catalog';
 import { CardPaymentSessionType } from './payment';
@@ -17,7 +18,7 @@ registerEnumType(ChangeDirectionEnum, { name: 'ChangeDirection' });
 export enum DeactivationKindEnum { FEATURE = 'FEATURE', SERVICE = 'SERVICE', DOMAIN = 'DOMAIN' }
 registerEnumType(DeactivationKindEnum, { name: 'DeactivationKind' });
 
-@ObjectType('QuoteLine')
+@PlainObjectType('QuoteLine')
 export class QuoteLineType {
   @Field(() => String, { description: 'CREDIT, NEW_PLAN, NEW_PLAN_FULL_YEAR or CHANGE_FEE.' })
   kind: string;
@@ -32,7 +33,7 @@ export class QuoteLineType {
   amount: MoneyType;
 }
 
-@ObjectType('Deactivation', { description: 'Something the change or cancellation switches off.' })
+@PlainObjectType('Deactivation', { description: 'Something the change or cancellation switches off.' })
 export class DeactivationType {
   @Field(() => DeactivationKindEnum)
   kind: DeactivationKindEnum;
@@ -44,7 +45,7 @@ export class DeactivationType {
   domain: string | null;
 }
 
-@ObjectType('Quote', { description: 'A priced proposal, valid 30 minutes; confirming applies exactly what it says.' })
+@PlainObjectType('Quote', { description: 'A priced proposal, valid 30 minutes; confirming applies exactly what it says.' })
 export class QuoteType {
   @Field(() => ID)
   id: string;
@@ -137,7 +138,7 @@ export class CancelServiceInput {
   reasonText?: string | null;
 }
 
-@ObjectType('QuotePayload')
+@PlainObjectType('QuotePayload')
 export class QuotePayload {
   @Field(() => QuoteType, { nullable: true })
   quote: Quote | null;
@@ -158,7 +159,7 @@ export class ConfirmQuoteInput {
   idempotencyKey?: string | null;
 }
 
-@ObjectType('ConfirmQuotePayload')
+@PlainObjectType('ConfirmQuotePayload')
 export class ConfirmQuotePayload {
   @Field(() => QuoteType, { nullable: true })
   quote: Quote | null;
@@ -182,7 +183,7 @@ export class WithdrawCancellationInput {
   serviceId: string;
 }
 
-@ObjectType('WithdrawCancellationPayload')
+@PlainObjectType('WithdrawCancellationPayload')
 export class WithdrawCancellationPayload {
   @Field(() => ServiceType, { nullable: true })
   service: Service | null;
@@ -203,7 +204,7 @@ export class RenewServiceInput {
   paymentMethod: PaymentMethodEnum;
 }
 
-@ObjectType('RenewServicePayload')
+@PlainObjectType('RenewServicePayload')
 export class RenewServicePayload {
   @Field(() => OrderType, { nullable: true })
   order: Order | null;

@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, registerEnumType } from 'type-graphql';
+import { PlainObjectType } from './object-type';
 import { AccountType } from './account';
 import { FeaturesType, ProductType } from './catalog';
 import { ConnectionType } from './connection';
@@ -20,7 +21,7 @@ registerEnumType(CancellationReasonEnum, { name: 'CancellationReason' });
 export enum CancellationStatusEnum { CONFIRMED = 'CONFIRMED', WITHDRAWN = 'WITHDRAWN', COMPLETED = 'COMPLETED' }
 registerEnumType(CancellationStatusEnum, { name: 'CancellationStatus' });
 
-@ObjectType('Cancellation', { description: 'A confirmed "disdetta": the service is deactivated on effectiveOn without further notice.' })
+@PlainObjectType('Cancellation', { description: 'A confirmed "disdetta": the service is deactivated on effectiveOn without further notice.' })
 export class CancellationType {
   @Field(() => ID)
   id: string;
@@ -44,7 +45,7 @@ export class CancellationType {
   withdrawnAt: Date | null;
 }
 
-@ObjectType('Service')
+@PlainObjectType('Service')
 export class ServiceType {
   @Field(() => ID)
   id: string;

@@ -1,6 +1,7 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field } from 'type-graphql';
+import { PlainObjectType } from './object-type';
 
-@ObjectType('UserError', { description: 'Something the caller can fix: bad input, or an action this state does not allow.' })
+@PlainObjectType('UserError', { description: 'Something the caller can fix: bad input, or an action this state does not allow.' })
 export class UserErrorType {
   @Field(() => String, { nullable: true, description: 'The input field at fault, as a dotted path; null when not about one field.' })
   field: string | null;
