@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { requestServiceChange } from '@/operations/quotes/request-service-change';
+import type { BenchServer } from './server';
 import type { Caller } from './tokens';
 
 interface Pending { caller: Caller; quoteId: string }
@@ -31,18 +32,20 @@ export async function prepareQuotes(db: DataSource, customers: Caller[], today: 
   return pending;
 }
 
-export interface ConfirmBench { confirmed: number; errors: number; seconds: number; perSecond: number }
+export interface ConfirmBench { confirmed: number; errors: number; seconds: number; perSecond: number; /** server CPU per confirmation */ cpuMs: number }
 
 /**
  * `concurrency` customers confirming their quotes over HTTP as fast as the server answers; the first
  * `warmUp` confirmations are not timed (the server's code is compiled by then, as in production).
  */
-export async function confirmUnderLoad(url: string, all: Pending[], concurrency: number, warmUp: number): Promise<ConfirmBench> {
-  await confirmEach(url, all.slice(0, warmUp), concurrency);
-  return confirmEach(url, all.slice(warmUp), concurrency);
+export async function confirmUnderLoad(server: BenchServer, all: Pending[], concurrency: number, warmUp: number): Promise<ConfirmBench> {
+  await confirmEach(server.url, all.slice(0, warmUp), concurrency);
+  const before = server.cpuMs();
+  const measured = await confirmEach(server.url, all.slice(warmUp), concurrency);
+  return { ...measured, cpuMs: (server.cpuMs() - before) / measured.confirmed };
 }
 
-async function confirmEach(url: string, pending: Pending[], concurrency: number): Promise<ConfirmBench> {
+async function confirmEach(url: string, pending: Pending[], concurrency: number): Promise<Omit<ConfirmBench, 'cpuMs'>> {
   const customers = [...new Set(pending.map((p) => p.caller))];
   const byWorker = Array.from({ length: concurrency }, (_, worker) =>
     pending.filter((p) => customers.indexOf(p.caller) % concurrency === worker));

@@ -38,9 +38,10 @@ export function writeResults(measured: Measured, log: (line: string) => void): v
       tree: {
         graphqlRequestsPerSecond: round(tree.graphql.requests / tree.graphql.seconds, 1), rawRequestsPerSecond: round(tree.raw.requests / tree.raw.seconds, 1),
         rawP50Ms: round(tree.rawP50Ms), rawP95Ms: round(tree.rawP95Ms), graphqlErrors: tree.graphql.errors, rawErrors: tree.raw.errors,
+        graphqlServerCpuMsPerRequest: round(tree.graphqlCpuMs), rawServerCpuMsPerRequest: round(tree.rawCpuMs),
       },
       lifecycle: { catchUpSeconds: round(lifecycle.catchUpSeconds), daySeconds: lifecycle.daySeconds.map((s) => round(s)), rawSeconds: lifecycle.rawSeconds.map((s) => round(s)), counts: lifecycle.counts },
-      confirm: { confirmed: confirm.confirmed, seconds: round(confirm.seconds) },
+      confirm: { confirmed: confirm.confirmed, seconds: round(confirm.seconds), serverCpuMsPerConfirmation: round(confirm.cpuMs) },
     },
     machine: measured.machine,
     date: new Date().toISOString(),
@@ -62,9 +63,9 @@ export function writeResults(measured: Measured, log: (line: string) => void): v
     ...rows,
     `| \`serverPeakRssMb\` | ${results.serverPeakRssMb} | – | |`,
     '',
-    `Tree over HTTP: GraphQL ${results.detail.tree.graphqlRequestsPerSecond} req/s (p50 ${results.treeP50Ms} ms, p95 ${results.treeP95Ms} ms) against the raw-SQL route ${results.detail.tree.rawRequestsPerSecond} req/s (p50 ${results.detail.tree.rawP50Ms} ms, p95 ${results.detail.tree.rawP95Ms} ms).`,
+    `Tree over HTTP: GraphQL ${results.detail.tree.graphqlRequestsPerSecond} req/s (p50 ${results.treeP50Ms} ms, p95 ${results.treeP95Ms} ms) against the raw-SQL route ${results.detail.tree.rawRequestsPerSecond} req/s (p50 ${results.detail.tree.rawP50Ms} ms, p95 ${results.detail.tree.rawP95Ms} ms); the server spent ${results.detail.tree.graphqlServerCpuMsPerRequest} ms of CPU per GraphQL page against ${results.detail.tree.rawServerCpuMsPerRequest} ms per raw page.`,
     `Lifecycle: days ${results.detail.lifecycle.daySeconds.join(', ')} s against raw SQL ${results.detail.lifecycle.rawSeconds.join(', ')} s; the first (catch-up) run took ${results.detail.lifecycle.catchUpSeconds} s.`,
-    `confirmQuote: ${confirm.confirmed} confirmations in ${results.detail.confirm.seconds} s.`,
+    `confirmQuote: ${confirm.confirmed} confirmations in ${results.detail.confirm.seconds} s, ${results.detail.confirm.serverCpuMsPerConfirmation} ms of server CPU each.`,
     '',
     fs.existsSync(analysis) ? fs.readFileSync(analysis, 'utf8') : '',
   ].join('\n');

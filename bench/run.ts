@@ -64,10 +64,10 @@ async function measure(url: string): Promise<void> {
     const server = await startServer(url, TODAY, log);
     try {
       log('Client tree over HTTP, 20 concurrent clients, GraphQL and raw SQL alternating');
-      const tree = wanted('tree') ? await treeUnderLoad(server.url, resellers, 20, QUICK ? 2 : 4, QUICK ? 5 : 10, log) : null;
+      const tree = wanted('tree') ? await treeUnderLoad(server, resellers, 20, QUICK ? 2 : 4, QUICK ? 5 : 10, log) : null;
       log(`confirmQuote over HTTP, 32 concurrent customers (${pending.length} quotes)`);
-      const confirm = wanted('confirm') ? await confirmUnderLoad(server.url, pending, 32, 300) : null;
-      if (confirm) log(`  ${confirm.confirmed} confirmed, ${confirm.errors} errors, ${confirm.perSecond.toFixed(0)}/s`);
+      const confirm = wanted('confirm') ? await confirmUnderLoad(server, pending, 32, 300) : null;
+      if (confirm) log(`  ${confirm.confirmed} confirmed, ${confirm.errors} errors, ${confirm.perSecond.toFixed(0)}/s, server CPU ${confirm.cpuMs.toFixed(2)} ms each`);
       const peakRssMb = server.peakRssMb();
       await server.stop();
 

@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
 import { handleGraphQLRequest } from '@/graphql/http';
 import { load, merge, percentile, type LoadResult } from './load';
+import type { BenchServer } from './server';
 import type { Caller } from './tokens';
 
 export const TREE_QUERY = `query Tree { clients(first: 50) { edges { cursor node { id name email domains { name services { id status expiresOn product { code } } } } } pageInfo { hasNextPage endCursor } } }`;
@@ -33,32 +34,45 @@ const graphql = (url: string, caller: Caller) => fetch(`${url}/api/graphql`, {
 });
 const raw = (url: string, caller: Caller) => fetch(`${url}/api/bench/clients`, { headers: { authorization: `Bearer ${caller.token}` } });
 
-export interface TreeLoad { graphql: LoadResult; raw: LoadResult; p50Ms: number; p95Ms: number; rawP50Ms: number; rawP95Ms: number; throughputRatio: number }
+export interface TreeLoad {
+  graphql: LoadResult; raw: LoadResult; p50Ms: number; p95Ms: number; rawP50Ms: number; rawP95Ms: number; throughputRatio: number;
+  /** The server's CPU time per answered request, steadier than throughput on a machine shared with the load. */
+  graphqlCpuMs: number; rawCpuMs: number;
+}
 
 /**
  * The tree page over HTTP at `concurrency` clients, GraphQL and the raw-SQL route alternating in
  * rounds so the machine's noise falls on both; each request is for a random reseller.
  */
-export async function treeUnderLoad(url: string, resellers: Caller[], concurrency: number, rounds: number, secondsPerRound: number, log: (line: string) => void): Promise<TreeLoad> {
+export async function treeUnderLoad(server: BenchServer, resellers: Caller[], concurrency: number, rounds: number, secondsPerRound: number, log: (line: string) => void): Promise<TreeLoad> {
+  const { url } = server;
   const [fromGraphql, fromRaw] = await Promise.all([graphql(url, resellers[0]).then((r) => r.json()), raw(url, resellers[0]).then((r) => r.json())]);
   if (!isDeepStrictEqual(fromGraphql, fromRaw)) throw new Error('the raw-SQL route does not answer the same JSON as GraphQL');
   const pick = () => resellers[Math.floor(Math.random() * resellers.length)];
-  const run = (send: (url: string, caller: Caller) => Promise<Response>) => load(concurrency, secondsPerRound, async () => {
-    const response = await send(url, pick());
-    await response.arrayBuffer();
-    return response.ok;
-  });
-  await run(graphql);
-  await run(raw);
+  const cpuMs = { graphql: 0, raw: 0 };
+  const run = async (variant: keyof typeof cpuMs, count = true) => {
+    const before = server.cpuMs();
+    const result = await load(concurrency, secondsPerRound, async () => {
+      const response = await (variant === 'graphql' ? graphql : raw)(url, pick());
+      await response.arrayBuffer();
+      return response.ok;
+    });
+    if (count) cpuMs[variant] += server.cpuMs() - before;
+    return result;
+  };
+  await run('graphql', false);
+  await run('raw', false);
   const results: { graphql: LoadResult[]; raw: LoadResult[] } = { graphql: [], raw: [] };
   for (let round = 1; round <= rounds; round += 1) {
-    results.graphql.push(await run(graphql));
-    results.raw.push(await run(raw));
+    results.graphql.push(await run('graphql'));
+    results.raw.push(await run('raw'));
     const [g, r] = [results.graphql.at(-1)!, results.raw.at(-1)!];
     log(`  round ${round}/${rounds}: GraphQL ${(g.requests / g.seconds).toFixed(0)} req/s p95 ${percentile(g.latenciesMs, 95).toFixed(1)} ms · raw SQL ${(r.requests / r.seconds).toFixed(0)} req/s p95 ${percentile(r.latenciesMs, 95).toFixed(1)} ms`);
   }
   const [g, r] = [merge(results.graphql), merge(results.raw)];
+  log(`  server CPU per request: GraphQL ${(cpuMs.graphql / g.requests).toFixed(2)} ms · raw SQL ${(cpuMs.raw / r.requests).toFixed(2)} ms`);
   return {
+    graphqlCpuMs: cpuMs.graphql / g.requests, rawCpuMs: cpuMs.raw / r.requests,
     graphql: g, raw: r,
     p50Ms: percentile(g.latenciesMs, 50), p95Ms: percentile(g.latenciesMs, 95),
     rawP50Ms: percentile(r.latenciesMs, 50), rawP95Ms: percentile(r.latenciesMs, 95),
