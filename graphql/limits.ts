@@ -83,7 +83,27 @@ function schemaHidden(context: Context): boolean {
   return inProduction() && !context.actor?.isAdmin;
 }
 
+// Apollo keeps one parsed document per query text: what depends on the document alone is worked out once.
+const introspective = new WeakMap<DocumentNode, boolean>();
+const costWithoutVariables = new WeakMap<DocumentNode, Map<string | undefined, number>>();
+
 function asksForIntrospection(document: DocumentNode): boolean {
+  let found = introspective.get(document);
+  if (found === undefined) introspective.set(document, (found = visitsIntrospection(document)));
+  return found;
+}
+
+/** The cost of the operation; without variables it depends on the document alone. */
+function operationCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined): number {
+  if (variables && Object.keys(variables).length) return queryCost(schema, document, variables, operationName);
+  let byOperation = costWithoutVariables.get(document);
+  if (!byOperation) costWithoutVariables.set(document, (byOperation = new Map()));
+  let cost = byOperation.get(operationName);
+  if (cost === undefined) byOperation.set(operationName, (cost = queryCost(schema, document, variables, operationName)));
+  return cost;
+}
+
+function visitsIntrospection(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     Field(field) {
@@ -111,7 +131,7 @@ export function requestLimits(): ApolloServerPlugin<Context> {
           }
           let cost: number;
           try {
-            cost = queryCost(schema, document, request.variables, request.operationName);
+            cost = operationCost(schema, document, request.variables, request.operationName);
           } catch (error) {
             // Variables that do not fit the operation are reported by execution; anything else is too big to measure.
             if (error instanceof GraphQLError && error.message.startsWith('Variable "$')) return;

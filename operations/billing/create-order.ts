@@ -21,7 +21,12 @@ export interface NewOrder {
   lines: NewOrderLine[];
   /** The day the order is placed: its code carries that year. */
   placedOn: CalendarDate;
+  /** A number already taken with NEXT_ORDER_NUMBER in an earlier statement; otherwise one is taken here. */
+  number?: number;
 }
+
+/** SQL that takes the next order number. */
+export const NEXT_ORDER_NUMBER = `nextval('order_number_seq')::int`;
 
 /**
  * An order awaiting payment, its totals summed from its lines. Its HCS code carries the year it was
@@ -29,9 +34,8 @@ export interface NewOrder {
  * each other; a rolled-back order leaves a gap, which codes (unlike invoice numbers) may have.
  */
 export async function createOrder(manager: EntityManager, input: NewOrder): Promise<Order> {
-  const year = yearOf(input.placedOn);
-  const [{ number }]: { number: number }[] = await manager.query(`SELECT nextval('order_number_seq')::int AS number`);
-  const code = orderCode(year, number);
+  const number = input.number ?? (await manager.query(`SELECT ${NEXT_ORDER_NUMBER} AS number`))[0].number;
+  const code = orderCode(yearOf(input.placedOn), number);
   const order = manager.create(Order, {
     code,
     placedOn: input.placedOn,
