@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { requestServiceChange } from '@/operations/quotes/request-service-change';
+import { send } from './http-client';
 import type { BenchServer } from './server';
 import type { Caller } from './tokens';
 
@@ -54,12 +55,12 @@ async function confirmEach(url: string, pending: Pending[], concurrency: number)
   const started = performance.now();
   await Promise.all(byWorker.map(async (queue) => {
     for (const { caller, quoteId } of queue) {
-      const response = await fetch(`${url}/api/graphql`, {
+      const reply = await send(`${url}/api/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${caller.token}` },
         body: JSON.stringify({ query: 'mutation($id: ID!) { confirmQuote(input: { quoteId: $id, paymentMethod: BANK_TRANSFER }) { order { code } userErrors { code } } }', variables: { id: quoteId } }),
       }).catch(() => null);
-      const body = response?.ok ? await response.json() : null;
+      const body = reply?.status === 200 ? JSON.parse(reply.body) : null;
       if (body?.data?.confirmQuote?.order?.code) confirmed += 1;
       else errors += 1;
     }

@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
 import { handleGraphQLRequest } from '@/graphql/http';
 import { load, merge, percentile, type LoadResult } from './load';
+import { send } from './http-client';
 import type { BenchServer } from './server';
 import type { Caller } from './tokens';
 
@@ -29,10 +30,11 @@ export async function statementsPerTreePage(caller: Caller): Promise<number> {
   return statements;
 }
 
-const graphql = (url: string, caller: Caller) => fetch(`${url}/api/graphql`, {
-  method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${caller.token}` }, body: JSON.stringify({ query: TREE_QUERY }),
+const TREE_BODY = JSON.stringify({ query: TREE_QUERY });
+const graphql = (url: string, caller: Caller) => send(`${url}/api/graphql`, {
+  method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${caller.token}` }, body: TREE_BODY,
 });
-const raw = (url: string, caller: Caller) => fetch(`${url}/api/bench/clients`, { headers: { authorization: `Bearer ${caller.token}` } });
+const raw = (url: string, caller: Caller) => send(`${url}/api/bench/clients`, { headers: { authorization: `Bearer ${caller.token}` } });
 
 export interface TreeLoad {
   graphql: LoadResult; raw: LoadResult; p50Ms: number; p95Ms: number; rawP50Ms: number; rawP95Ms: number; throughputRatio: number;
@@ -46,16 +48,15 @@ export interface TreeLoad {
  */
 export async function treeUnderLoad(server: BenchServer, resellers: Caller[], concurrency: number, rounds: number, secondsPerRound: number, log: (line: string) => void): Promise<TreeLoad> {
   const { url } = server;
-  const [fromGraphql, fromRaw] = await Promise.all([graphql(url, resellers[0]).then((r) => r.json()), raw(url, resellers[0]).then((r) => r.json())]);
+  const [fromGraphql, fromRaw] = await Promise.all([graphql(url, resellers[0]), raw(url, resellers[0])]).then((replies) => replies.map((reply) => JSON.parse(reply.body)));
   if (!isDeepStrictEqual(fromGraphql, fromRaw)) throw new Error('the raw-SQL route does not answer the same JSON as GraphQL');
   const pick = () => resellers[Math.floor(Math.random() * resellers.length)];
   const cpuMs = { graphql: 0, raw: 0 };
   const run = async (variant: keyof typeof cpuMs, count = true) => {
     const before = server.cpuMs();
     const result = await load(concurrency, secondsPerRound, async () => {
-      const response = await (variant === 'graphql' ? graphql : raw)(url, pick());
-      await response.arrayBuffer();
-      return response.ok;
+      const reply = await (variant === 'graphql' ? graphql : raw)(url, pick());
+      return reply.status === 200;
     });
     if (count) cpuMs[variant] += server.cpuMs() - before;
     return result;
