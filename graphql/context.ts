@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { Locale } from '@/domain/money';
 import { sessionUserId } from '@/lib/auth/session';
 import { getDataSource } from '@/lib/db/data-source';
-import { actorForApiToken, actorForUser } from '@/operations/access/resolve-actor';
+import { actorForUser, apiTokenCaller } from '@/operations/access/resolve-actor';
 import type { Actor } from '@/operations/actor';
 import { createLoaders, type Loaders } from './loaders';
 
@@ -18,18 +18,20 @@ function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 }
 
+interface Caller { actor: Actor | null; catalogRevision: string | null }
+
 /** A Bearer API token when the request carries one (and it must be valid), otherwise the portal session. */
-async function actorOf(db: DataSource, request: Request): Promise<Actor | null> {
+async function callerOf(db: DataSource, request: Request): Promise<Caller> {
   const authorization = request.headers.get('authorization');
   if (authorization) {
     const [scheme, token, ...rest] = authorization.trim().split(/\s+/);
     if (scheme.toLowerCase() !== 'bearer' || !token || rest.length) throw unauthenticated('Authorization must be "Bearer <API token>"');
-    const actor = await actorForApiToken(db, token);
-    if (!actor) throw unauthenticated('The API token is not valid or has been revoked');
-    return actor;
+    const caller = await apiTokenCaller(db, token);
+    if (!caller) throw unauthenticated('The API token is not valid or has been revoked');
+    return caller;
   }
   const userId = await sessionUserId(request);
-  return userId ? actorForUser(db, userId) : null;
+  return { actor: userId ? await actorForUser(db, userId) : null, catalogRevision: null };
 }
 
 /** The language of formatted values: an explicit Accept-Language, else the account's. */
@@ -41,6 +43,6 @@ function localeOf(request: Request, actor: Actor | null): Locale {
 
 export async function createContext(request: Request): Promise<Context> {
   const db = await getDataSource();
-  const actor = await actorOf(db, request);
-  return { db, actor, locale: localeOf(request, actor), loaders: createLoaders(db, actor) };
+  const { actor, catalogRevision } = await callerOf(db, request);
+  return { db, actor, locale: localeOf(request, actor), loaders: createLoaders(db, actor, catalogRevision) };
 }

@@ -17,28 +17,52 @@ function groupedByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K)
   return keys.map((key) => groups.get(key)!);
 }
 
+type ProductsById = Map<string, Product>;
+
+// The catalog as last read by this process, per database, with the revision it was read at or after.
+const sharedCatalogs = new WeakMap<DataSource, { revision: string; products: Promise<ProductsById> }>();
+
 /**
  * The whole catalog (a few dozen products), read at most once per request. Once read, a product is
  * returned synchronously: a page of 500 services then resolves without 500 pending promises.
+ * When the request knows the catalog's current revision (read with its API token), the copy this
+ * process keeps is used as long as its revision is that one; the products are read after the revision,
+ * so a copy is never older than the revision it is kept under. Cached products are shared: read-only.
  */
 class RequestCatalog {
-  private byId: Map<string, Product> | null = null;
-  private loading: Promise<Map<string, Product>> | null = null;
+  private byId: ProductsById | null = null;
+  private loading: Promise<ProductsById> | null = null;
 
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: DataSource, private readonly revision: string | null) {}
 
-  load(): Promise<Map<string, Product>> {
-    return (this.loading ??= selectEntities(this.db.getRepository(Product).createQueryBuilder('product')).then((rows) => (this.byId = new Map(rows.map((p) => [p.id, p])))));
+  load(): Promise<ProductsById> {
+    return (this.loading ??= this.current().then((byId) => (this.byId = byId)));
   }
 
   product(id: string): Product | Promise<Product> {
     return this.byId ? this.byId.get(id)! : this.load().then((byId) => byId.get(id)!);
   }
+
+  private current(): Promise<ProductsById> {
+    if (this.revision === null) return this.read();
+    const shared = sharedCatalogs.get(this.db);
+    if (shared?.revision === this.revision) return shared.products;
+    const products = this.read();
+    const entry = { revision: this.revision, products };
+    sharedCatalogs.set(this.db, entry);
+    products.catch(() => { if (sharedCatalogs.get(this.db) === entry) sharedCatalogs.delete(this.db); });
+    return products;
+  }
+
+  private async read(): Promise<ProductsById> {
+    const rows = await selectEntities(this.db.getRepository(Product).createQueryBuilder('product'));
+    return new Map(rows.map((p) => [p.id, p]));
+  }
 }
 
 /** Batches per request: a page of 50 services costs one query per relation, not 50. */
-export function createLoaders(db: DataSource, actor: Actor | null) {
-  const catalog = new RequestCatalog(db);
+export function createLoaders(db: DataSource, actor: Actor | null, catalogRevision: string | null) {
+  const catalog = new RequestCatalog(db, catalogRevision);
   return {
     catalog,
     category: new DataLoader<string, ProductCategory | null>(async (ids) =>

@@ -22,9 +22,10 @@ export async function actorForUser(db: DataSource, userId: string): Promise<Acto
   return user ? actorOf(user) : null;
 }
 
-interface TokenOwner { userId: string; email: string; role: User['role']; accountId: string | null; kind: AccountKind | null; locale: Locale | null }
+interface TokenOwner { userId: string; email: string; role: User['role']; accountId: string | null; kind: AccountKind | null; locale: Locale | null; catalogRevision: string }
 
-// One statement: the token's owner, and the token marked used (at most once a minute, to spare writes).
+// One statement: the token's owner, the token marked used (at most once a minute, to spare writes), and
+// the catalog's revision, by which the request knows whether the server's copy of the catalog is current.
 const TOKEN_OWNER = `
   WITH found AS (
     SELECT t.id AS token_id, t.last_used_at, u.id AS "userId", u.email, u.role, u.account_id AS "accountId", a.kind, a.locale
@@ -34,14 +35,16 @@ const TOKEN_OWNER = `
     UPDATE "api_tokens" SET "last_used_at" = now() FROM found
     WHERE "api_tokens".id = found.token_id AND (found.last_used_at IS NULL OR found.last_used_at < now() - interval '1 minute')
   )
-  SELECT "userId", email, role, "accountId", kind, locale FROM found`;
+  SELECT "userId", email, role, "accountId", kind, locale, (SELECT revision FROM "catalog_revision") AS "catalogRevision" FROM found`;
 
-/** The actor behind a Bearer token, or null for an unknown or revoked one; marks the token used. */
-export async function actorForApiToken(db: DataSource, token: string): Promise<Actor | null> {
+export interface TokenCaller { actor: Actor; catalogRevision: string }
+
+/** The actor behind a Bearer token (null for an unknown or revoked one) and the catalog's revision; marks the token used. */
+export async function apiTokenCaller(db: DataSource, token: string): Promise<TokenCaller | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
   const [owner]: TokenOwner[] = await db.query(TOKEN_OWNER, [hashTokenSecret(token)]);
   if (!owner) return null;
-  return {
+  const actor: Actor = {
     userId: owner.userId,
     email: owner.email,
     isAdmin: owner.role === 'ADMIN',
@@ -49,4 +52,5 @@ export async function actorForApiToken(db: DataSource, token: string): Promise<A
     accountKind: owner.kind,
     locale: owner.locale ?? 'it',
   };
+  return { actor, catalogRevision: owner.catalogRevision };
 }
