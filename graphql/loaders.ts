@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
-import { selectEntities } from '@/lib/db/select-entities';
 import { In, type DataSource } from 'typeorm';
 import { isUuid } from '@/domain/identity';
+import { selectEntities } from '@/lib/db/select-entities';
 import { Account, Cancellation, Invoice, InvoiceLine, Order, OrderLine, Payment, Product, ProductCategory, Service } from '@/entities';
 import type { Actor } from '@/operations/actor';
 import { withinReach } from '@/operations/scope';

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { PlainObjectType } from './object-type';
 import { DateTimeScalar } from '../scalars';
+import { PlainObjectType } from './object-type';
 import { UserErrorType } from './user-error';
 
 @PlainObjectType('ApiToken', { description: 'A Bearer token of the signed-in user; the secret itself is shown only when created.' })

@@ -1,8 +1,8 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { PlainObjectType } from './object-type';
 import type { Account, Service } from '@/entities';
 import { AccountKindEnum, AccountType } from './account';
 import { ConnectionType } from './connection';
+import { PlainObjectType } from './object-type';
 import { CancellationType, ServiceType } from './service';
 import { UserErrorType } from './user-error';
 import { DateScalar, DateTimeScalar, JSONObjectScalar } from '../scalars';

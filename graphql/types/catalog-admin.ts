@@ -1,7 +1,7 @@
 import { Field, InputType, Int } from 'type-graphql';
-import { PlainObjectType } from './object-type';
 import type { Product } from '@/entities';
 import { ProductType } from './catalog';
+import { PlainObjectType } from './object-type';
 import { UserErrorType } from './user-error';
 
 @InputType('FeaturesInput', { description: 'What a product includes; a feature left out keeps its value (0 or false for a new product).' })

@@ -1,6 +1,6 @@
 import { Field, ID, Int } from 'type-graphql';
-import { PlainObjectType } from './object-type';
 import { MoneyType } from './money';
+import { PlainObjectType } from './object-type';
 
 @PlainObjectType('Features', { description: 'What a product includes.' })
 export class FeaturesType {

@@ -1,7 +1,7 @@
 import { Field } from 'type-graphql';
-import { PlainObjectType } from './object-type';
 import { AccountType } from './account';
 import { ConnectionType } from './connection';
+import { PlainObjectType } from './object-type';
 import { ServiceType } from './service';
 
 @PlainObjectType('Domain', { description: 'A domain name of an account with the services attached to it (its main service, PEC mailboxes…).' })

@@ -1,6 +1,6 @@
 import { Field, Int, type ClassType } from 'type-graphql';
-import { PlainObjectType } from './object-type';
 import type { Page } from '@/operations/pagination';
+import { PlainObjectType } from './object-type';
 
 @PlainObjectType('PageInfo')
 export class PageInfoType {

@@ -1,8 +1,8 @@
 import { Field, ID, Int } from 'type-graphql';
-import { PlainObjectType } from './object-type';
 import { BillingDetailsType } from './account';
 import { ConnectionType } from './connection';
 import { MoneyType } from './money';
+import { PlainObjectType } from './object-type';
 import { PaymentMethodEnum } from './order';
 import { DateScalar } from '../scalars';
 

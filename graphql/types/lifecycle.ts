@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { PlainObjectType } from './object-type';
 import type { LifecycleRun } from '@/entities';
 import { ConnectionType } from './connection';
+import { PlainObjectType } from './object-type';
 import { UserErrorType } from './user-error';
 import { DateScalar, DateTimeScalar } from '../scalars';
 

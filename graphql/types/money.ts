@@ -1,6 +1,6 @@
 import { Field, Int } from 'type-graphql';
-import { PlainObjectType } from './object-type';
 import { CURRENCY, formatMoney, type Locale } from '@/domain/money';
+import { PlainObjectType } from './object-type';
 
 @PlainObjectType('Money', { description: 'An amount in euro cents, excluding VAT unless the field says otherwise.' })
 export class MoneyType {

@@ -1,7 +1,7 @@
 import { Field, ID, registerEnumType } from 'type-graphql';
-import { PlainObjectType } from './object-type';
 import { ConnectionType } from './connection';
 import { DateTimeScalar } from '../scalars';
+import { PlainObjectType } from './object-type';
 
 export enum NotificationStatusEnum { PENDING = 'PENDING', SENT = 'SENT', CAPTURED = 'CAPTURED', FAILED = 'FAILED' }
 registerEnumType(NotificationStatusEnum, {

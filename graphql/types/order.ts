@@ -1,7 +1,7 @@
 import { Field, ID, Int, registerEnumType } from 'type-graphql';
-import { PlainObjectType } from './object-type';
 import { ProductType } from './catalog';
 import { MoneyType } from './money';
+import { PlainObjectType } from './object-type';
 import { ServiceType } from './service';
 import { DateScalar, DateTimeScalar } from '../scalars';
 import { ConnectionType } from './connection';

@@ -1,9 +1,9 @@
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { PlainObjectType } from './object-type';
 import type { Invoice, Order, Payment } from '@/entities';
 import type { CardPaymentSession } from '@/operations/payments/start-card-payment';
 import { InvoiceType } from './invoice';
 import { MoneyType } from './money';
+import { PlainObjectType } from './object-type';
 import { OrderType, PaymentMethodEnum } from './order';
 import { UserErrorType } from './user-error';
 import { DateTimeScalar } from '../scalars';

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { PlainObjectType } from './object-type';
 import type { Cancellation, Order, Quote, Service } from '@/entities';
 import { ProductType } from './catalog';
+import { PlainObjectType } from './object-type';
 import { CardPaymentSessionType } from './payment';
 import { MoneyType } from './money';
 import { OrderType, PaymentMethodEnum } from './order';

@@ -1,9 +1,9 @@
 import { Field, ID, Int, registerEnumType } from 'type-graphql';
-import { PlainObjectType } from './object-type';
 import { AccountType } from './account';
 import { FeaturesType, ProductType } from './catalog';
 import { ConnectionType } from './connection';
 import { MoneyType } from './money';
+import { PlainObjectType } from './object-type';
 import { DateScalar, DateTimeScalar } from '../scalars';
 
 export enum ServiceStatusEnum { ACTIVE = 'ACTIVE', DEACTIVATED = 'DEACTIVATED' }
