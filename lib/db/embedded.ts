@@ -16,7 +16,8 @@ interface Options {
 }
 
 const USER = 'postgres';
-const SOCKET_DIR = os.tmpdir();
+// Unix sockets for the application's connections, where the platform has them.
+const SOCKET_DIR = process.platform === 'win32' ? null : os.tmpdir();
 const PASSWORD = 'postgres';
 
 /**
@@ -35,7 +36,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
     persistent: options.persistent,
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${SOCKET_DIR}`, '-c', 'max_connections=300'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${SOCKET_DIR ?? ''}`, '-c', 'max_connections=300'],
     onLog: (message) => options.log?.(String(message).trimEnd()),
     onError: (error) => options.log?.(String(error)),
   });
@@ -47,7 +48,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
   }
   // The application connects through the Unix socket: on the same machine each statement's round trip
   // costs less than over TCP loopback (bench/RESULTS.md). The TCP port stays open for other tools.
-  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}?host=${SOCKET_DIR}`;
+  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}${SOCKET_DIR ? `?host=${SOCKET_DIR}` : ''}`;
   await createDatabaseIfMissing(url);
   return { url, stop: () => server.stop() };
 }
