@@ -1,6 +1,7 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import { getVariableValues, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { memoPerObject } from '@/lib/memo';
 
 type Compiled = CompiledQuery | ExecutionResult;
 
@@ -16,14 +17,9 @@ function asGraphQLError(error: GraphQLError): GraphQLError {
  * query text, so compiled operations are kept per document and die with it.
  */
 function compiledExecutor(schema: GraphQLSchema): GatewayExecutor {
-  const compiled = new WeakMap<DocumentNode, Map<string | null, Compiled>>();
-  const compile = (document: DocumentNode, operationName: string | null): Compiled => {
-    let byOperation = compiled.get(document);
-    if (!byOperation) compiled.set(document, (byOperation = new Map()));
-    let query = byOperation.get(operationName);
-    if (!query) byOperation.set(operationName, (query = compileQuery(schema, document, operationName ?? undefined)));
-    return query;
-  };
+  const compiled = memoPerObject<DocumentNode, string | null, Compiled>();
+  const compile = (document: DocumentNode, operationName: string | null) =>
+    compiled(document, operationName, () => compileQuery(schema, document, operationName ?? undefined));
   return async (request) => {
     const variables = request.request.variables ?? {};
     // graphql-js's coercion errors carry the variable's node, by which Apollo reports BAD_USER_INPUT with a 400.

@@ -4,6 +4,7 @@ import {
 } from 'graphql';
 // Its CommonJS build, which loads the same copy of graphql as the schema (the ESM build imports graphql's .mjs files).
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity/cjs';
+import { memoPerObject } from '@/lib/memo';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@/operations/pagination';
 import type { Context } from './context';
 
@@ -84,23 +85,17 @@ function schemaHidden(context: Context): boolean {
 }
 
 // Apollo keeps one parsed document per query text: what depends on the document alone is worked out once.
-const introspective = new WeakMap<DocumentNode, boolean>();
-const costWithoutVariables = new WeakMap<DocumentNode, Map<string | undefined, number>>();
+const introspective = memoPerObject<DocumentNode, null, boolean>();
+const costWithoutVariables = memoPerObject<DocumentNode, string | undefined, number>();
 
 function asksForIntrospection(document: DocumentNode): boolean {
-  let found = introspective.get(document);
-  if (found === undefined) introspective.set(document, (found = visitsIntrospection(document)));
-  return found;
+  return introspective(document, null, () => visitsIntrospection(document));
 }
 
 /** The cost of the operation; without variables it depends on the document alone. */
 function operationCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined): number {
   if (variables && Object.keys(variables).length) return queryCost(schema, document, variables, operationName);
-  let byOperation = costWithoutVariables.get(document);
-  if (!byOperation) costWithoutVariables.set(document, (byOperation = new Map()));
-  let cost = byOperation.get(operationName);
-  if (cost === undefined) byOperation.set(operationName, (cost = queryCost(schema, document, variables, operationName)));
-  return cost;
+  return costWithoutVariables(document, operationName, () => queryCost(schema, document, variables, operationName));
 }
 
 function visitsIntrospection(document: DocumentNode): boolean {

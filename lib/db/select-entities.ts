@@ -1,12 +1,13 @@
 import type { EntityMetadata, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DriverUtils } from 'typeorm/driver/DriverUtils.js';
+import { memoPerObject } from '@/lib/memo';
 
 // Column types whose value node-postgres already returns as the entity holds it (dates are kept as
 // strings by the type parser in data-source.ts); any other type goes through the driver.
 const AS_RETURNED = new Set(['uuid', 'varchar', 'character varying', 'text', 'int', 'integer', 'int4', 'smallint', 'boolean', 'date', 'timestamptz', 'timestamp with time zone']);
 
 type RowMapper = (row: Record<string, unknown>) => ObjectLiteral;
-const mappers = new WeakMap<EntityMetadata, Map<string, RowMapper>>();
+const mappers = memoPerObject<EntityMetadata, string, RowMapper>();
 
 function rowMapper(query: SelectQueryBuilder<ObjectLiteral>, metadata: EntityMetadata, alias: string): RowMapper {
   const driver = query.connection.driver;
@@ -39,9 +40,6 @@ export async function selectEntities<T extends ObjectLiteral>(query: SelectQuery
     throw new Error('selectEntities takes a query of one entity, without joins or inheritance');
   }
   const rows: Record<string, unknown>[] = await query.getRawMany();
-  let byAlias = mappers.get(main.metadata);
-  if (!byAlias) mappers.set(main.metadata, (byAlias = new Map()));
-  let map = byAlias.get(main.name);
-  if (!map) byAlias.set(main.name, (map = rowMapper(query as SelectQueryBuilder<ObjectLiteral>, main.metadata, main.name)));
+  const map = mappers(main.metadata, main.name, () => rowMapper(query as SelectQueryBuilder<ObjectLiteral>, main.metadata, main.name));
   return rows.map(map) as T[];
 }

@@ -1,8 +1,8 @@
-import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { useGraphQLServer } from '../support/api';
 import { useTestDatabase } from '../support/database';
 import { newAccount, newService, type AccountLogin } from '../support/fixtures';
+import { statementsDuring } from '../support/statements';
 
 const database = useTestDatabase();
 const api = useGraphQLServer();
@@ -25,13 +25,7 @@ async function productSeen(caller: { token?: string; cookie?: string }) {
 
 /** How many statements of the request read the products table. */
 async function productReads(run: () => Promise<unknown>): Promise<number> {
-  const spy = jest.spyOn(pg.Client.prototype, 'query');
-  try {
-    await run();
-    return spy.mock.calls.filter(([statement]) => /FROM "products"/.test(String((statement as { text?: string })?.text ?? statement))).length;
-  } finally {
-    spy.mockRestore();
-  }
+  return (await statementsDuring(run)).filter((statement) => statement.includes('FROM "products"')).length;
 }
 
 describe("the server's copy of the catalog", () => {

@@ -1,9 +1,9 @@
-import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { Account, Product, Service } from '@/entities';
 import { useGraphQLServer, type Caller } from '../support/api';
 import { useTestDatabase } from '../support/database';
 import { newAccount, newAdmin, newService, type AccountLogin, type Login } from '../support/fixtures';
+import { statementsDuring } from '../support/statements';
 
 const database = useTestDatabase();
 const api = useGraphQLServer();
@@ -20,16 +20,6 @@ const TREE = `query($first: Int, $after: String, $search: String) { clients(firs
     services { id domain status expiresOn product { code } parentService { id } }
     domains { name services { id product { code } } } } } } }`;
 
-/** Every statement sent to PostgreSQL while `run` goes, on any connection. */
-async function statementsDuring(run: () => Promise<unknown>): Promise<number> {
-  const spy = jest.spyOn(pg.Client.prototype, 'query');
-  try {
-    await run();
-    return spy.mock.calls.length;
-  } finally {
-    spy.mockRestore();
-  }
-}
 
 beforeAll(async () => {
   process.env.PORTAL_TODAY = '2026-07-02';
@@ -116,10 +106,10 @@ describe('the cost of a tree in SQL statements', () => {
   const CLIENTS_WITH_SERVICES_AND_DOMAINS = `query($first: Int) { clients(first: $first) { edges { node { id name
     services { id domain status expiresOn daysLeft recurringPriceCents product { code name priceCents } }
     domains { name services { id product { code } } } } } } }`;
-  const statementsFor = (query: string, first: number, caller: Caller) => statementsDuring(async () => {
+  const statementsFor = async (query: string, first: number, caller: Caller) => (await statementsDuring(async () => {
     const { body } = await api.gql(query, { first }, caller);
     expect(body.data.clients.edges).toHaveLength(first);
-  });
+  })).length;
 
   // Counted: everything the request sends to PostgreSQL, authentication included. With a token: the
   // token lookup (which also marks it used and reads the catalog's revision), the page of clients, their
