@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { isUuid } from '@/domain/identity';
-import { selectEntities } from '@/lib/db/select-entities';
+import { selectEntities, selectingOnly } from '@/lib/db/select-entities';
 import { Account, Cancellation, Invoice, InvoiceLine, Order, OrderLine, Payment, Product, ProductCategory, Service } from '@/entities';
 import type { Actor } from '@/operations/actor';
 import { withinReach } from '@/operations/scope';
@@ -63,6 +63,19 @@ class RequestCatalog {
 /** Batches per request: a page of 50 services costs one query per relation, not 50. */
 export function createLoaders(db: DataSource, actor: Actor | null, catalogRevision: string | null) {
   const catalog = new RequestCatalog(db, catalogRevision);
+
+  /** The services of each account, by domain, then as provisioned; an account out of reach has none. */
+  async function servicesOfAccounts(accountIds: readonly string[], properties: string[] | null): Promise<Service[][]> {
+    if (!actor) return accountIds.map(() => []);
+    const query = selectingOnly(db.getRepository(Service).createQueryBuilder('service'), properties)
+      .where('service.accountId IN (:...accountIds)', { accountIds: [...accountIds] })
+      .orderBy('service.domain').addOrderBy('service.createdAt').addOrderBy('service.id');
+    const [services] = await Promise.all([selectEntities(withinReach(query, 'service.accountId', actor)), catalog.load()]);
+    return groupedByKey(accountIds, services, (s) => s.accountId);
+  }
+  const servicesOfAccount = new DataLoader<string, Service[]>((accountIds) => servicesOfAccounts(accountIds, null));
+  const prefetched = new WeakMap<Account, Service[]>();
+
   return {
     catalog,
     category: new DataLoader<string, ProductCategory | null>(async (ids) =>
@@ -90,15 +103,20 @@ export function createLoaders(db: DataSource, actor: Actor | null, catalogRevisi
       const query = db.getRepository(Service).createQueryBuilder('service').where('service.id IN (:...ids)', { ids: valid });
       return byKey(ids, await withinReach(query, 'service.accountId', actor).getMany(), (s) => s.id);
     }),
-    /** The services of each account, by domain, then as provisioned; an account out of reach has none. */
-    servicesOfAccount: new DataLoader<string, Service[]>(async (accountIds) => {
-      if (!actor) return accountIds.map(() => []);
-      const query = db.getRepository(Service).createQueryBuilder('service')
-        .where('service.accountId IN (:...accountIds)', { accountIds: [...accountIds] })
-        .orderBy('service.domain').addOrderBy('service.createdAt').addOrderBy('service.id');
-      const [services] = await Promise.all([selectEntities(withinReach(query, 'service.accountId', actor)), catalog.load()]);
-      return groupedByKey(accountIds, services, (s) => s.accountId);
-    }),
+    /**
+     * Loads the services of a page of accounts in one query, with only `properties` (null: all),
+     * and keeps them for those account objects alone: the same account reached elsewhere in the
+     * query has its services loaded whole.
+     */
+    async prefetchServices(accounts: readonly Account[], properties: string[] | null): Promise<void> {
+      if (!accounts.length) return;
+      const services = await servicesOfAccounts(accounts.map((account) => account.id), properties);
+      accounts.forEach((account, i) => prefetched.set(account, services[i]));
+    },
+    /** The account's services; at once, without a promise, when they were loaded with its page. */
+    servicesOf(account: Account): Service[] | Promise<Service[]> {
+      return prefetched.get(account) ?? servicesOfAccount.load(account.id);
+    },
   };
 }
 

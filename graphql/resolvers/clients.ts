@@ -1,10 +1,13 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import type { Account, Service } from '@/entities';
+import type { GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import type { DataSource } from 'typeorm';
+import { Account, Service } from '@/entities';
 import { findClient } from '@/operations/clients/find-client';
 import { listClients } from '@/operations/clients/list-clients';
 import { pageArgs } from '@/operations/pagination';
 import type { Context } from '../context';
 import { requireActor, requireResellerOrAdmin } from '../guards';
+import { propertiesFor, Reads, selectedAt } from '../selection';
 import { AccountType } from '../types/account';
 import { AccountConnectionType, DomainType } from '../types/client-tree';
 import { toConnection } from '../types/connection';
@@ -20,6 +23,27 @@ function byDomain(services: Service[]): { name: string; services: Service[] }[] 
   return [...domains].map(([name, attached]) => ({ name, services: attached }));
 }
 
+function byDomainOf(services: Service[] | Promise<Service[]>) {
+  return Array.isArray(services) ? byDomain(services) : services.then(byDomain);
+}
+
+interface TreeColumns { accounts: string[] | null; services: string[] | null; withServices: boolean }
+
+/**
+ * The columns a page of the tree reads, from the query's fields: the accounts' and, when their
+ * services or domains are asked for, the services' (loaded with the page, in one query).
+ */
+function treeColumns(info: GraphQLResolveInfo, db: DataSource): TreeColumns {
+  const type = (name: string) => info.schema.getType(name) as GraphQLObjectType;
+  const accountFields = selectedAt(info, ['edges', 'node']);
+  const serviceFields = [...selectedAt(info, ['edges', 'node', 'services']), ...selectedAt(info, ['edges', 'node', 'domains', 'services'])];
+  return {
+    accounts: propertiesFor(type('Account'), db.getMetadata(Account), accountFields, []),
+    services: propertiesFor(type('Service'), db.getMetadata(Service), serviceFields, ['id', 'accountId', 'domain']),
+    withServices: accountFields.some((field) => field.name.value === 'services' || field.name.value === 'domains'),
+  };
+}
+
 /** The client tree: a reseller's clients → their services → their domains. */
 @Resolver(() => AccountType)
 export class ClientTreeResolver {
@@ -29,8 +53,12 @@ export class ClientTreeResolver {
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('search', () => String, { nullable: true }) search: string | null,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return toConnection(await listClients(context.db, requireResellerOrAdmin(context), search, pageArgs(first, after)));
+    const columns = treeColumns(info, context.db);
+    const page = await listClients(context.db, requireResellerOrAdmin(context), search, pageArgs(first, after), columns.accounts);
+    if (columns.withServices) await context.loaders.prefetchServices(page.rows, columns.services);
+    return toConnection(page);
   }
 
   @Query(() => AccountType, { nullable: true, description: "One of a reseller's clients (any account for the back office); null for anyone else's." })
@@ -39,12 +67,14 @@ export class ClientTreeResolver {
   }
 
   @FieldResolver(() => [ServiceType], { description: "The account's services by domain, when the viewer may see them (otherwise none)." })
+  @Reads('id')
   services(@Root() account: Account, @Ctx() { loaders }: Context) {
-    return loaders.servicesOfAccount.load(account.id);
+    return loaders.servicesOf(account);
   }
 
   @FieldResolver(() => [DomainType], { description: "The account's domains by name, each with the services attached to it." })
-  async domains(@Root() account: Account, @Ctx() { loaders }: Context) {
-    return byDomain(await loaders.servicesOfAccount.load(account.id));
+  @Reads('id')
+  domains(@Root() account: Account, @Ctx() { loaders }: Context) {
+    return byDomainOf(loaders.servicesOf(account));
   }
 }

@@ -7,6 +7,7 @@ import { expirySchedule } from '@/operations/services/expiry-schedule';
 import { listServices } from '@/operations/services/list-services';
 import type { Context } from '../context';
 import { requireActor } from '../guards';
+import { Reads } from '../selection';
 import { AccountType } from '../types/account';
 import { FeaturesType, ProductType } from '../types/catalog';
 import { toConnection } from '../types/connection';
@@ -52,46 +53,55 @@ export class ServiceResolver {
   }
 
   @FieldResolver(() => ProductType)
+  @Reads('productId')
   product(@Root() service: Service, @Ctx() { loaders }: Context) {
     return loaders.catalog.product(service.productId);
   }
 
   @FieldResolver(() => Int)
+  @Reads('expiresOn')
   daysLeft(@Root() service: Service): number {
     return daysBetween(today(), service.expiresOn);
   }
 
   @FieldResolver(() => MoneyType)
+  @Reads('recurringPriceCents')
   recurringPrice(@Root() service: Service, @Ctx() { locale }: Context): MoneyType {
     return money(service.recurringPriceCents, locale);
   }
 
   @FieldResolver(() => Int)
+  @Reads('productId')
   async renewalPriceCents(@Root() service: Service, @Ctx() { loaders }: Context): Promise<number> {
     return (await loaders.catalog.product(service.productId)).priceCents;
   }
 
   @FieldResolver(() => MoneyType)
+  @Reads('productId')
   async renewalPrice(@Root() service: Service, @Ctx() context: Context): Promise<MoneyType> {
     return money(await this.renewalPriceCents(service, context), context.locale);
   }
 
   @FieldResolver(() => CancellationType, { nullable: true })
+  @Reads('id')
   cancellation(@Root() service: Service, @Ctx() { loaders }: Context) {
     return loaders.openCancellation.load(service.id);
   }
 
   @FieldResolver(() => ServiceType, { nullable: true })
+  @Reads('parentServiceId')
   parentService(@Root() service: Service, @Ctx() { loaders }: Context) {
     return service.parentServiceId ? loaders.serviceInReach.load(service.parentServiceId) : null;
   }
 
   @FieldResolver(() => FeaturesType)
+  @Reads('productId')
   async features(@Root() service: Service, @Ctx() { loaders }: Context): Promise<FeaturesType> {
     return featuresOf(await loaders.catalog.product(service.productId));
   }
 
   @FieldResolver(() => AccountType)
+  @Reads('accountId')
   account(@Root() service: Service, @Ctx() { loaders }: Context) {
     return loaders.account.load(service.accountId);
   }

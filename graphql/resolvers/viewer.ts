@@ -2,6 +2,7 @@ import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Account } from '@/entities';
 import type { Context } from '../context';
 import { requireActor } from '../guards';
+import { Reads } from '../selection';
 import { AccountType, BillingDetailsType, ViewerType, type UserRoleEnum } from '../types/account';
 
 @Resolver(() => ViewerType)
@@ -19,12 +20,14 @@ export class ViewerResolver {
 @Resolver(() => AccountType)
 export class AccountResolver {
   @FieldResolver(() => BillingDetailsType)
+  @Reads('name', 'fiscalCode', 'vatNumber', 'addressLine', 'postalCode', 'city', 'province', 'country', 'recipientCode', 'pecEmail')
   billing(@Root() account: Account): BillingDetailsType {
     const { name, fiscalCode, vatNumber, addressLine, postalCode, city, province, country, recipientCode, pecEmail } = account;
     return { name, fiscalCode, vatNumber, addressLine, postalCode, city, province, country, recipientCode, pecEmail };
   }
 
   @FieldResolver(() => AccountType, { nullable: true })
+  @Reads('resellerId')
   reseller(@Root() account: Account, @Ctx() { loaders }: Context) {
     return account.resellerId ? loaders.account.load(account.resellerId) : null;
   }

@@ -43,3 +43,13 @@ export async function selectEntities<T extends ObjectLiteral>(query: SelectQuery
   const map = mappers(main.metadata, main.name, () => rowMapper(query as SelectQueryBuilder<ObjectLiteral>, main.metadata, main.name));
   return rows.map(map) as T[];
 }
+
+/**
+ * Narrows the query's main entity to these properties (null: every column), for a caller that
+ * knows which ones will be read; the entities built have only those set.
+ */
+export function selectingOnly<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, properties: readonly string[] | null): SelectQueryBuilder<T> {
+  if (!properties) return query;
+  const alias = query.expressionMap.mainAlias!.name;
+  return query.select(properties.map((property) => `${alias}.${property}`));
+}

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { Account } from '@/entities';
+import { selectingOnly } from '@/lib/db/select-entities';
 import type { Actor } from '../actor';
 import { UserInputError } from '../errors';
 import { keysetPage, type Page, type PageArgs } from '../pagination';
@@ -7,12 +8,13 @@ import { containing } from '../sql';
 
 /**
  * A reseller's client accounts, by name; for the back office, every account (customers, resellers
- * and their clients). `search` matches part of the name or the email.
+ * and their clients). `search` matches part of the name or the email. `properties` (null: all) are the
+ * ones the caller will read; the id and the name, which make the cursor, always come.
  */
-export function listClients(db: DataSource, actor: Actor, search: string | null | undefined, page: PageArgs): Promise<Page<Account>> {
+export function listClients(db: DataSource, actor: Actor, search: string | null | undefined, page: PageArgs, properties: readonly string[] | null = null): Promise<Page<Account>> {
   const text = search?.trim() ?? '';
   if (text.length > 200) throw new UserInputError('INVALID', '`search` must be at most 200 characters', 'search');
-  const query = db.getRepository(Account).createQueryBuilder('account');
+  const query = selectingOnly(db.getRepository(Account).createQueryBuilder('account'), properties && [...new Set(['id', 'name', ...properties])]);
   if (!actor.isAdmin) query.where('account.resellerId = :resellerId', { resellerId: actor.accountId });
   if (text) query.andWhere('(account.name ILIKE :text OR account.email ILIKE :text)', { text: containing(text) });
   return keysetPage(query, { columns: ['account.name', 'account.id'], direction: 'ASC', values: (a) => [a.name, a.id] }, page);

@@ -129,3 +129,54 @@ describe('the cost of a tree in SQL statements', () => {
     expect(await statementsFor(TREE, 5, { token: reseller.token })).toBe(5);
   });
 });
+
+describe('the columns a page of the tree loads', () => {
+  const MONEY = '{ cents currency formatted }';
+  // Each field alone, so that a field answered from too few columns cannot borrow one another field loaded.
+  const SERVICE_FIELDS = ['domain', 'status', 'termStartsOn', 'expiresOn', 'deactivatedOn', 'daysLeft', 'recurringPriceCents', `recurringPrice ${MONEY}`,
+    'renewalPriceCents', `renewalPrice ${MONEY}`, 'product { code priceCents }', 'cancellation { id status effectiveOn }', 'parentService { id domain }',
+    'features { webSpaceGb mailboxes server }', 'account { id name }'];
+  const ACCOUNT_FIELDS = ['kind', 'name', 'email', 'locale', 'reseller { id name }',
+    'billing { name fiscalCode vatNumber addressLine postalCode city province country recipientCode pecEmail }'];
+  const SELECTIONS = [
+    ...SERVICE_FIELDS.flatMap((field) => [`services { id ${field} }`, `domains { name services { ${field} } }`]),
+    ...ACCOUNT_FIELDS,
+  ];
+  const statementsOf = async (query: string) => statementsDuring(async () => {
+    const { body } = await api.gql(query, {}, { token: reseller.token });
+    expect(body.errors).toBeUndefined();
+  });
+  const selectFrom = (statements: string[], table: string) => statements.find((s) => s.startsWith('SELECT') && s.includes(`FROM "${table}"`))!;
+
+  it('answers every field of every client exactly as the whole entities do', async () => {
+    const cancelled = await db.getRepository(Service).findOneByOrFail({ accountId: firstClient.account.id, domain: 'altro-00.it' });
+    const quote = await api.gql('mutation($id: ID!) { cancelService(input: { serviceId: $id, reason: SWITCHING_PROVIDER }) { quote { id } userErrors { message } } }', { id: cancelled.id }, { token: firstClient.token });
+    expect(quote.body.data.cancelService.userErrors).toEqual([]);
+    const confirmed = await api.gql('mutation($id: ID!) { confirmQuote(input: { quoteId: $id, paymentMethod: BANK_TRANSFER }) { cancellation { status } } }', { id: quote.body.data.cancelService.quote.id }, { token: firstClient.token });
+    expect(confirmed.body.data.confirmQuote.cancellation.status).toBe('CONFIRMED');
+    for (const selection of SELECTIONS) {
+      const page = await api.gql(`{ clients(first: 3) { edges { node { id ${selection} } } } }`, {}, { token: reseller.token });
+      expect(page.body.errors).toBeUndefined();
+      for (const { node } of page.body.data.clients.edges) {
+        const whole = await api.gql(`query($id: ID!) { client(id: $id) { id ${selection} } }`, { id: node.id }, { token: reseller.token });
+        expect({ selection, node }).toEqual({ selection, node: whole.body.data.client });
+      }
+    }
+  });
+
+  it('selects only the columns the query reads, and whole rows when a field does not say what it reads', async () => {
+    const narrow = await statementsOf('{ clients(first: 5) { edges { node { id email domains { name services { id status product { code } } } } } } }');
+    expect(selectFrom(narrow, 'accounts')).not.toMatch(/vat_number|locale/);
+    expect(selectFrom(narrow, 'accounts')).toMatch(/"account"\."email"/);
+    expect(selectFrom(narrow, 'services')).not.toMatch(/recurring_price_cents|expires_on/);
+    expect(selectFrom(narrow, 'services')).toMatch(/"service"\."product_id"/);
+
+    const throughFragments = await statementsOf(`fragment Price on Service { recurringPrice { cents } }
+      { clients(first: 5) { edges { ... on AccountEdge { node { billing { vatNumber } services { ...Price } } } } } }`);
+    expect(selectFrom(throughFragments, 'accounts')).toMatch(/"account"\."vat_number"/);
+    expect(selectFrom(throughFragments, 'services')).toMatch(/"service"\."recurring_price_cents"/);
+
+    const nameOnly = await statementsOf('{ clients(first: 5) { edges { node { name } } } }');
+    expect(nameOnly.filter((s) => s.includes('FROM "services"'))).toEqual([]);
+  });
+});

@@ -1,0 +1,46 @@
+import { Kind, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { Extensions } from 'type-graphql';
+import type { EntityMetadata } from 'typeorm';
+
+/**
+ * Declares the entity properties a computed field reads, so that a list can load only the columns
+ * its query needs. A computed field without it needs the whole entity.
+ */
+export function Reads(...properties: string[]): MethodDecorator {
+  return Extensions({ reads: properties });
+}
+
+function fieldsOf(info: GraphQLResolveInfo, selectionSet: SelectionSetNode | undefined): FieldNode[] {
+  return (selectionSet?.selections ?? []).flatMap((selection) => {
+    if (selection.kind === Kind.FIELD) return [selection];
+    if (selection.kind === Kind.INLINE_FRAGMENT) return fieldsOf(info, selection.selectionSet);
+    return fieldsOf(info, info.fragments[selection.name.value]?.selectionSet);
+  });
+}
+
+/**
+ * The fields the query selects at `path` below the field being resolved, through fragments, with
+ * every occurrence of a name merged (directives are not looked at: a skipped field counts as selected).
+ */
+export function selectedAt(info: GraphQLResolveInfo, path: readonly string[]): FieldNode[] {
+  let fields: readonly FieldNode[] = info.fieldNodes;
+  for (const name of path) fields = fields.flatMap((field) => fieldsOf(info, field.selectionSet)).filter((field) => field.name.value === name);
+  return fields.flatMap((field) => fieldsOf(info, field.selectionSet));
+}
+
+/**
+ * The entity properties that answer these fields of `type`, `always` included; null when one of
+ * them needs the whole entity (a computed field that does not declare what it reads).
+ */
+export function propertiesFor(type: GraphQLObjectType, metadata: EntityMetadata, fields: readonly FieldNode[], always: readonly string[]): string[] | null {
+  const properties = new Set(always);
+  const definitions = type.getFields();
+  for (const { name: { value: name } } of fields) {
+    if (name === '__typename') continue;
+    const definition = definitions[name];
+    const reads = definition?.resolve ? definition.extensions.reads : metadata.findColumnWithPropertyName(name) && [name];
+    if (!Array.isArray(reads)) return null;
+    for (const property of reads) properties.add(property);
+  }
+  return [...properties];
+}
