@@ -8,11 +8,16 @@ import type { Caller } from './tokens';
 
 export const TREE_QUERY = `query Tree { clients(first: 50) { edges { cursor node { id name email domains { name services { id status expiresOn product { code } } } } } pageInfo { hasNextPage endCursor } } }`;
 
+/** The tree page from the GraphQL route handler called in this process (no HTTP). */
+export function treePageInProcess(caller: Caller, query = TREE_QUERY): Promise<Response> {
+  return handleGraphQLRequest(new Request('http://bench/api/graphql', {
+    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${caller.token}` }, body: JSON.stringify({ query }),
+  }));
+}
+
 /** Every statement the GraphQL handler sends to PostgreSQL for one tree page, authentication included. */
 export async function statementsPerTreePage(caller: Caller): Promise<number> {
-  const request = () => handleGraphQLRequest(new Request('http://bench/api/graphql', {
-    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${caller.token}` }, body: JSON.stringify({ query: TREE_QUERY }),
-  }));
+  const request = () => treePageInProcess(caller);
   await request();
   const original = pg.Client.prototype.query;
   let statements = 0;

@@ -68,7 +68,7 @@ export function createLoaders(db: DataSource, actor: Actor | null, catalogRevisi
   async function servicesOfAccounts(accountIds: readonly string[], properties: string[] | null): Promise<Service[][]> {
     if (!actor) return accountIds.map(() => []);
     const query = selectingOnly(db.getRepository(Service).createQueryBuilder('service'), properties)
-      .where('service.accountId IN (:...accountIds)', { accountIds: [...accountIds] })
+      .where('service.accountId = ANY(:accountIds)', { accountIds: [...accountIds] })
       .orderBy('service.domain').addOrderBy('service.createdAt').addOrderBy('service.id');
     const [services] = await Promise.all([selectEntities(withinReach(query, 'service.accountId', actor)), catalog.load()]);
     return groupedByKey(accountIds, services, (s) => s.accountId);

@@ -178,5 +178,7 @@ describe('the columns a page of the tree loads', () => {
 
     const nameOnly = await statementsOf('{ clients(first: 5) { edges { node { name } } } }');
     expect(nameOnly.filter((s) => s.includes('FROM "services"'))).toEqual([]);
+    const counted = await api.gql('{ clients(first: 5) { totalCount edges { node { name } } } }', {}, { token: reseller.token });
+    expect(counted.body.data.clients.totalCount).toBe(60);
   });
 });

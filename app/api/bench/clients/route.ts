@@ -11,6 +11,8 @@ export const dynamic = 'force-dynamic';
 const pool = process.env.BENCH_RAW_ROUTE === '1'
   ? new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE ?? 10) })
   : null;
+// The pool drops an idle connection the server closes; without a listener that would end the process.
+pool?.on('error', () => undefined);
 
 interface ServiceRow { id: string; account_id: string; domain: string; status: string; expires_on: string; code: string }
 

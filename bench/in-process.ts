@@ -1,0 +1,60 @@
+/**
+ * `npx tsx bench/in-process.ts [graphql|raw] [pages]`: the tree page answered by the route handlers
+ * called in this process — no HTTP, no Next.js — 20 at a time, with the CPU time and the promises one
+ * page costs. BENCH_QUERY replaces the GraphQL query: leaving fields out shows what each one costs.
+ * Needs the dataset `npm run bench` builds.
+ */
+import { createHook } from 'node:async_hooks';
+import { DataSource } from 'typeorm';
+import { addDays } from '@/domain/calendar';
+import { dataSourceOptions } from '@/lib/db/data-source';
+import { openBenchDatabases } from './database';
+import { DATASET_TODAY, SIZE } from './dataset';
+import { callersFor, type Caller } from './tokens';
+import { treePageInProcess } from './tree';
+
+const CONCURRENCY = 20;
+
+async function pages(count: number, page: () => Promise<Response>): Promise<void> {
+  let left = count;
+  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+    while (left-- > 0) await (await page()).arrayBuffer();
+  }));
+}
+
+async function promisesPerPage(count: number, page: () => Promise<Response>): Promise<number> {
+  let promises = 0;
+  const hook = createHook({ init(_id, type) { if (type === 'PROMISE') promises += 1; } });
+  hook.enable();
+  await pages(count, page).finally(() => hook.disable());
+  return promises / count;
+}
+
+async function main(): Promise<void> {
+  const variant = process.argv[2] ?? 'graphql';
+  const count = Number(process.argv[3] ?? 3000);
+  Object.assign(process.env, { PORTAL_TODAY: addDays(DATASET_TODAY, 10), DB_LOG: 'off', BENCH_RAW_ROUTE: '1', PORTAL_WORKERS: 'off', DB_POOL_SIZE: '20', NODE_ENV: 'production' });
+  const databases = await openBenchDatabases(console.log);
+  try {
+    process.env.DATABASE_URL = await databases.freshRunCopy();
+    const db = await new DataSource(dataSourceOptions(process.env.DATABASE_URL)).initialize();
+    const resellers = await callersFor(db, Array.from({ length: SIZE.resellers }, (_, i) => `account${i + 1}@bench.test`)).finally(() => db.destroy());
+    // Imported once the environment is set: the raw route reads it when loaded.
+    const { GET } = await import('@/app/api/bench/clients/route');
+    const pick = (): Caller => resellers[Math.floor(Math.random() * resellers.length)];
+    const page = variant === 'raw'
+      ? () => GET(new Request('http://bench/api/bench/clients', { headers: { authorization: `Bearer ${pick().token}` } }))
+      : () => treePageInProcess(pick(), process.env.BENCH_QUERY);
+    await pages(500, page);
+    const promises = await promisesPerPage(200, page);
+    const before = process.cpuUsage();
+    await pages(count, page);
+    const cpu = process.cpuUsage(before);
+    console.log(`${variant}: ${((cpu.user + cpu.system) / 1000 / count).toFixed(3)} ms of CPU per page (system ${(cpu.system / 1000 / count).toFixed(3)}), ${promises.toFixed(0)} promises per page`);
+  } finally {
+    await databases.stop();
+  }
+  process.exit(0);
+}
+
+main().catch((error) => { console.error(error); process.exit(1); });
