@@ -11,6 +11,13 @@ import { TEMPLATE_DATABASE, clusterUrl } from './cluster';
 
 declare global {
   var __testCluster: EmbeddedDatabase | undefined;
+  var __testClusterDir: string | undefined;
+}
+
+/** Stops the embedded PostgreSQL and removes its temporary directory. */
+export async function stopTestCluster(): Promise<void> {
+  await globalThis.__testCluster?.stop();
+  if (globalThis.__testClusterDir) await fs.rm(globalThis.__testClusterDir, { recursive: true, force: true });
 }
 
 /**
@@ -23,6 +30,7 @@ export default async function globalSetup(): Promise<void> {
     process.env.TEST_CLUSTER_URL = process.env.DATABASE_URL;
   } else {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'pannello-test-pg-'));
+    globalThis.__testClusterDir = dataDir;
     await fs.chmod(dataDir, 0o777);
     const port = 15000 + Math.floor(Math.random() * 20000);
     globalThis.__testCluster = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'data'), port, database: 'postgres', persistent: false });
@@ -41,7 +49,7 @@ export default async function globalSetup(): Promise<void> {
     await seedCatalog(db);
     await db.destroy();
   } catch (error) {
-    await globalThis.__testCluster?.stop();
+    await stopTestCluster();
     throw error;
   }
 }

@@ -1,3 +1,5 @@
+import { stopTestCluster } from './global-setup';
+
 export default async function globalTeardown(): Promise<void> {
-  await globalThis.__testCluster?.stop();
+  await stopTestCluster();
 }
