@@ -45,6 +45,8 @@ export interface TreeLoad {
   graphql: LoadResult; raw: LoadResult; p50Ms: number; p95Ms: number; rawP50Ms: number; rawP95Ms: number; throughputRatio: number;
   /** The server's CPU time per answered request, steadier than throughput on a machine shared with the load. */
   graphqlCpuMs: number; rawCpuMs: number;
+  /** p50 and p95 with a single client: the time a page takes when it does not queue behind others. */
+  alone: { p50Ms: number; p95Ms: number; rawP50Ms: number; rawP95Ms: number };
 }
 
 /**
@@ -57,9 +59,9 @@ export async function treeUnderLoad(server: BenchServer, resellers: Caller[], co
   if (!isDeepStrictEqual(fromGraphql, fromRaw)) throw new Error('the raw-SQL route does not answer the same JSON as GraphQL');
   const pick = () => resellers[Math.floor(Math.random() * resellers.length)];
   const cpuMs = { graphql: 0, raw: 0 };
-  const run = async (variant: keyof typeof cpuMs, count = true) => {
+  const run = async (variant: keyof typeof cpuMs, count = true, clients = concurrency) => {
     const before = server.cpuMs();
-    const result = await load(concurrency, secondsPerRound, async () => {
+    const result = await load(clients, secondsPerRound, async () => {
       const reply = await (variant === 'graphql' ? graphql : raw)(url, pick());
       return reply.status === 200;
     });
@@ -77,7 +79,14 @@ export async function treeUnderLoad(server: BenchServer, resellers: Caller[], co
   }
   const [g, r] = [merge(results.graphql), merge(results.raw)];
   log(`  server CPU per request: GraphQL ${(cpuMs.graphql / g.requests).toFixed(2)} ms · raw SQL ${(cpuMs.raw / r.requests).toFixed(2)} ms`);
+  const [aloneG, aloneR] = [await run('graphql', false, 1), await run('raw', false, 1)];
+  const alone = {
+    p50Ms: percentile(aloneG.latenciesMs, 50), p95Ms: percentile(aloneG.latenciesMs, 95),
+    rawP50Ms: percentile(aloneR.latenciesMs, 50), rawP95Ms: percentile(aloneR.latenciesMs, 95),
+  };
+  log(`  one client alone: GraphQL p50 ${alone.p50Ms.toFixed(1)} ms p95 ${alone.p95Ms.toFixed(1)} ms · raw SQL p50 ${alone.rawP50Ms.toFixed(1)} ms p95 ${alone.rawP95Ms.toFixed(1)} ms`);
   return {
+    alone,
     graphqlCpuMs: cpuMs.graphql / g.requests, rawCpuMs: cpuMs.raw / r.requests,
     graphql: g, raw: r,
     p50Ms: percentile(g.latenciesMs, 50), p95Ms: percentile(g.latenciesMs, 95),
