@@ -55,8 +55,9 @@ export class ClientTreeResolver {
     @Arg('search', () => String, { nullable: true }) search: string | null,
     @Info() info: GraphQLResolveInfo,
   ) {
+    const actor = requireResellerOrAdmin(context);
     const columns = treeColumns(info, context.db);
-    const page = await listClients(context.db, requireResellerOrAdmin(context), search, pageArgs(first, after), columns.accounts);
+    const page = await listClients(context.db, actor, search, pageArgs(first, after), columns.accounts);
     if (columns.withServices) await context.loaders.prefetchServices(page.rows, columns.services);
     return toConnection(page);
   }
