@@ -21,9 +21,10 @@ import { statementsPerTreePage, treeUnderLoad } from './tree';
 const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 const TODAY = addDays(DATASET_TODAY, 10);
 const QUICK = process.argv.includes('--quick');
-// `--only=tree` (or confirm, lifecycle) measures one part and writes no results: for investigating.
-const ONLY = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length) ?? null;
-const wanted = (part: string) => !ONLY || ONLY === part;
+// `--only=tree` (or confirm, lifecycle, or several: `--only=tree,confirm`) measures those parts and writes no
+// results: for investigating.
+const ONLY = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',') ?? null;
+const wanted = (part: string) => !ONLY || ONLY.includes(part);
 
 async function main(): Promise<void> {
   process.env.PORTAL_TODAY = TODAY;
@@ -55,7 +56,7 @@ async function measure(url: string): Promise<void> {
     const treeQuerySqlStatements = await statementsPerTreePage(resellers[0]);
     log(`  ${treeQuerySqlStatements} statements for 50 clients with their services and domains`);
 
-    const customerEmails = Array.from({ length: !wanted('confirm') ? 0 : QUICK ? 32 : 128 }, (_, i) => `account${SIZE.resellers + SIZE.clients + 1 + i}@bench.test`);
+    const customerEmails = Array.from({ length: !wanted('confirm') ? 0 : QUICK ? 32 : 256 }, (_, i) => `account${SIZE.resellers + SIZE.clients + 1 + i}@bench.test`);
     const customers = await callersFor(db, customerEmails);
     const pending = customers.length ? await prepareQuotes(db, customers, TODAY) : [];
     if (pending.length) log(`  ${pending.length} quotes ready for ${customers.length} customers`);

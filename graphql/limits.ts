@@ -86,16 +86,34 @@ function schemaHidden(context: Context): boolean {
 
 // Apollo keeps one parsed document per query text: what depends on the document alone is worked out once.
 const introspective = memoPerObject<DocumentNode, null, boolean>();
-const costWithoutVariables = memoPerObject<DocumentNode, string | undefined, number>();
+const variablesWeigh = memoPerObject<DocumentNode, null, boolean>();
+const costOfDocument = memoPerObject<DocumentNode, string | undefined, number>();
 
 function asksForIntrospection(document: DocumentNode): boolean {
   return introspective(document, null, () => visitsIntrospection(document));
 }
 
-/** The cost of the operation; without variables it depends on the document alone. */
+/** Whether a variable can change the cost: one given as a page size (`first`) or to @include/@skip (`if`). */
+function costDependsOnVariables(document: DocumentNode): boolean {
+  return variablesWeigh(document, null, () => {
+    let found = false;
+    visit(document, {
+      Argument(argument) {
+        if ((argument.name.value === 'first' || argument.name.value === 'if') && argument.value.kind === Kind.VARIABLE) {
+          found = true;
+          return BREAK;
+        }
+        return undefined;
+      },
+    });
+    return found;
+  });
+}
+
+/** The cost of the operation; unless a variable can change it, it depends on the document alone. */
 function operationCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined): number {
-  if (variables && Object.keys(variables).length) return queryCost(schema, document, variables, operationName);
-  return costWithoutVariables(document, operationName, () => queryCost(schema, document, variables, operationName));
+  if (variables && Object.keys(variables).length && costDependsOnVariables(document)) return queryCost(schema, document, variables, operationName);
+  return costOfDocument(document, operationName, () => queryCost(schema, document, variables, operationName));
 }
 
 function visitsIntrospection(document: DocumentNode): boolean {

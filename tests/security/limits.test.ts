@@ -19,8 +19,8 @@ function nested(depth: number): string {
   return `{ viewer { account { ${'reseller { '.repeat(depth - 3)}id${' }'.repeat(depth - 3)} } } }`;
 }
 
-async function expectRefused(query: string, code: string, message: RegExp, caller = { token: customer.token }) {
-  const { status, body } = await api.gql(query, {}, caller);
+async function expectRefused(query: string, code: string, message: RegExp, caller = { token: customer.token }, variables: Record<string, unknown> = {}) {
+  const { status, body } = await api.gql(query, variables, caller);
   expect(status).toBe(400);
   expect(body.data).toBeUndefined();
   expect(body.errors?.[0]).toMatchObject({ extensions: { code }, message: expect.stringMatching(message) });
@@ -55,8 +55,23 @@ describe('query limits', () => {
     expect((await api.gql(services(100, 1), {}, { token: customer.token })).body.errors).toBeUndefined();
     await expectRefused(services(100, 20), 'QUERY_TOO_COMPLEX', /would cost \d+ points; at most 10000/);
     // first comes from the variables too
-    const { body } = await api.gql(`query($n: Int) { ${Array.from({ length: 20 }, (_, i) => `s${i}: services(first: $n) { edges { node { id domain status expiresOn daysLeft } } }`).join(' ')} }`, { n: 5 }, { token: customer.token });
-    expect(body.errors).toBeUndefined();
+    const paged = `query($n: Int) { ${Array.from({ length: 20 }, (_, i) => `s${i}: services(first: $n) { edges { node { id domain status expiresOn daysLeft } } }`).join(' ')} }`;
+    expect((await api.gql(paged, { n: 5 }, { token: customer.token })).body.errors).toBeUndefined();
+    await expectRefused(paged, 'QUERY_TOO_COMPLEX', /would cost/, undefined, { n: 100 });
+    expect((await api.gql(paged, { n: 5 }, { token: customer.token })).body.errors).toBeUndefined();
+  });
+
+  it('counts what @include and @skip leave in by the variables of each request, and the same cost for other variables', async () => {
+    const pages = (directive: string) => Array.from({ length: 20 }, (_, i) => `s${i}: services(first: 100) ${directive} { edges { node { id domain status expiresOn daysLeft } } }`).join(' ');
+    const included = `query($all: Boolean!) { ${pages('@include(if: $all)')} }`;
+    expect((await api.gql(included, { all: false }, { token: customer.token })).body.errors).toBeUndefined();
+    await expectRefused(included, 'QUERY_TOO_COMPLEX', /would cost/, undefined, { all: true });
+    const skipped = `query($none: Boolean!) { ${pages('@skip(if: $none)')} }`;
+    await expectRefused(skipped, 'QUERY_TOO_COMPLEX', /would cost/, undefined, { none: false });
+    expect((await api.gql(skipped, { none: true }, { token: customer.token })).body.errors).toBeUndefined();
+    const unrelated = `query($id: ID!) { service(id: $id) { id } ${pages('')} }`;
+    await expectRefused(unrelated, 'QUERY_TOO_COMPLEX', /would cost/, undefined, { id: 'a' });
+    await expectRefused(unrelated, 'QUERY_TOO_COMPLEX', /would cost/, undefined, { id: 'b' });
   });
 
   it('refuses batched requests', async () => {
