@@ -1,4 +1,5 @@
-import type { EntityMetadata, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { Driver } from 'typeorm/driver/Driver.js';
 import { DriverUtils } from 'typeorm/driver/DriverUtils.js';
 import { memoPerObject } from '@/lib/memo';
 
@@ -9,8 +10,7 @@ const AS_RETURNED = new Set(['uuid', 'varchar', 'character varying', 'text', 'in
 type RowMapper = (row: Record<string, unknown>) => ObjectLiteral;
 const mappers = memoPerObject<EntityMetadata, string, RowMapper>();
 
-function rowMapper(query: SelectQueryBuilder<ObjectLiteral>, metadata: EntityMetadata, alias: string): RowMapper {
-  const driver = query.connection.driver;
+function rowMapper(driver: Driver, metadata: EntityMetadata, alias: string): RowMapper {
   const columns = metadata.columns.filter((column) => !column.isVirtual).map((column) => ({
     column,
     key: DriverUtils.buildAlias(driver, undefined, alias, column.databaseName),
@@ -40,7 +40,7 @@ export async function selectEntities<T extends ObjectLiteral>(query: SelectQuery
     throw new Error('selectEntities takes a query of one entity, without joins or inheritance');
   }
   const rows: Record<string, unknown>[] = await query.getRawMany();
-  const map = mappers(main.metadata, main.name, () => rowMapper(query as SelectQueryBuilder<ObjectLiteral>, main.metadata, main.name));
+  const map = mappers(main.metadata, main.name, () => rowMapper(query.connection.driver, main.metadata, main.name));
   return rows.map(map) as T[];
 }
 
@@ -52,4 +52,19 @@ export function selectingOnly<T extends ObjectLiteral>(query: SelectQueryBuilder
   if (!properties) return query;
   const alias = query.expressionMap.mainAlias!.name;
   return query.select(properties.map((property) => `${alias}.${property}`));
+}
+
+/**
+ * For a statement written by hand: the columns of an entity as the query builder selects them under
+ * `alias` (`"alias"."column" AS "alias_column"`), and the entity built from such a row.
+ */
+export function columnsAs(db: DataSource, target: EntityTarget<ObjectLiteral>, alias: string): string {
+  const metadata = db.getMetadata(target);
+  return metadata.columns.filter((column) => column.isSelect && !column.isVirtual)
+    .map((column) => `"${alias}"."${column.databaseName}" AS "${DriverUtils.buildAlias(db.driver, undefined, alias, column.databaseName)}"`).join(', ');
+}
+
+export function entityFromRow<T extends ObjectLiteral>(db: DataSource, target: EntityTarget<T>, alias: string, row: Record<string, unknown>): T {
+  const metadata = db.getMetadata(target);
+  return mappers(metadata, alias, () => rowMapper(db.driver, metadata, alias))(row) as T;
 }

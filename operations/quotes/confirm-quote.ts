@@ -3,6 +3,8 @@ import { isUuid } from '@/domain/identity';
 import { Cancellation, Order, Quote, Service } from '@/entities';
 import type { PaymentMethod } from '@/entities/order';
 import { now } from '@/lib/clock';
+import { columnsAs, entityFromRow } from '@/lib/db/select-entities';
+import { memoPerObject } from '@/lib/memo';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit';
 import { cancelOpenOrder } from '../billing/cancel-order';
@@ -18,17 +20,26 @@ export const PAYMENT_METHODS: readonly PaymentMethod[] = ['CARD', 'BANK_TRANSFER
 export interface Confirmation { quoteId: string; paymentMethod?: PaymentMethod | null; idempotencyKey?: string | null }
 export interface Confirmed { quote: Quote; order: Order | null; cancellation: Cancellation | null; cardPayment?: CardPaymentSession | null }
 
-/** The actor's quote and its service, both locked for the transaction, in one statement. */
+// The quote and its service, both locked for the transaction, in one statement; written once per
+// database from the entities' columns (the query builder would build it again for every confirmation).
+const lockStatements = memoPerObject<DataSource, boolean, string>();
+
+function lockStatement(db: DataSource, ownOnly: boolean): string {
+  return lockStatements(db, ownOnly, () => `
+    SELECT ${columnsAs(db, Quote, 'quote')}, ${columnsAs(db, Service, 'service')}
+    FROM "quotes" "quote" JOIN "services" "service" ON "service"."id" = "quote"."service_id"
+    WHERE "quote"."id" = $1${ownOnly ? ' AND "quote"."account_id" = $2' : ''}
+    FOR UPDATE OF "quote", "service"`);
+}
+
 async function lockOwnQuote(manager: EntityManager, actor: Actor, quoteId: string): Promise<{ quote: Quote; service: Service }> {
   const notFound = () => new UserInputError('NOT_FOUND', 'no quote with this id', 'quoteId');
   if (!isUuid(quoteId)) throw notFound();
-  const query = manager.createQueryBuilder(Quote, 'quote').innerJoinAndSelect('quote.service', 'service')
-    .setLock('pessimistic_write', undefined, ['quote', 'service'])
-    .where('quote.id = :quoteId', { quoteId });
-  if (!actor.isAdmin) query.andWhere('quote.accountId = :accountId', { accountId: actor.accountId });
-  const quote = await query.getOne();
-  if (!quote?.service) throw notFound();
-  return { quote, service: quote.service };
+  const db = manager.connection;
+  const [row]: Record<string, unknown>[] = await manager.query(lockStatement(db, !actor.isAdmin), actor.isAdmin ? [quoteId] : [quoteId, actor.accountId]);
+  if (!row) throw notFound();
+  const service = entityFromRow(db, Service, 'service', row);
+  return { quote: Object.assign(entityFromRow(db, Quote, 'quote', row), { service }), service };
 }
 
 async function resultOf(manager: EntityManager, quote: Quote): Promise<Confirmed> {
@@ -122,7 +133,7 @@ async function commitQuote(db: DataSource, actor: Actor, confirmation: Confirmat
     const order = quote.kind === 'SERVICE_CHANGE' ? await placeChangeOrder(manager, actor, quote, service, confirmation.paymentMethod!, orderNumber!) : null;
     const cancellation = quote.kind === 'CANCELLATION' ? await recordCancellation(manager, actor, quote, service) : null;
     Object.assign(quote, { confirmedAt: now(), idempotencyKey: key });
-    await manager.update(Quote, quote.id, { confirmedAt: quote.confirmedAt, idempotencyKey: key });
+    await manager.query(`UPDATE "quotes" SET "confirmed_at" = $1, "idempotency_key" = $2 WHERE "id" = $3`, [quote.confirmedAt, key, quote.id]);
     return { quote, order, cancellation };
   });
 }

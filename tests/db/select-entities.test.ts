@@ -1,17 +1,20 @@
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { Account, Order, Product, Service } from '@/entities';
-import { selectEntities } from '@/lib/db/select-entities';
+import { Account, Order, Product, Quote, Service } from '@/entities';
+import { columnsAs, entityFromRow, selectEntities } from '@/lib/db/select-entities';
+import { requestServiceChange } from '@/operations/quotes/request-service-change';
 import { useTestDatabase } from '../support/database';
 import { newAccount, newService } from '../support/fixtures';
 
 const database = useTestDatabase();
 let db: DataSource;
+let client: Awaited<ReturnType<typeof newAccount>>;
+let business: Service;
 
 beforeAll(async () => {
   db = await database.db();
   const reseller = await newAccount(db, { kind: 'RESELLER' });
-  const client = await newAccount(db, { resellerId: reseller.account.id });
-  await newService(db, client.account, { productCode: 'BUSINESS' });
+  client = await newAccount(db, { resellerId: reseller.account.id });
+  business = await newService(db, client.account, { productCode: 'BUSINESS' });
   await newService(db, client.account, { productCode: 'PEC-STD' });
 });
 
@@ -44,5 +47,19 @@ describe('selectEntities builds the entities getMany() would', () => {
   it('refuses a query with joins, whose rows are not one entity each', async () => {
     const joined = db.getRepository(Service).createQueryBuilder('s').leftJoinAndSelect('s.product', 'p');
     await expect(selectEntities(joined)).rejects.toThrow('without joins');
+  });
+});
+
+describe('a hand-written statement over columnsAs builds the entities the query builder would', () => {
+  it('for a quote (JSON lines, timestamps, cents) and its service, joined in one row', async () => {
+    process.env.PORTAL_TODAY = '2026-07-02';
+    const quote = await requestServiceChange(db, client.actor, { serviceId: business.id, targetProductCode: 'PERSONAL15' });
+    const [row] = await db.query(`SELECT ${columnsAs(db, Quote, 'q')}, ${columnsAs(db, Service, 's')}
+      FROM "quotes" "q" JOIN "services" "s" ON "s"."id" = "q"."service_id" WHERE "q"."id" = $1`, [quote.id]);
+    const hydrated = await db.getRepository(Quote).createQueryBuilder('q').innerJoinAndSelect('q.service', 's').where('q.id = :id', { id: quote.id }).getOneOrFail();
+    const { service, ...quoteColumns } = hydrated;
+    expect(entityFromRow(db, Quote, 'q', row)).toStrictEqual(Object.assign(new Quote(), quoteColumns));
+    expect(entityFromRow(db, Service, 's', row)).toStrictEqual(service);
+    expect(entityFromRow(db, Quote, 'q', row).lines.length).toBeGreaterThan(0);
   });
 });
