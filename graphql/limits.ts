@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
-  BREAK, GraphQLError, Kind, visit, type ASTVisitor, type DocumentNode, type GraphQLSchema, type SelectionSetNode, type ValidationContext, type ValidationRule,
+  BREAK, GraphQLError, Kind, visit, type ASTNode, type ASTVisitor, type DocumentNode, type GraphQLSchema, type SelectionSetNode, type ValidationContext, type ValidationRule,
 } from 'graphql';
 // Its CommonJS build, which loads the same copy of graphql as the schema (the ESM build imports graphql's .mjs files).
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity/cjs';
@@ -90,24 +90,14 @@ const variablesWeigh = memoPerObject<DocumentNode, null, boolean>();
 const costOfDocument = memoPerObject<DocumentNode, string | undefined, number>();
 
 function asksForIntrospection(document: DocumentNode): boolean {
-  return introspective(document, null, () => visitsIntrospection(document));
+  return introspective(document, null, () => hasNode(document, (node) =>
+    node.kind === Kind.FIELD && (node.name.value === '__schema' || node.name.value === '__type')));
 }
 
 /** Whether a variable can change the cost: one given as a page size (`first`) or to @include/@skip (`if`). */
 function costDependsOnVariables(document: DocumentNode): boolean {
-  return variablesWeigh(document, null, () => {
-    let found = false;
-    visit(document, {
-      Argument(argument) {
-        if ((argument.name.value === 'first' || argument.name.value === 'if') && argument.value.kind === Kind.VARIABLE) {
-          found = true;
-          return BREAK;
-        }
-        return undefined;
-      },
-    });
-    return found;
-  });
+  return variablesWeigh(document, null, () => hasNode(document, (node) =>
+    node.kind === Kind.ARGUMENT && (node.name.value === 'first' || node.name.value === 'if') && node.value.kind === Kind.VARIABLE));
 }
 
 /** The cost of the operation; unless a variable can change it, it depends on the document alone. */
@@ -116,15 +106,14 @@ function operationCost(schema: GraphQLSchema, document: DocumentNode, variables:
   return costOfDocument(document, operationName, () => queryCost(schema, document, variables, operationName));
 }
 
-function visitsIntrospection(document: DocumentNode): boolean {
+/** Whether some node of the document passes `test`. */
+function hasNode(document: DocumentNode, test: (node: ASTNode) => boolean): boolean {
   let found = false;
   visit(document, {
-    Field(field) {
-      if (field.name.value === '__schema' || field.name.value === '__type') {
-        found = true;
-        return BREAK;
-      }
-      return undefined;
+    enter(node) {
+      if (!test(node)) return undefined;
+      found = true;
+      return BREAK;
     },
   });
   return found;
