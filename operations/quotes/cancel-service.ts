@@ -4,9 +4,9 @@ import { CANCELLATION_REASONS, type CancellationReason } from '@/entities/cancel
 import { Quote } from '@/entities';
 import { now, today } from '@/lib/clock';
 import type { Actor } from '../actor';
-import { UserInputError, Validation } from '../errors';
+import { Validation } from '../errors';
 import { quoteExpiry } from './quote-validity';
-import { assertActive, clientDomainsOf, openCancellationOf, openOrderOf, ownerOf, serviceInReach, serviceTerms } from './service-in-reach';
+import { alreadyCancelled, assertActive, clientDomainsOf, openCancellationOf, openOrderOf, ownerOf, serviceInReach, serviceTerms } from './service-in-reach';
 
 export interface CancellationRequest { serviceId: string; reason: string; reasonText?: string | null }
 
@@ -27,9 +27,7 @@ export async function cancelService(db: DataSource, actor: Actor, request: Cance
   return db.transaction(async (manager) => {
     const service = await serviceInReach(manager, actor, request.serviceId);
     assertActive(service, today());
-    if (await openCancellationOf(manager, service.id)) {
-      throw new UserInputError('ALREADY_CANCELLED', 'the service already has a confirmed cancellation', 'serviceId');
-    }
+    if (await openCancellationOf(manager, service.id)) throw alreadyCancelled('serviceId');
     const owner = await ownerOf(manager, service);
     const deactivations = describeCancellation({
       service: await serviceTerms(manager, service),

@@ -14,6 +14,7 @@ import { cardSessionFor } from '../payments/card-session-for';
 import { settleOrder } from '../payments/settle-order';
 import type { CardPaymentSession } from '../payments/start-card-payment';
 import { recordCancellation } from './record-cancellation';
+import { alreadyCancelled, cancellationPending } from './service-in-reach';
 
 export const PAYMENT_METHODS: readonly PaymentMethod[] = ['CARD', 'BANK_TRANSFER', 'POSTAL_SLIP'];
 
@@ -70,9 +71,7 @@ async function assertCurrent(manager: EntityManager, quote: Quote, service: Serv
   const [state]: ServiceState[] = await manager.query(SERVICE_STATE, [service.id, quote.kind === 'SERVICE_CHANGE']);
   if (state.openOrderId !== quote.supersedesOrderId) throw stale();
   if (state.cancelled) {
-    throw quote.kind === 'CANCELLATION'
-      ? new UserInputError('ALREADY_CANCELLED', 'the service already has a confirmed cancellation', 'quoteId')
-      : new UserInputError('CANCELLATION_PENDING', 'the service has a confirmed cancellation: withdraw the cancellation first', 'quoteId');
+    throw quote.kind === 'CANCELLATION' ? alreadyCancelled('quoteId') : cancellationPending('quoteId');
   }
   return state;
 }

@@ -59,9 +59,11 @@ export function assertActive(service: Service, today: string): void {
   }
 }
 
+/** The refusals for a service with a confirmed cancellation: of another cancellation, and of anything else. */
+export const alreadyCancelled = (field: string) => new UserInputError('ALREADY_CANCELLED', 'the service already has a confirmed cancellation', field);
+export const cancellationPending = (field: string) => new UserInputError('CANCELLATION_PENDING', 'the service has a confirmed cancellation: withdraw the cancellation first', field);
+
 /** A confirmed cancellation blocks renewals and changes until it is withdrawn. */
 export async function assertNotCancelled(manager: EntityManager, service: Service): Promise<void> {
-  if (await openCancellationOf(manager, service.id)) {
-    throw new UserInputError('CANCELLATION_PENDING', 'the service has a confirmed cancellation: withdraw the cancellation first', 'serviceId');
-  }
+  if (await openCancellationOf(manager, service.id)) throw cancellationPending('serviceId');
 }
