@@ -1,17 +1,11 @@
 import type { DataSource } from 'typeorm';
 import { requestServiceChange } from '@/operations/quotes/request-service-change';
 import { send } from './http-client';
+import { inParallel } from './load';
 import type { BenchServer } from './server';
 import type { Caller } from './tokens';
 
 interface Pending { caller: Caller; quoteId: string }
-
-async function inParallel<T>(items: T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < items.length) await work(items[next++]);
-  }));
-}
 
 /** One priced quote per active service of the customers, made in-process before the clock starts. */
 export async function prepareQuotes(db: DataSource, customers: Caller[], today: string): Promise<Pending[]> {

@@ -10,16 +10,14 @@ import { addDays } from '@/domain/calendar';
 import { dataSourceOptions } from '@/lib/db/data-source';
 import { openBenchDatabases } from './database';
 import { DATASET_TODAY, SIZE } from './dataset';
+import { inParallel } from './load';
 import { callersFor, type Caller } from './tokens';
 import { treePageInProcess } from './tree';
 
 const CONCURRENCY = 20;
 
-async function pages(count: number, page: () => Promise<Response>): Promise<void> {
-  let left = count;
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (left-- > 0) await (await page()).arrayBuffer();
-  }));
+function pages(count: number, page: () => Promise<Response>): Promise<void> {
+  return inParallel(Array.from({ length: count }), CONCURRENCY, async () => { await (await page()).arrayBuffer(); });
 }
 
 async function promisesPerPage(count: number, page: () => Promise<Response>): Promise<number> {

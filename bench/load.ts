@@ -31,3 +31,11 @@ export function merge(results: LoadResult[]): LoadResult {
     latenciesMs: results.flatMap((r) => r.latenciesMs),
   };
 }
+
+/** `work` on each item, `width` at a time. */
+export async function inParallel<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: width }, async () => {
+    while (next < items.length) await work(items[next++]);
+  }));
+}
