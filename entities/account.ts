@@ -6,6 +6,9 @@ export type AccountKind = 'CUSTOMER' | 'RESELLER';
 @Check('CHK_accounts_kind', `"kind" IN ('CUSTOMER', 'RESELLER')`)
 @Check('CHK_accounts_locale', `"locale" IN ('it', 'en')`)
 @Check('CHK_accounts_not_own_reseller', `"reseller_id" IS NULL OR "reseller_id" <> "id"`)
+// The order of the client lists (a reseller's, the back office's), so a page reads only its rows.
+@Index('IDX_accounts_reseller_name', ['resellerId', 'name', 'id'])
+@Index('IDX_accounts_name', ['name', 'id'])
 export class Account {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -13,7 +16,6 @@ export class Account {
   @Column({ type: 'varchar', length: 16 })
   kind: AccountKind;
 
-  @Index()
   @Column({ name: 'reseller_id', type: 'uuid', nullable: true })
   resellerId: string | null;
 

@@ -13,6 +13,8 @@ export type CancellationStatus = 'CONFIRMED' | 'WITHDRAWN' | 'COMPLETED';
 @Check('CHK_cancellations_status', `"status" IN ('CONFIRMED', 'WITHDRAWN', 'COMPLETED')`)
 @Check('CHK_cancellations_withdrawn', `("status" = 'WITHDRAWN') = ("withdrawn_at" IS NOT NULL)`)
 @Index('UQ_cancellations_open_per_service', ['serviceId'], { unique: true, where: `"status" = 'CONFIRMED'` })
+// Support's list: the cancellations in one status, the soonest effective first.
+@Index('IDX_cancellations_status_effective', ['status', 'effectiveOn', 'id'])
 export class Cancellation {
   @PrimaryGeneratedColumn('uuid')
   id: string;

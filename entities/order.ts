@@ -21,6 +21,8 @@ export type PaymentMethod = 'CARD' | 'BANK_TRANSFER' | 'POSTAL_SLIP';
 @Check('CHK_orders_paid_at', `"status" NOT IN ('PAID', 'FULFILLED') OR "paid_at" IS NOT NULL`)
 @Index('UQ_orders_open_per_service', ['serviceId'], { unique: true, where: `"status" = 'AWAITING_PAYMENT'` })
 @Index('IDX_orders_account_placed', ['accountId', 'placedOn', 'code'])
+// The back office's list of every order, newest first.
+@Index('IDX_orders_placed', ['placedOn', 'code'])
 export class Order {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -17,6 +17,8 @@ export type ServiceStatus = 'ACTIVE' | 'DEACTIVATED';
 @Check('CHK_services_deactivated_on', `("status" = 'DEACTIVATED') = ("deactivated_on" IS NOT NULL)`)
 @Index('IDX_services_account_expiry', ['accountId', 'expiresOn'])
 @Index('IDX_services_active_expiry', ['expiresOn'], { where: `"status" = 'ACTIVE'` })
+// The back office's expiry schedule, deactivated services included.
+@Index('IDX_services_expiry', ['expiresOn', 'id'])
 export class Service {
   @PrimaryGeneratedColumn('uuid')
   id: string;

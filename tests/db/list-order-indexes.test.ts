@@ -1,0 +1,78 @@
+import type { DataSource } from 'typeorm';
+import { renewService } from '@/operations/billing/renew-service';
+import { recordOfflinePayment } from '@/operations/payments/record-offline-payment';
+import { cancelService } from '@/operations/quotes/cancel-service';
+import { confirmQuote } from '@/operations/quotes/confirm-quote';
+import { useGraphQLServer, type Caller } from '../support/api';
+import { useTestDatabase } from '../support/database';
+import { newAccount, newAdmin, newService, type AccountLogin, type Login } from '../support/fixtures';
+import { queriesDuring } from '../support/statements';
+
+/**
+ * Lists that can grow past one account's rows — a reseller's clients and the back office's lists —
+ * must read a page in their order from an index, never sort the whole table: at a million services a
+ * sort costs each page a scan of everything. Each page's statement, first page and the one after a
+ * cursor, is planned with sorting switched off; a plan that still sorts has no index in that order.
+ */
+const database = useTestDatabase();
+const api = useGraphQLServer();
+let db: DataSource;
+let admin: Login;
+let reseller: AccountLogin;
+
+interface PlanNode { 'Node Type': string; Plans?: PlanNode[] }
+const nodeTypes = (node: PlanNode): string[] => [node['Node Type'], ...(node.Plans ?? []).flatMap(nodeTypes)];
+
+async function planOf(text: string, values: unknown[]): Promise<string[]> {
+  const runner = db.createQueryRunner();
+  try {
+    await runner.startTransaction();
+    await runner.query('SET LOCAL enable_sort = off');
+    const [{ 'QUERY PLAN': [plan] }] = await runner.query(`EXPLAIN (FORMAT JSON) ${text}`, values);
+    return nodeTypes(plan.Plan);
+  } finally {
+    await runner.rollbackTransaction();
+    await runner.release();
+  }
+}
+
+/** The plan of each page statement of `field` (the first page of one row, then the page after it). */
+async function pagePlans(field: string, caller: Caller): Promise<string[][]> {
+  const page = (after: string | null) => api.gql(`query($after: String) { ${field}(first: 1, after: $after) { pageInfo { endCursor } } }`, { after }, caller);
+  const statements = await queriesDuring(async () => {
+    const first = await page(null);
+    expect(first.body.errors).toBeUndefined();
+    const { endCursor } = first.body.data[field].pageInfo;
+    expect(endCursor).toEqual(expect.any(String));
+    expect((await page(endCursor)).body.errors).toBeUndefined();
+  });
+  const pages = statements.filter(({ text }) => /\bORDER BY\b/.test(text) && /\bLIMIT 2\b/.test(text));
+  expect(pages).toHaveLength(2);
+  return Promise.all(pages.map(({ text, values }) => planOf(text, values)));
+}
+
+beforeAll(async () => {
+  process.env.PORTAL_TODAY = '2026-07-02';
+  db = await database.db();
+  admin = await newAdmin(db);
+  reseller = await newAccount(db, { kind: 'RESELLER' });
+  for (const name of ['Bianchi', 'Rossi']) {
+    const client = await newAccount(db, { name, resellerId: reseller.account.id });
+    const [kept, cancelled] = await Promise.all(['HVPARK', 'BUSINESS'].map((productCode) => newService(db, client.account, { productCode })));
+    const { order } = await renewService(db, client.actor, kept.id, 'BANK_TRANSFER');
+    await recordOfflinePayment(db, admin.actor, { orderCode: order.code, amountCents: order.totalCents, reference: `CRO ${name}` });
+    await renewService(db, client.actor, kept.id, 'BANK_TRANSFER');
+    const quote = await cancelService(db, client.actor, { serviceId: cancelled.id, reason: 'NO_LONGER_NEEDED' });
+    await confirmQuote(db, client.actor, { quoteId: quote.id });
+  }
+});
+
+describe('lists that grow past one account read their page from an index', () => {
+  it("a reseller's clients", async () => {
+    for (const plan of await pagePlans('clients', { token: reseller.token })) expect(plan).not.toContain('Sort');
+  });
+
+  it.each(['clients', 'accounts', 'services', 'expirySchedule', 'orders', 'invoices', 'notifications', 'auditTrail', 'cancellations'])('the back office: %s', async (field) => {
+    for (const plan of await pagePlans(field, { token: admin.token })) expect(plan).not.toContain('Sort');
+  });
+});
