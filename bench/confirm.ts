@@ -27,7 +27,7 @@ export async function prepareQuotes(db: DataSource, customers: Caller[], today: 
   return pending;
 }
 
-export interface ConfirmBench { confirmed: number; errors: number; seconds: number; perSecond: number; /** server CPU per confirmation */ cpuMs: number }
+export interface ConfirmBench { confirmed: number; errors: number; seconds: number; perSecond: number; /** server and PostgreSQL CPU per confirmation */ cpuMs: number; databaseCpuMs: number }
 
 /**
  * `concurrency` customers confirming their quotes over HTTP as fast as the server answers; the first
@@ -35,12 +35,13 @@ export interface ConfirmBench { confirmed: number; errors: number; seconds: numb
  */
 export async function confirmUnderLoad(server: BenchServer, all: Pending[], concurrency: number, warmUp: number): Promise<ConfirmBench> {
   await confirmEach(server.url, all.slice(0, warmUp), concurrency);
-  const before = server.cpuMs();
+  const before = server.cpu.sample();
   const measured = await confirmEach(server.url, all.slice(warmUp), concurrency);
-  return { ...measured, cpuMs: (server.cpuMs() - before) / measured.confirmed };
+  const used = server.cpu.since(before);
+  return { ...measured, cpuMs: used.serverMs / measured.confirmed, databaseCpuMs: used.databaseMs / measured.confirmed };
 }
 
-async function confirmEach(url: string, pending: Pending[], concurrency: number): Promise<Omit<ConfirmBench, 'cpuMs'>> {
+async function confirmEach(url: string, pending: Pending[], concurrency: number): Promise<Omit<ConfirmBench, 'cpuMs' | 'databaseCpuMs'>> {
   const customers = [...new Set(pending.map((p) => p.caller))];
   const byWorker = Array.from({ length: concurrency }, (_, worker) =>
     pending.filter((p) => customers.indexOf(p.caller) % concurrency === worker));

@@ -68,7 +68,7 @@ async function measure(url: string): Promise<void> {
       const tree = wanted('tree') ? await treeUnderLoad(server, resellers, 20, QUICK ? 2 : 4, QUICK ? 5 : 10, log) : null;
       log(`confirmQuote over HTTP, 32 concurrent customers (${pending.length} quotes)`);
       const confirm = wanted('confirm') ? await confirmUnderLoad(server, pending, 32, 300) : null;
-      if (confirm) log(`  ${confirm.confirmed} confirmed, ${confirm.errors} errors, ${confirm.perSecond.toFixed(0)}/s, server CPU ${confirm.cpuMs.toFixed(2)} ms each`);
+      if (confirm) log(`  ${confirm.confirmed} confirmed, ${confirm.errors} errors, ${confirm.perSecond.toFixed(0)}/s, CPU ${confirm.cpuMs.toFixed(2)} ms in the server and ${confirm.databaseCpuMs.toFixed(2)} ms in PostgreSQL each`);
       const peakRssMb = server.peakRssMb();
       await server.stop();
 

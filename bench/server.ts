@@ -2,8 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildIfNeeded, NEXT_BIN, serverNodeOptions } from '@/lib/build';
+import { cpuMeter } from './cpu';
 
-export interface BenchServer { url: string; peakRssMb(): number; cpuMs(): number; stop(): Promise<void> }
+export interface BenchServer { url: string; peakRssMb(): number; cpu: ReturnType<typeof cpuMeter>; stop(): Promise<void> }
 
 /** `next start` on the benchmark's database, with the raw-SQL baseline route switched on. */
 export async function startServer(databaseUrl: string, today: string, log: (line: string) => void): Promise<BenchServer> {
@@ -32,8 +33,7 @@ export async function startServer(databaseUrl: string, today: string, log: (line
     url,
     // VmHWM: the peak resident set size of the server process since it started.
     peakRssMb: () => Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) / 1024,
-    // utime + stime of the server process (all its threads), in clock ticks of 10 ms.
-    cpuMs: () => fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ').slice(11, 13).reduce((sum, ticks) => sum + Number(ticks) * 10, 0),
+    cpu: cpuMeter(child.pid!),
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -45,6 +45,8 @@ export interface TreeLoad {
   graphql: LoadResult; raw: LoadResult; p50Ms: number; p95Ms: number; rawP50Ms: number; rawP95Ms: number; throughputRatio: number;
   /** The server's CPU time per answered request, steadier than throughput on a machine shared with the load. */
   graphqlCpuMs: number; rawCpuMs: number;
+  /** PostgreSQL's CPU time per answered request. */
+  graphqlDatabaseCpuMs: number; rawDatabaseCpuMs: number;
   /** p50 and p95 with a single client: the time a page takes when it does not queue behind others. */
   alone: { p50Ms: number; p95Ms: number; rawP50Ms: number; rawP95Ms: number };
 }
@@ -58,14 +60,18 @@ export async function treeUnderLoad(server: BenchServer, resellers: Caller[], co
   const [fromGraphql, fromRaw] = await Promise.all([graphql(url, resellers[0]), raw(url, resellers[0])]).then((replies) => replies.map((reply) => JSON.parse(reply.body)));
   if (!isDeepStrictEqual(fromGraphql, fromRaw)) throw new Error('the raw-SQL route does not answer the same JSON as GraphQL');
   const pick = () => resellers[Math.floor(Math.random() * resellers.length)];
-  const cpuMs = { graphql: 0, raw: 0 };
-  const run = async (variant: keyof typeof cpuMs, count = true, clients = concurrency) => {
-    const before = server.cpuMs();
+  const cpu = { graphql: { serverMs: 0, databaseMs: 0 }, raw: { serverMs: 0, databaseMs: 0 } };
+  const run = async (variant: keyof typeof cpu, count = true, clients = concurrency) => {
+    const before = server.cpu.sample();
     const result = await load(clients, secondsPerRound, async () => {
       const reply = await (variant === 'graphql' ? graphql : raw)(url, pick());
       return reply.status === 200;
     });
-    if (count) cpuMs[variant] += server.cpuMs() - before;
+    if (count) {
+      const used = server.cpu.since(before);
+      cpu[variant].serverMs += used.serverMs;
+      cpu[variant].databaseMs += used.databaseMs;
+    }
     return result;
   };
   await run('graphql', false);
@@ -78,7 +84,8 @@ export async function treeUnderLoad(server: BenchServer, resellers: Caller[], co
     log(`  round ${round}/${rounds}: GraphQL ${(g.requests / g.seconds).toFixed(0)} req/s p95 ${percentile(g.latenciesMs, 95).toFixed(1)} ms · raw SQL ${(r.requests / r.seconds).toFixed(0)} req/s p95 ${percentile(r.latenciesMs, 95).toFixed(1)} ms`);
   }
   const [g, r] = [merge(results.graphql), merge(results.raw)];
-  log(`  server CPU per request: GraphQL ${(cpuMs.graphql / g.requests).toFixed(2)} ms · raw SQL ${(cpuMs.raw / r.requests).toFixed(2)} ms`);
+  const perRequest = { graphqlCpuMs: cpu.graphql.serverMs / g.requests, rawCpuMs: cpu.raw.serverMs / r.requests, graphqlDatabaseCpuMs: cpu.graphql.databaseMs / g.requests, rawDatabaseCpuMs: cpu.raw.databaseMs / r.requests };
+  log(`  CPU per request: server GraphQL ${perRequest.graphqlCpuMs.toFixed(2)} ms · raw SQL ${perRequest.rawCpuMs.toFixed(2)} ms; PostgreSQL GraphQL ${perRequest.graphqlDatabaseCpuMs.toFixed(2)} ms · raw SQL ${perRequest.rawDatabaseCpuMs.toFixed(2)} ms`);
   const [aloneG, aloneR] = [await run('graphql', false, 1), await run('raw', false, 1)];
   const alone = {
     p50Ms: percentile(aloneG.latenciesMs, 50), p95Ms: percentile(aloneG.latenciesMs, 95),
@@ -87,7 +94,7 @@ export async function treeUnderLoad(server: BenchServer, resellers: Caller[], co
   log(`  one client alone: GraphQL p50 ${alone.p50Ms.toFixed(1)} ms p95 ${alone.p95Ms.toFixed(1)} ms · raw SQL p50 ${alone.rawP50Ms.toFixed(1)} ms p95 ${alone.rawP95Ms.toFixed(1)} ms`);
   return {
     alone,
-    graphqlCpuMs: cpuMs.graphql / g.requests, rawCpuMs: cpuMs.raw / r.requests,
+    ...perRequest,
     graphql: g, raw: r,
     p50Ms: percentile(g.latenciesMs, 50), p95Ms: percentile(g.latenciesMs, 95),
     rawP50Ms: percentile(r.latenciesMs, 50), rawP95Ms: percentile(r.latenciesMs, 95),
