@@ -3,6 +3,7 @@ import { isUuid } from '@/domain/identity';
 import { Cancellation, Order, Quote, Service } from '@/entities';
 import type { PaymentMethod } from '@/entities/order';
 import { now } from '@/lib/clock';
+import { queryPrepared } from '@/lib/db/prepared';
 import { columnsAs, entityFromRow } from '@/lib/db/select-entities';
 import { memoPerObject } from '@/lib/memo';
 import type { Actor } from '../actor';
@@ -37,7 +38,9 @@ async function lockOwnQuote(manager: EntityManager, actor: Actor, quoteId: strin
   const notFound = () => new UserInputError('NOT_FOUND', 'no quote with this id', 'quoteId');
   if (!isUuid(quoteId)) throw notFound();
   const db = manager.connection;
-  const [row]: Record<string, unknown>[] = await manager.query(lockStatement(db, !actor.isAdmin), actor.isAdmin ? [quoteId] : [quoteId, actor.accountId]);
+  const [row] = actor.isAdmin
+    ? await queryPrepared<Record<string, unknown>>(manager, 'confirm-lock-quote', lockStatement(db, false), [quoteId])
+    : await queryPrepared<Record<string, unknown>>(manager, 'confirm-lock-own-quote', lockStatement(db, true), [quoteId, actor.accountId]);
   if (!row) throw notFound();
   const service = entityFromRow(db, Service, 'service', row);
   return { quote: Object.assign(entityFromRow(db, Quote, 'quote', row), { service }), service };
@@ -68,7 +71,7 @@ interface ServiceState { openOrderId: string | null; cancelled: boolean; orderNu
 async function assertCurrent(manager: EntityManager, quote: Quote, service: Service): Promise<ServiceState> {
   const stale = () => new UserInputError('QUOTE_STALE', 'the service changed since this quote was made: ask for a new quote', 'quoteId');
   if (service.revision !== quote.serviceRevision || service.status !== 'ACTIVE') throw stale();
-  const [state]: ServiceState[] = await manager.query(SERVICE_STATE, [service.id, quote.kind === 'SERVICE_CHANGE']);
+  const [state] = await queryPrepared<ServiceState>(manager, 'confirm-service-state', SERVICE_STATE, [service.id, quote.kind === 'SERVICE_CHANGE']);
   if (state.openOrderId !== quote.supersedesOrderId) throw stale();
   if (state.cancelled) {
     throw quote.kind === 'CANCELLATION' ? alreadyCancelled('quoteId') : cancellationPending('quoteId');
