@@ -6,7 +6,7 @@ export const dynamic = 'force-dynamic';
 /**
  * The benchmark's baseline (only with BENCH_RAW_ROUTE=1): the first page of a reseller's client
  * tree, the same JSON as the GraphQL query `clients(first: 50) { … domains { name services { … } } }`,
- * produced with hand-written SQL on a plain connection pool.
+ * produced with hand-written SQL on a plain connection pool, as prepared statements.
  */
 const pool = process.env.BENCH_RAW_ROUTE === '1'
   ? new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE ?? 10) })
@@ -19,18 +19,23 @@ interface ServiceRow { id: string; account_id: string; domain: string; status: s
 export async function GET(request: Request): Promise<Response> {
   if (!pool) return Response.json({ message: 'not found' }, { status: 404 });
   const token = request.headers.get('authorization')?.replace(/^Bearer\s+/i, '') ?? '';
-  const owner = await pool.query<{ account_id: string }>(
-    `SELECT u.account_id FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.secret_hash = $1 AND t.revoked_at IS NULL`,
-    [createHash('sha256').update(token).digest('hex')],
-  );
+  const owner = await pool.query<{ account_id: string }>({
+    name: 'bench-owner',
+    text: `SELECT u.account_id FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.secret_hash = $1 AND t.revoked_at IS NULL`,
+    values: [createHash('sha256').update(token).digest('hex')],
+  });
   if (!owner.rowCount) return Response.json({ errors: [{ message: 'unauthenticated' }] }, { status: 401 });
-  const clients = await pool.query<{ id: string; name: string; email: string }>(
-    `SELECT id, name, email FROM accounts WHERE reseller_id = $1 ORDER BY name, id LIMIT 51`, [owner.rows[0].account_id]);
+  const clients = await pool.query<{ id: string; name: string; email: string }>({
+    name: 'bench-clients', text: `SELECT id, name, email FROM accounts WHERE reseller_id = $1 ORDER BY name, id LIMIT 51`, values: [owner.rows[0].account_id],
+  });
   const page = clients.rows.slice(0, 50);
-  const services = await pool.query<ServiceRow>(
-    `SELECT s.id, s.account_id, s.domain, s.status, to_char(s.expires_on, 'YYYY-MM-DD') AS expires_on, p.code
+  const services = await pool.query<ServiceRow>({
+    name: 'bench-services',
+    text: `SELECT s.id, s.account_id, s.domain, s.status, to_char(s.expires_on, 'YYYY-MM-DD') AS expires_on, p.code
      FROM services s JOIN products p ON p.id = s.product_id
-     WHERE s.account_id = ANY($1::uuid[]) ORDER BY s.domain, s.created_at, s.id`, [page.map((c) => c.id)]);
+     WHERE s.account_id = ANY($1::uuid[]) ORDER BY s.domain, s.created_at, s.id`,
+    values: [page.map((c) => c.id)],
+  });
   const cursor = (c: { name: string; id: string }) => Buffer.from(JSON.stringify([c.name, c.id])).toString('base64url');
   const tree = new Map(page.map((client) => [client.id, new Map<string, object[]>()]));
   for (const s of services.rows) {
