@@ -1,20 +1,33 @@
 import type { Pool, PoolClient } from 'pg';
-import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError, type QueryRunner } from 'typeorm';
+
+// Each text gets one name for the life of the process; past this many, statements run unnamed, which
+// bounds what each connection keeps prepared whatever texts the queries' shapes produce.
+const MAX_PREPARED = 256;
+const names = new Map<string, string>();
+
+function nameFor(text: string): string | undefined {
+  let name = names.get(text);
+  if (!name && names.size < MAX_PREPARED) names.set(text, (name = `p${names.size + 1}`));
+  return name;
+}
 
 /**
- * Runs a hand-written statement prepared under `name`: each pooled connection has PostgreSQL parse and
- * plan it once (a generic plan from the sixth run) instead of on every request — for statements on
- * every request's path, where planning costs more than running. A name stands for one text. On a
- * transaction's manager it runs in that transaction; errors come as TypeORM's, like `query()`'s.
+ * Runs a read or write as a named prepared statement: each pooled connection has PostgreSQL parse and
+ * plan it once (a generic plan from the sixth run) instead of on every request — on the hot paths,
+ * planning costs more than running. With a query runner (a transaction's), it runs there; otherwise
+ * on the pool. Logged and failing like TypeORM's `query()`.
  */
-export async function queryPrepared<T>(on: DataSource | EntityManager, name: string, text: string, values: unknown[]): Promise<T[]> {
-  const runner = 'queryRunner' in on ? on.queryRunner : undefined;
-  const dataSource = 'driver' in on ? on : on.dataSource;
-  // Without a transaction, the driver's pool (TypeORM's PostgresDriver keeps it as `master`).
+export async function queryPrepared<T>(on: DataSource | EntityManager | QueryRunner, text: string, values: unknown[]): Promise<T[]> {
+  const runner = on instanceof DataSource ? undefined : on instanceof EntityManager ? on.queryRunner : on;
+  const dataSource = on instanceof DataSource ? on : on instanceof EntityManager ? on.dataSource : on.connection;
+  dataSource.logger.logQuery(text, values, runner);
+  // Without a query runner, the driver's pool (TypeORM's PostgresDriver keeps it as `master`).
   const client: Pool | PoolClient = runner ? await runner.connect() : (dataSource.driver as unknown as { master: Pool }).master;
   try {
-    return (await client.query({ name, text, values })).rows;
+    return (await client.query({ name: nameFor(text), text, values })).rows;
   } catch (error) {
+    dataSource.logger.logQueryError(error as Error, text, values, runner);
     throw new QueryFailedError(text, values, error as Error);
   }
 }

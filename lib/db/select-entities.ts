@@ -1,7 +1,8 @@
-import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral, QueryRunner, SelectQueryBuilder } from 'typeorm';
 import type { Driver } from 'typeorm/driver/Driver.js';
 import { DriverUtils } from 'typeorm/driver/DriverUtils.js';
 import { memoPerObject } from '@/lib/memo';
+import { queryPrepared } from './prepared';
 
 // Column types whose value node-postgres already returns as the entity holds it (dates are kept as
 // strings by the type parser in data-source.ts); any other type goes through the driver.
@@ -32,14 +33,17 @@ function rowMapper(driver: Driver, metadata: EntityMetadata, alias: string): Row
  * `getMany()` for a query that selects the columns of one entity, without joins: the same SQL, with
  * the entities built straight from the rows. TypeORM's general hydration (grouping rows by primary
  * key for joined relations, a driver conversion per value) costs more than the query itself on a
- * page of a few hundred rows.
+ * page of a few hundred rows. The statement runs prepared (`queryPrepared`).
  */
 export async function selectEntities<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): Promise<T[]> {
   const main = query.expressionMap.mainAlias!;
   if (query.expressionMap.joinAttributes.length || !main.hasMetadata || main.metadata.discriminatorColumn) {
     throw new Error('selectEntities takes a query of one entity, without joins or inheritance');
   }
-  const rows: Record<string, unknown>[] = await query.getRawMany();
+  const [sql, parameters] = query.getQueryAndParameters();
+  // A builder made inside a transaction holds that transaction's query runner (TypeORM keeps it protected).
+  const runner = Reflect.get(query, 'queryRunner') as QueryRunner | undefined;
+  const rows = await queryPrepared<Record<string, unknown>>(runner ?? query.connection, sql, parameters);
   const map = mappers(main.metadata, main.name, () => rowMapper(query.connection.driver, main.metadata, main.name));
   return rows.map(map) as T[];
 }

@@ -43,7 +43,7 @@ export interface TokenCaller { actor: Actor; catalogRevision: string }
 /** The actor behind a Bearer token (null for an unknown or revoked one) and the catalog's revision; marks the token used. */
 export async function apiTokenCaller(db: DataSource, token: string): Promise<TokenCaller | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
-  const [owner] = await queryPrepared<TokenOwner>(db, 'token-owner', TOKEN_OWNER, [hashTokenSecret(token)]);
+  const [owner] = await queryPrepared<TokenOwner>(db, TOKEN_OWNER, [hashTokenSecret(token)]);
   if (!owner) return null;
   const actor: Actor = {
     userId: owner.userId,

@@ -38,9 +38,7 @@ async function lockOwnQuote(manager: EntityManager, actor: Actor, quoteId: strin
   const notFound = () => new UserInputError('NOT_FOUND', 'no quote with this id', 'quoteId');
   if (!isUuid(quoteId)) throw notFound();
   const db = manager.connection;
-  const [row] = actor.isAdmin
-    ? await queryPrepared<Record<string, unknown>>(manager, 'confirm-lock-quote', lockStatement(db, false), [quoteId])
-    : await queryPrepared<Record<string, unknown>>(manager, 'confirm-lock-own-quote', lockStatement(db, true), [quoteId, actor.accountId]);
+  const [row] = await queryPrepared<Record<string, unknown>>(manager, lockStatement(db, !actor.isAdmin), actor.isAdmin ? [quoteId] : [quoteId, actor.accountId]);
   if (!row) throw notFound();
   const service = entityFromRow(db, Service, 'service', row);
   return { quote: Object.assign(entityFromRow(db, Quote, 'quote', row), { service }), service };
@@ -71,7 +69,7 @@ interface ServiceState { openOrderId: string | null; cancelled: boolean; orderNu
 async function assertCurrent(manager: EntityManager, quote: Quote, service: Service): Promise<ServiceState> {
   const stale = () => new UserInputError('QUOTE_STALE', 'the service changed since this quote was made: ask for a new quote', 'quoteId');
   if (service.revision !== quote.serviceRevision || service.status !== 'ACTIVE') throw stale();
-  const [state] = await queryPrepared<ServiceState>(manager, 'confirm-service-state', SERVICE_STATE, [service.id, quote.kind === 'SERVICE_CHANGE']);
+  const [state] = await queryPrepared<ServiceState>(manager, SERVICE_STATE, [service.id, quote.kind === 'SERVICE_CHANGE']);
   if (state.openOrderId !== quote.supersedesOrderId) throw stale();
   if (state.cancelled) {
     throw quote.kind === 'CANCELLATION' ? alreadyCancelled('quoteId') : cancellationPending('quoteId');

@@ -13,23 +13,25 @@ const SUM = 'SELECT $1::int + $2::int AS "sum"';
 
 describe('queryPrepared', () => {
   it('answers like query(), from the pool and in a transaction', async () => {
-    expect(await queryPrepared(db, 'test-sum', SUM, [2, 3])).toEqual([{ sum: 5 }]);
-    expect(await queryPrepared(db, 'test-sum', SUM, [40, 2])).toEqual([{ sum: 42 }]);
-    expect(await db.transaction((manager) => queryPrepared(manager, 'test-sum', SUM, [1, 1]))).toEqual([{ sum: 2 }]);
+    expect(await queryPrepared(db, SUM, [2, 3])).toEqual([{ sum: 5 }]);
+    expect(await queryPrepared(db, SUM, [40, 2])).toEqual([{ sum: 42 }]);
+    expect(await db.transaction((manager) => queryPrepared(manager, SUM, [1, 1]))).toEqual([{ sum: 2 }]);
   });
 
-  it("prepares the statement once on the transaction's own connection and sees its uncommitted writes", async () => {
+  it("prepares each text once on the transaction's own connection and sees its uncommitted writes", async () => {
+    const lookup = 'SELECT "n" FROM "scratch" WHERE "n" = $1';
     await db.transaction(async (manager) => {
       await manager.query(`CREATE TEMPORARY TABLE "scratch" ("n" int) ON COMMIT DROP`);
-      await manager.query(`INSERT INTO "scratch" VALUES (7)`);
-      for (let i = 0; i < 3; i += 1) expect(await queryPrepared(manager, 'test-scratch', 'SELECT "n" FROM "scratch" WHERE "n" = $1', [7])).toEqual([{ n: 7 }]);
-      const prepared = await manager.query(`SELECT statement FROM pg_prepared_statements WHERE name = 'test-scratch'`);
-      expect(prepared).toEqual([{ statement: 'SELECT "n" FROM "scratch" WHERE "n" = $1' }]);
+      await manager.query(`INSERT INTO "scratch" VALUES (7), (8)`);
+      for (const n of [7, 8, 7]) expect(await queryPrepared(manager, lookup, [n])).toEqual([{ n }]);
+      expect(await queryPrepared(manager.queryRunner!, `${lookup} OR "n" = $2`, [7, 8])).toHaveLength(2);
+      const prepared = await manager.query(`SELECT statement FROM pg_prepared_statements WHERE statement LIKE '%"scratch"%' ORDER BY statement`);
+      expect(prepared).toEqual([{ statement: lookup }, { statement: `${lookup} OR "n" = $2` }]);
     });
   });
 
   it("fails with TypeORM's error, the driver's code inside", async () => {
-    const failure = queryPrepared(db, 'test-uuid', 'SELECT $1::uuid AS "id"', ['not-a-uuid']);
+    const failure = queryPrepared(db, 'SELECT $1::uuid AS "id"', ['not-a-uuid']);
     await expect(failure).rejects.toBeInstanceOf(QueryFailedError);
     await expect(failure).rejects.toMatchObject({ driverError: { code: '22P02' } });
   });
