@@ -30,6 +30,16 @@ describe('queryPrepared', () => {
     });
   });
 
+  it('keeps at most 256 statements prepared on a connection, and runs the texts past them unnamed', async () => {
+    await db.transaction(async (manager) => {
+      for (let n = 0; n < 300; n += 1) expect(await queryPrepared(manager, `SELECT ${n} + $1::int AS "sum"`, [1])).toEqual([{ sum: n + 1 }]);
+      // The names are the process's: the few texts of the tests above took some of them.
+      const [{ count }] = await manager.query(`SELECT count(*)::int AS "count" FROM pg_prepared_statements WHERE statement LIKE '% + $1::int AS "sum"'`);
+      expect(count).toBeGreaterThanOrEqual(250);
+      expect(count).toBeLessThanOrEqual(256);
+    });
+  });
+
   it("fails with TypeORM's error, the driver's code inside", async () => {
     const failure = queryPrepared(db, 'SELECT $1::uuid AS "id"', ['not-a-uuid']);
     await expect(failure).rejects.toBeInstanceOf(QueryFailedError);
