@@ -1,14 +1,17 @@
+import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { DataSource, EntityManager, QueryFailedError, type QueryRunner } from 'typeorm';
 
-// Each text gets one name for the life of the process; past this many, statements run unnamed, which
-// bounds what each connection keeps prepared whatever texts the queries' shapes produce.
+// A text's name is a digest of it, the same in every copy of this module (a reloaded module in
+// development meets connections that prepared statements under the names the previous copy gave).
+// Past this many texts, statements run unnamed: it bounds what each connection keeps prepared,
+// whatever texts the queries' shapes produce.
 const MAX_PREPARED = 256;
 const names = new Map<string, string>();
 
 function nameFor(text: string): string | undefined {
   let name = names.get(text);
-  if (!name && names.size < MAX_PREPARED) names.set(text, (name = `p${names.size + 1}`));
+  if (!name && names.size < MAX_PREPARED) names.set(text, (name = `p_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}`));
   return name;
 }
 

@@ -1,3 +1,4 @@
+import * as typeorm from 'typeorm';
 import { QueryFailedError, type DataSource } from 'typeorm';
 import { queryPrepared } from '@/lib/db/prepared';
 import { useTestDatabase } from '../support/database';
@@ -27,6 +28,21 @@ describe('queryPrepared', () => {
       expect(await queryPrepared(manager.queryRunner!, `${lookup} OR "n" = $2`, [7, 8])).toHaveLength(2);
       const prepared = await manager.query(`SELECT statement FROM pg_prepared_statements WHERE statement LIKE '%"scratch"%' ORDER BY statement`);
       expect(prepared).toEqual([{ statement: lookup }, { statement: `${lookup} OR "n" = $2` }]);
+    });
+  });
+
+  it('names a text the same in every copy of the module, as after a reload in development', async () => {
+    let reloaded: typeof queryPrepared | undefined;
+    jest.isolateModules(() => {
+      // Next.js reloads the app's modules, not TypeORM (an external package).
+      jest.doMock('typeorm', () => typeorm);
+      reloaded = (jest.requireActual('@/lib/db/prepared') as { queryPrepared: typeof queryPrepared }).queryPrepared;
+    });
+    expect(reloaded).not.toBe(queryPrepared);
+    await db.transaction(async (manager) => {
+      expect(await queryPrepared(manager, 'SELECT $1::int AS "first"', [1])).toEqual([{ first: 1 }]);
+      expect(await reloaded!(manager, 'SELECT $1::int AS "second"', [2])).toEqual([{ second: 2 }]);
+      expect(await reloaded!(manager, 'SELECT $1::int AS "first"', [3])).toEqual([{ first: 3 }]);
     });
   });
 
