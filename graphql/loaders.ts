@@ -55,7 +55,7 @@ class RequestCatalog {
   }
 
   private async read(): Promise<ProductsById> {
-    const rows = await selectEntities(this.db.getRepository(Product).createQueryBuilder('product'));
+    const rows = await selectEntities(this.db.getRepository(Product).createQueryBuilder('product'), { prepared: true });
     return new Map(rows.map((p) => [p.id, p]));
   }
 }
@@ -70,7 +70,7 @@ export function createLoaders(db: DataSource, actor: Actor | null, catalogRevisi
     const query = selectingOnly(db.getRepository(Service).createQueryBuilder('service'), properties)
       .where('service.accountId = ANY(:accountIds)', { accountIds: [...accountIds] })
       .orderBy('service.domain').addOrderBy('service.createdAt').addOrderBy('service.id');
-    const [services] = await Promise.all([selectEntities(withinReach(query, 'service.accountId', actor)), catalog.load()]);
+    const [services] = await Promise.all([selectEntities(withinReach(query, 'service.accountId', actor), { prepared: true }), catalog.load()]);
     return groupedByKey(accountIds, services, (s) => s.accountId);
   }
   const servicesOfAccount = new DataLoader<string, Service[]>((accountIds) => servicesOfAccounts(accountIds, null));

@@ -33,19 +33,24 @@ function rowMapper(driver: Driver, metadata: EntityMetadata, alias: string): Row
  * `getMany()` for a query that selects the columns of one entity, without joins: the same SQL, with
  * the entities built straight from the rows. TypeORM's general hydration (grouping rows by primary
  * key for joined relations, a driver conversion per value) costs more than the query itself on a
- * page of a few hundred rows. The statement runs prepared (`queryPrepared`).
+ * page of a few hundred rows. With `prepared`, the statement runs prepared (`queryPrepared`): only for
+ * lookups whose best plan does not depend on the values.
  */
-export async function selectEntities<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): Promise<T[]> {
+export async function selectEntities<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, { prepared = false } = {}): Promise<T[]> {
   const main = query.expressionMap.mainAlias!;
   if (query.expressionMap.joinAttributes.length || !main.hasMetadata || main.metadata.discriminatorColumn) {
     throw new Error('selectEntities takes a query of one entity, without joins or inheritance');
   }
+  const rows = prepared ? await selectPrepared(query) : await query.getRawMany<Record<string, unknown>>();
+  const map = mappers(main.metadata, main.name, () => rowMapper(query.connection.driver, main.metadata, main.name));
+  return rows.map(map) as T[];
+}
+
+function selectPrepared(query: SelectQueryBuilder<ObjectLiteral>): Promise<Record<string, unknown>[]> {
   const [sql, parameters] = query.getQueryAndParameters();
   // A builder made inside a transaction holds that transaction's query runner (TypeORM keeps it protected).
   const runner = Reflect.get(query, 'queryRunner') as QueryRunner | undefined;
-  const rows = await queryPrepared<Record<string, unknown>>(runner ?? query.connection, sql, parameters);
-  const map = mappers(main.metadata, main.name, () => rowMapper(query.connection.driver, main.metadata, main.name));
-  return rows.map(map) as T[];
+  return queryPrepared(runner ?? query.connection, sql, parameters);
 }
 
 /**

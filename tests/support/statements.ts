@@ -1,6 +1,7 @@
 import pg from 'pg';
 
-export interface SentStatement { text: string; values: unknown[] }
+/** `name` is set for a named prepared statement. */
+export interface SentStatement { text: string; values: unknown[]; name?: string }
 
 /** Every statement sent to PostgreSQL while `run` goes, on any connection, with its parameters. */
 export async function queriesDuring(run: () => Promise<unknown>): Promise<SentStatement[]> {
@@ -9,7 +10,7 @@ export async function queriesDuring(run: () => Promise<unknown>): Promise<SentSt
     await run();
     return spy.mock.calls.map(([statement, values]) => (typeof statement === 'string'
       ? { text: statement, values: Array.isArray(values) ? values : [] }
-      : { text: String((statement as { text?: string }).text), values: (statement as { values?: unknown[] }).values ?? [] }));
+      : { ...(statement as { text: string; values?: unknown[]; name?: string }), values: (statement as { values?: unknown[] }).values ?? [] }));
   } finally {
     spy.mockRestore();
   }
