@@ -1,7 +1,8 @@
-import type { GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
+import type { FieldNode, GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import { Account, Service } from '@/entities';
+import { memoPerObject } from '@/lib/memo';
 import { findClient } from '@/operations/clients/find-client';
 import { listClients } from '@/operations/clients/list-clients';
 import { pageArgs } from '@/operations/pagination';
@@ -29,11 +30,18 @@ function byDomainOf(services: Service[] | Promise<Service[]>) {
 
 interface TreeColumns { accounts: string[] | null; services: string[] | null; withServices: boolean }
 
+const treeColumnsOf = memoPerObject<FieldNode, DataSource, TreeColumns>();
+
 /**
  * The columns a page of the tree reads, from the query's fields: the accounts' and, when their
- * services or domains are asked for, the services' (loaded with the page, in one query).
+ * services or domains are asked for, the services' (loaded with the page, in one query). They depend
+ * on the parsed document only (directives are not looked at), so they are worked out once per document.
  */
 function treeColumns(info: GraphQLResolveInfo, db: DataSource): TreeColumns {
+  return treeColumnsOf(info.fieldNodes[0], db, () => columnsOfTree(info, db));
+}
+
+function columnsOfTree(info: GraphQLResolveInfo, db: DataSource): TreeColumns {
   const type = (name: string) => info.schema.getType(name) as GraphQLObjectType;
   const accountFields = selectedAt(info, ['edges', 'node']);
   const serviceFields = [...selectedAt(info, ['edges', 'node', 'services']), ...selectedAt(info, ['edges', 'node', 'domains', 'services'])];
