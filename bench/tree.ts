@@ -41,12 +41,23 @@ const graphql = (url: string, caller: Caller) => send(`${url}/api/graphql`, {
 });
 const raw = (url: string, caller: Caller) => send(`${url}/api/bench/clients`, { headers: { authorization: `Bearer ${caller.token}` } });
 
+export interface RoundFigures { graphqlPerSecond: number; graphqlP95Ms: number; rawPerSecond: number; rawP95Ms: number }
+
+function roundFigures(graphql: LoadResult, raw: LoadResult): RoundFigures {
+  return {
+    graphqlPerSecond: graphql.requests / graphql.seconds, graphqlP95Ms: percentile(graphql.latenciesMs, 95),
+    rawPerSecond: raw.requests / raw.seconds, rawP95Ms: percentile(raw.latenciesMs, 95),
+  };
+}
+
 export interface TreeLoad {
   graphql: LoadResult; raw: LoadResult; p50Ms: number; p95Ms: number; rawP50Ms: number; rawP95Ms: number; throughputRatio: number;
   /** The server's CPU time per answered request, steadier than throughput on a machine shared with the load. */
   graphqlCpuMs: number; rawCpuMs: number;
   /** PostgreSQL's CPU time per answered request. */
   graphqlDatabaseCpuMs: number; rawDatabaseCpuMs: number;
+  /** Each round's figures: how far they move with the machine. */
+  rounds: RoundFigures[];
   /** p50 and p95 with a single client: the time a page takes when it does not queue behind others. */
   alone: { p50Ms: number; p95Ms: number; rawP50Ms: number; rawP95Ms: number };
 }
@@ -80,8 +91,8 @@ export async function treeUnderLoad(server: BenchServer, resellers: Caller[], co
   for (let round = 1; round <= rounds; round += 1) {
     results.graphql.push(await run('graphql'));
     results.raw.push(await run('raw'));
-    const [g, r] = [results.graphql.at(-1)!, results.raw.at(-1)!];
-    log(`  round ${round}/${rounds}: GraphQL ${(g.requests / g.seconds).toFixed(0)} req/s p95 ${percentile(g.latenciesMs, 95).toFixed(1)} ms · raw SQL ${(r.requests / r.seconds).toFixed(0)} req/s p95 ${percentile(r.latenciesMs, 95).toFixed(1)} ms`);
+    const { graphqlPerSecond, graphqlP95Ms, rawPerSecond, rawP95Ms } = roundFigures(results.graphql.at(-1)!, results.raw.at(-1)!);
+    log(`  round ${round}/${rounds}: GraphQL ${graphqlPerSecond.toFixed(0)} req/s p95 ${graphqlP95Ms.toFixed(1)} ms · raw SQL ${rawPerSecond.toFixed(0)} req/s p95 ${rawP95Ms.toFixed(1)} ms`);
   }
   const [g, r] = [merge(results.graphql), merge(results.raw)];
   const perRequest = { graphqlCpuMs: cpu.graphql.serverMs / g.requests, rawCpuMs: cpu.raw.serverMs / r.requests, graphqlDatabaseCpuMs: cpu.graphql.databaseMs / g.requests, rawDatabaseCpuMs: cpu.raw.databaseMs / r.requests };
@@ -94,6 +105,7 @@ export async function treeUnderLoad(server: BenchServer, resellers: Caller[], co
   log(`  one client alone: GraphQL p50 ${alone.p50Ms.toFixed(1)} ms p95 ${alone.p95Ms.toFixed(1)} ms · raw SQL p50 ${alone.rawP50Ms.toFixed(1)} ms p95 ${alone.rawP95Ms.toFixed(1)} ms`);
   return {
     alone,
+    rounds: results.graphql.map((graphqlRound, i) => roundFigures(graphqlRound, results.raw[i])),
     ...perRequest,
     graphql: g, raw: r,
     p50Ms: percentile(g.latenciesMs, 50), p95Ms: percentile(g.latenciesMs, 95),
