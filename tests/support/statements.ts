@@ -8,9 +8,11 @@ export async function queriesDuring(run: () => Promise<unknown>): Promise<SentSt
   const spy = jest.spyOn(pg.Client.prototype, 'query');
   try {
     await run();
-    return spy.mock.calls.map(([statement, values]) => (typeof statement === 'string'
-      ? { text: statement, values: Array.isArray(values) ? values : [] }
-      : { ...(statement as { text: string; values?: unknown[]; name?: string }), values: (statement as { values?: unknown[] }).values ?? [] }));
+    return spy.mock.calls.map(([statement, values]) => {
+      if (typeof statement === 'string') return { text: statement, values: Array.isArray(values) ? values : [] };
+      const { text, values: parameters = [], name } = statement as { text: string; values?: unknown[]; name?: string };
+      return { text, values: parameters, name };
+    });
   } finally {
     spy.mockRestore();
   }
