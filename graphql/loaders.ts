@@ -43,6 +43,15 @@ class RequestCatalog {
     return this.byId ? this.byId.get(id)! : this.load().then((byId) => byId.get(id)!);
   }
 
+  /**
+   * Sets each service's `product` from the catalog: the Service type reads it as a plain field, so a
+   * page of services resolves its products without a resolver call for each.
+   */
+  async attachProducts(services: readonly (Service | null)[]): Promise<void> {
+    const byId = await this.load();
+    for (const service of services) if (service) service.product = byId.get(service.productId)!;
+  }
+
   private current(): Promise<ProductsById> {
     if (this.revision === null) return this.read();
     const shared = sharedCatalogs.get(this.db);
@@ -70,7 +79,9 @@ export function createLoaders(db: DataSource, actor: Actor | null, catalogRevisi
     const query = selectingOnly(db.getRepository(Service).createQueryBuilder('service'), properties)
       .where('service.accountId = ANY(:accountIds)', { accountIds: [...accountIds] })
       .orderBy('service.domain').addOrderBy('service.createdAt').addOrderBy('service.id');
+    // The catalog is read (when this process's copy is stale) while the services are.
     const [services] = await Promise.all([selectEntities(withinReach(query, 'service.accountId', actor), { prepared: true }), catalog.load()]);
+    await catalog.attachProducts(services);
     return groupedByKey(accountIds, services, (s) => s.accountId);
   }
   const servicesOfAccount = new DataLoader<string, Service[]>((accountIds) => servicesOfAccounts(accountIds, null));
@@ -101,7 +112,9 @@ export function createLoaders(db: DataSource, actor: Actor | null, catalogRevisi
       const valid = ids.filter(isUuid);
       if (!actor || !valid.length) return ids.map(() => null);
       const query = db.getRepository(Service).createQueryBuilder('service').where('service.id IN (:...ids)', { ids: valid });
-      return byKey(ids, await withinReach(query, 'service.accountId', actor).getMany(), (s) => s.id);
+      const services = await withinReach(query, 'service.accountId', actor).getMany();
+      await catalog.attachProducts(services);
+      return byKey(ids, services, (s) => s.id);
     }),
     /**
      * Loads the services of a page of accounts in one query, with only `properties` (null: all),

@@ -4,9 +4,10 @@ import type { EntityMetadata } from 'typeorm';
 
 /**
  * Declares the entity properties a computed field reads, so that a list can load only the columns
- * its query needs. A computed field without it needs the whole entity.
+ * its query needs; a computed field without it needs the whole entity. On a plain field that is not
+ * a column (filled in after loading, like a service's product): the properties it is filled from.
  */
-export function Reads(...properties: string[]): MethodDecorator {
+export function Reads(...properties: string[]): MethodDecorator & PropertyDecorator {
   return Extensions({ reads: properties });
 }
 
@@ -38,7 +39,8 @@ export function propertiesFor(type: GraphQLObjectType, metadata: EntityMetadata,
   for (const { name: { value: name } } of fields) {
     if (name === '__typename') continue;
     const definition = definitions[name];
-    const reads = definition?.resolve ? definition.extensions.reads : metadata.findColumnWithPropertyName(name) && [name];
+    const column = !definition?.resolve && metadata.findColumnWithPropertyName(name);
+    const reads = definition?.extensions.reads ?? (column ? [name] : null);
     if (!Array.isArray(reads)) return null;
     for (const property of reads) properties.add(property);
   }

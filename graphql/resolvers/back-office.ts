@@ -68,6 +68,7 @@ export class BackOfficeResolver {
   async provisionService(@Arg('input', () => ProvisionServiceInput) input: ProvisionServiceInput, @Ctx() context: Context): Promise<ProvisionServicePayload> {
     const actor = requireAdmin(context);
     const { result, userErrors } = await attempt(() => provisionService(context.db, actor, input));
+    await context.loaders.catalog.attachProducts([result]);
     return { service: result, userErrors };
   }
 

@@ -51,6 +51,7 @@ export class QuoteResolver {
   async withdrawCancellation(@Arg('input', () => WithdrawCancellationInput) input: WithdrawCancellationInput, @Ctx() context: Context): Promise<WithdrawCancellationPayload> {
     const actor = requireActor(context);
     const { result, userErrors } = await attempt(() => withdrawCancellation(context.db, actor, input.serviceId));
+    await context.loaders.catalog.attachProducts([result?.service ?? null]);
     return { service: result?.service ?? null, cancellation: result?.cancellation ?? null, userErrors };
   }
 

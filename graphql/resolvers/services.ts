@@ -9,7 +9,7 @@ import type { Context } from '../context';
 import { requireActor } from '../guards';
 import { Reads } from '../selection';
 import { AccountType } from '../types/account';
-import { FeaturesType, ProductType } from '../types/catalog';
+import { FeaturesType } from '../types/catalog';
 import { toConnection } from '../types/connection';
 import { money, MoneyType } from '../types/money';
 import { CancellationType, ServiceConnectionType, ServiceType } from '../types/service';
@@ -31,7 +31,9 @@ export class ServiceResolver {
     @Arg('filter', () => ServiceFilterInput, { nullable: true }) filter: ServiceFilterInput | null,
   ) {
     const actor = requireActor(context);
-    return toConnection(await listServices(context.db, actor, { clientId: filter?.clientId }, pageArgs(first, after)));
+    const page = await listServices(context.db, actor, { clientId: filter?.clientId }, pageArgs(first, after));
+    await context.loaders.catalog.attachProducts(page.rows);
+    return toConnection(page);
   }
 
   @Query(() => ServiceConnectionType, { description: "The \"Scadenziario\": the account's services by expiry date; withinDays keeps the active ones expiring in that many days." })
@@ -43,19 +45,15 @@ export class ServiceResolver {
     @Arg('clientId', () => ID, { nullable: true }) clientId: string | null,
   ) {
     const actor = requireActor(context);
-    return toConnection(await expirySchedule(context.db, actor, { clientId, withinDays }, pageArgs(first, after)));
+    const page = await expirySchedule(context.db, actor, { clientId, withinDays }, pageArgs(first, after));
+    await context.loaders.catalog.attachProducts(page.rows);
+    return toConnection(page);
   }
 
   @Query(() => ServiceType, { nullable: true, description: 'One service the caller may see and act on (its own, a client\'s for a reseller).' })
   service(@Arg('id', () => ID) id: string, @Ctx() context: Context) {
     requireActor(context);
     return context.loaders.serviceInReach.load(id);
-  }
-
-  @FieldResolver(() => ProductType)
-  @Reads('productId')
-  product(@Root() service: Service, @Ctx() { loaders }: Context) {
-    return loaders.catalog.product(service.productId);
   }
 
   @FieldResolver(() => Int)

@@ -5,6 +5,7 @@ import { ConnectionType } from './connection';
 import { MoneyType } from './money';
 import { PlainObjectType } from './object-type';
 import { DateScalar, DateTimeScalar } from '../scalars';
+import { Reads } from '../selection';
 
 export enum ServiceStatusEnum { ACTIVE = 'ACTIVE', DEACTIVATED = 'DEACTIVATED' }
 registerEnumType(ServiceStatusEnum, { name: 'ServiceStatus' });
@@ -53,7 +54,9 @@ export class ServiceType {
   @Field(() => String)
   domain: string;
 
+  // Filled from the request's catalog wherever services are loaded (Loaders.catalog.attachProducts).
   @Field(() => ProductType)
+  @Reads('productId')
   product: ProductType;
 
   @Field(() => ServiceStatusEnum)

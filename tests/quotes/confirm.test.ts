@@ -170,8 +170,8 @@ describe('cancelling a service', () => {
     const schedule = await api.gql('{ expirySchedule(first: 100) { edges { node { domain cancellation { status effectiveOn } } } } }', {}, { token: alice.token });
     expect(schedule.body.data.expirySchedule.edges.find((e: any) => e.node.domain === 'leaving.it').node.cancellation).toEqual({ status: 'CONFIRMED', effectiveOn: '2027-01-01' });
 
-    const withdrawn = await api.gql('mutation($id: ID!) { withdrawCancellation(input: { serviceId: $id }) { cancellation { status withdrawnAt } service { cancellation { id } } userErrors { code } } }', { id: service.id }, { token: alice.token });
-    expect(withdrawn.body.data.withdrawCancellation).toMatchObject({ cancellation: { status: 'WITHDRAWN', withdrawnAt: expect.any(String) }, service: { cancellation: null }, userErrors: [] });
+    const withdrawn = await api.gql('mutation($id: ID!) { withdrawCancellation(input: { serviceId: $id }) { cancellation { status withdrawnAt } service { product { code } cancellation { id } } userErrors { code } } }', { id: service.id }, { token: alice.token });
+    expect(withdrawn.body.data.withdrawCancellation).toMatchObject({ cancellation: { status: 'WITHDRAWN', withdrawnAt: expect.any(String) }, service: { product: { code: 'PERSONAL15' }, cancellation: null }, userErrors: [] });
     expect((await api.gql(RENEW, { serviceId: service.id }, { token: alice.token })).body.data.renewService.userErrors).toEqual([]);
     const actions = (await db.getRepository(AuditEvent).findBy({ entityId: service.id })).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['service.provisioned', 'cancellation.confirmed', 'cancellation.withdrawn']));
