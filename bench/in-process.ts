@@ -1,10 +1,11 @@
 /**
  * `npx tsx bench/in-process.ts [graphql|raw] [pages]`: the tree page answered by the route handlers
- * called in this process — no HTTP, no Next.js — 20 at a time, with the CPU time and the promises one
- * page costs. BENCH_QUERY replaces the GraphQL query: leaving fields out shows what each one costs.
+ * called in this process — no HTTP, no Next.js — 20 at a time, with the CPU time, the promises and the
+ * memory allocated (what garbage collection will have to handle) one page costs. BENCH_QUERY replaces the GraphQL query: leaving fields out shows what each one costs.
  * Needs the dataset `npm run bench` builds.
  */
 import { createHook } from 'node:async_hooks';
+import { Session } from 'node:inspector/promises';
 import { DataSource } from 'typeorm';
 import { addDays } from '@/domain/calendar';
 import { dataSourceOptions } from '@/lib/db/data-source';
@@ -28,6 +29,20 @@ async function promisesPerPage(count: number, page: () => Promise<Response>): Pr
   return promises / count;
 }
 
+interface SamplingNode { selfSize: number; children: SamplingNode[] }
+const sampledBytes = (node: SamplingNode): number => node.children.reduce((sum, child) => sum + sampledBytes(child), node.selfSize);
+
+/** The bytes one page allocates, garbage included, from V8's sampling heap profiler (an estimate, ±a few %). */
+async function bytesPerPage(count: number, page: () => Promise<Response>): Promise<number> {
+  const session = new Session();
+  session.connect();
+  await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  await pages(count, page);
+  const { profile } = await session.post('HeapProfiler.stopSampling');
+  session.disconnect();
+  return sampledBytes(profile.head as SamplingNode) / count;
+}
+
 async function main(): Promise<void> {
   const variant = process.argv[2] ?? 'graphql';
   const count = Number(process.argv[3] ?? 3000);
@@ -45,10 +60,11 @@ async function main(): Promise<void> {
       : () => treePageInProcess(pick(), process.env.BENCH_QUERY);
     await pages(500, page);
     const promises = await promisesPerPage(200, page);
+    const bytes = await bytesPerPage(300, page);
     const before = process.cpuUsage();
     await pages(count, page);
     const cpu = process.cpuUsage(before);
-    console.log(`${variant}: ${((cpu.user + cpu.system) / 1000 / count).toFixed(3)} ms of CPU per page (system ${(cpu.system / 1000 / count).toFixed(3)}), ${promises.toFixed(0)} promises per page`);
+    console.log(`${variant}: ${((cpu.user + cpu.system) / 1000 / count).toFixed(3)} ms of CPU per page (system ${(cpu.system / 1000 / count).toFixed(3)}), ${promises.toFixed(0)} promises and ${(bytes / 1e6).toFixed(2)} MB allocated per page`);
   } finally {
     await databases.stop();
   }
