@@ -48,6 +48,7 @@ class RequestCatalog {
    * page of services resolves its products without a resolver call for each.
    */
   async attachProducts(services: readonly (Service | null)[]): Promise<void> {
+    if (!services.some(Boolean)) return;
     const byId = await this.load();
     for (const service of services) if (service) service.product = byId.get(service.productId)!;
   }
