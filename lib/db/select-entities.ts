@@ -1,4 +1,5 @@
 import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral, QueryRunner, SelectQueryBuilder } from 'typeorm';
+import type { QueryExpressionMap } from 'typeorm/query-builder/QueryExpressionMap.js';
 import type { Driver } from 'typeorm/driver/Driver.js';
 import { DriverUtils } from 'typeorm/driver/DriverUtils.js';
 import { memoPerObject } from '@/lib/memo';
@@ -29,28 +30,66 @@ function rowMapper(driver: Driver, metadata: EntityMetadata, alias: string): Row
   };
 }
 
+// Past this many shapes per database, SQL is built for each query: the columns a GraphQL query reads
+// make the shapes, so their number must not grow with what callers ask for.
+const MAX_SHAPES = 512;
+const sqlByShape = new WeakMap<DataSource, Map<string, string>>();
+const CHECK_CACHED_SQL = process.env.NODE_ENV !== 'production';
+
 /**
- * `getMany()` for a query that selects the columns of one entity, without joins: the same SQL, with
- * the entities built straight from the rows. TypeORM's general hydration (grouping rows by primary
- * key for joined relations, a driver conversion per value) costs more than the query itself on a
- * page of a few hundred rows. With `prepared`, the statement runs prepared (`queryPrepared`): only for
- * lookups whose best plan does not depend on the values.
+ * All that a one-entity query's SQL text depends on, its parameters' values aside: the entity, alias,
+ * columns, conditions, order and limits. Null for a query that uses anything else (CTEs, grouping,
+ * locks, brackets…), whose SQL is built each time.
+ */
+function shapeOf(map: QueryExpressionMap): string | null {
+  const plain = !map.commonTableExpressions.length && !map.groupBys.length && !map.havings.length && !map.lockMode
+    && !map.selectDistinct && !map.selectDistinctOn.length && !map.subQuery && !map.useIndex && !map.comment && !map.cache
+    && !map.useTransaction && !map.relationIdAttributes.length
+    && !map.extraAppendedAndWhereCondition && map.wheres.every((where) => typeof where.condition === 'string');
+  if (!plain) return null;
+  return JSON.stringify([map.mainAlias!.metadata.name, map.mainAlias!.name, map.selects, map.wheres, map.orderBys, map.limit, map.offset,
+    map.take, map.skip, map.withDeleted, map.aliasNamePrefixingEnabled, map.disableEscaping]);
+}
+
+/**
+ * The query's SQL, built by TypeORM once per shape: turning its property paths into columns costs more
+ * than running a page's statement. Outside production every cached text is checked against a fresh build.
+ */
+function sqlOf(query: SelectQueryBuilder<ObjectLiteral>): string {
+  const shape = shapeOf(query.expressionMap);
+  if (shape === null) return query.getQuery();
+  let byShape = sqlByShape.get(query.connection);
+  if (!byShape) sqlByShape.set(query.connection, (byShape = new Map()));
+  const cached = byShape.get(shape);
+  if (cached === undefined) {
+    const sql = query.getQuery();
+    if (byShape.size < MAX_SHAPES) byShape.set(shape, sql);
+    return sql;
+  }
+  if (CHECK_CACHED_SQL && query.getQuery() !== cached) throw new Error(`The SQL cached for the shape ${shape} is not what the query builds`);
+  return cached;
+}
+
+/**
+ * `getMany()` for a query that selects the columns of one entity, without joins: the same SQL (built
+ * once per shape of query), with the entities built straight from the rows. TypeORM's general
+ * hydration (grouping rows by primary key for joined relations, a driver conversion per value) costs
+ * more than the query itself on a page of a few hundred rows. With `prepared`, the statement runs
+ * prepared (`queryPrepared`): only for lookups whose best plan does not depend on the values.
  */
 export async function selectEntities<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, { prepared = false } = {}): Promise<T[]> {
   const main = query.expressionMap.mainAlias!;
   if (query.expressionMap.joinAttributes.length || !main.hasMetadata || main.metadata.discriminatorColumn) {
     throw new Error('selectEntities takes a query of one entity, without joins or inheritance');
   }
-  const rows = prepared ? await selectPrepared(query) : await query.getRawMany<Record<string, unknown>>();
-  const map = mappers(main.metadata, main.name, () => rowMapper(query.connection.driver, main.metadata, main.name));
-  return rows.map(map) as T[];
-}
-
-function selectPrepared(query: SelectQueryBuilder<ObjectLiteral>): Promise<Record<string, unknown>[]> {
-  const [sql, parameters] = query.getQueryAndParameters();
+  const [sql, parameters] = query.connection.driver.escapeQueryWithParameters(sqlOf(query), query.getParameters());
   // A builder made inside a transaction holds that transaction's query runner (TypeORM keeps it protected).
   const runner = Reflect.get(query, 'queryRunner') as QueryRunner | undefined;
-  return queryPrepared(runner ?? query.connection, sql, parameters);
+  const rows: Record<string, unknown>[] = prepared
+    ? await queryPrepared(runner ?? query.connection, sql, parameters)
+    : await query.connection.query(sql, parameters, runner);
+  const map = mappers(main.metadata, main.name, () => rowMapper(query.connection.driver, main.metadata, main.name));
+  return rows.map(map) as T[];
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { SelectQueryBuilder, type DataSource, type ObjectLiteral } from 'typeorm';
 import { Account, Order, Product, Quote, Service } from '@/entities';
 import { columnsAs, entityFromRow, selectEntities } from '@/lib/db/select-entities';
 import { requestServiceChange } from '@/operations/quotes/request-service-change';
@@ -47,6 +47,36 @@ describe('selectEntities builds the entities getMany() would', () => {
   it('refuses a query with joins, whose rows are not one entity each', async () => {
     const joined = db.getRepository(Service).createQueryBuilder('s').leftJoinAndSelect('s.product', 'p');
     await expect(selectEntities(joined)).rejects.toThrow('without joins');
+  });
+});
+
+describe('selectEntities builds the SQL of each shape of query once', () => {
+  const products = () => db.getRepository(Product).createQueryBuilder('p');
+
+  it("answers each query with its own values, lists of any length included: they are not part of a shape's SQL", async () => {
+    const byCodes = (codes: string[]) => selectEntities(products().where('p.code IN (:...codes)', { codes }).orderBy('p.code'));
+    expect((await byCodes(['BUSINESS'])).map((p) => p.code)).toEqual(['BUSINESS']);
+    expect((await byCodes(['PEC-STD', 'BUSINESS', 'EASY'])).map((p) => p.code)).toEqual(['BUSINESS', 'EASY', 'PEC-STD']);
+    expect(await byCodes(['NONE'])).toEqual([]);
+  });
+
+  it('gives queries differing in a condition, the columns, the order or the limit their own SQL', async () => {
+    await expectSameAsGetMany(() => products().where('p.priceCents > :cents', { cents: 0 }).orderBy('p.code', 'ASC').limit(3));
+    await expectSameAsGetMany(() => products().where('p.priceCents < :cents', { cents: 100000 }).orderBy('p.code', 'ASC').limit(3));
+    await expectSameAsGetMany(() => products().where('p.priceCents > :cents', { cents: 0 }).orderBy('p.code', 'DESC').limit(3));
+    await expectSameAsGetMany(() => products().where('p.priceCents > :cents', { cents: 0 }).orderBy('p.code', 'DESC').limit(4));
+    await expectSameAsGetMany(() => products().select(['p.id', 'p.code']).where('p.priceCents > :cents', { cents: 0 }).orderBy('p.code', 'DESC').limit(4));
+  });
+
+  it('checks, outside production, that a cached SQL is what the query builds', async () => {
+    const query = () => products().where('p.code = :code', { code: 'BUSINESS' });
+    await selectEntities(query());
+    const built = jest.spyOn(SelectQueryBuilder.prototype, 'getQuery').mockReturnValueOnce('SELECT 1');
+    try {
+      await expect(selectEntities(query())).rejects.toThrow('is not what the query builds');
+    } finally {
+      built.mockRestore();
+    }
   });
 });
 
