@@ -43,9 +43,8 @@ const CHECK_CACHED_SQL = process.env.NODE_ENV !== 'production';
  */
 function shapeOf(map: QueryExpressionMap): string | null {
   const plain = !map.commonTableExpressions.length && !map.groupBys.length && !map.havings.length && !map.lockMode
-    && !map.selectDistinct && !map.selectDistinctOn.length && !map.subQuery && !map.useIndex && !map.comment && !map.cache
-    && !map.useTransaction && !map.relationIdAttributes.length
-    && !map.extraAppendedAndWhereCondition && map.wheres.every((where) => typeof where.condition === 'string');
+    && !map.selectDistinct && !map.selectDistinctOn.length && !map.subQuery && !map.useIndex && !map.comment
+    && !map.relationIdAttributes.length && !map.extraAppendedAndWhereCondition && map.wheres.every((where) => typeof where.condition === 'string');
   if (!plain) return null;
   return JSON.stringify([map.mainAlias!.metadata.name, map.mainAlias!.name, map.selects, map.wheres, map.orderBys, map.limit, map.offset,
     map.take, map.skip, map.withDeleted, map.aliasNamePrefixingEnabled, map.disableEscaping]);
@@ -78,9 +77,9 @@ function sqlOf(query: SelectQueryBuilder<ObjectLiteral>): string {
  * prepared (`queryPrepared`): only for lookups whose best plan does not depend on the values.
  */
 export async function selectEntities<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, { prepared = false } = {}): Promise<T[]> {
-  const main = query.expressionMap.mainAlias!;
-  if (query.expressionMap.joinAttributes.length || !main.hasMetadata || main.metadata.discriminatorColumn) {
-    throw new Error('selectEntities takes a query of one entity, without joins or inheritance');
+  const { mainAlias: main, joinAttributes, cache, useTransaction } = query.expressionMap;
+  if (joinAttributes.length || !main?.hasMetadata || main.metadata.discriminatorColumn || cache || useTransaction) {
+    throw new Error('selectEntities takes a query of one entity, without joins, inheritance, result cache or transaction of its own');
   }
   const [sql, parameters] = query.connection.driver.escapeQueryWithParameters(sqlOf(query), query.getParameters());
   // A builder made inside a transaction holds that transaction's query runner (TypeORM keeps it protected).

@@ -44,9 +44,10 @@ describe('selectEntities builds the entities getMany() would', () => {
     expect(order.createdAt).toBeInstanceOf(Date);
   });
 
-  it('refuses a query with joins, whose rows are not one entity each', async () => {
+  it('refuses a query with joins, whose rows are not one entity each, or with a result cache it would not use', async () => {
     const joined = db.getRepository(Service).createQueryBuilder('s').leftJoinAndSelect('s.product', 'p');
     await expect(selectEntities(joined)).rejects.toThrow('without joins');
+    await expect(selectEntities(db.getRepository(Service).createQueryBuilder('s').cache(true))).rejects.toThrow('result cache');
   });
 });
 
