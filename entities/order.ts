@@ -23,6 +23,8 @@ export type PaymentMethod = 'CARD' | 'BANK_TRANSFER' | 'POSTAL_SLIP';
 @Index('IDX_orders_account_placed', ['accountId', 'placedOn', 'code'])
 // The back office's list of every order, newest first.
 @Index('IDX_orders_placed', ['placedOn', 'code'])
+// The back office's orders in one status, newest first: a status with few orders is not read out of all of them.
+@Index('IDX_orders_status_placed', ['status', 'placedOn', 'code'])
 export class Order {
   @PrimaryGeneratedColumn('uuid')
   id: string;

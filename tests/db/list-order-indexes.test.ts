@@ -20,25 +20,27 @@ let db: DataSource;
 let admin: Login;
 let reseller: AccountLogin;
 
-interface PlanNode { 'Node Type': string; Plans?: PlanNode[] }
-const nodeTypes = (node: PlanNode): string[] => [node['Node Type'], ...(node.Plans ?? []).flatMap(nodeTypes)];
+interface PlanNode { 'Node Type': string; 'Index Name'?: string; Plans?: PlanNode[] }
+const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)];
 
-async function planOf(text: string, values: unknown[]): Promise<string[]> {
+async function planNodes(text: string, values: unknown[]): Promise<PlanNode[]> {
   const runner = db.createQueryRunner();
   try {
     await runner.startTransaction();
     await runner.query('SET LOCAL enable_sort = off');
     const [{ 'QUERY PLAN': [plan] }] = await runner.query(`EXPLAIN (FORMAT JSON) ${text}`, values);
-    return nodeTypes(plan.Plan);
+    return nodesOf(plan.Plan);
   } finally {
     await runner.rollbackTransaction();
     await runner.release();
   }
 }
 
-/** The statements of the first page of one row of `field`, then of the page after it. */
-async function pageStatements(field: string, caller: Caller): Promise<SentStatement[]> {
-  const page = (after: string | null) => api.gql(`query($after: String) { ${field}(first: 1, after: $after) { pageInfo { endCursor } } }`, { after }, caller);
+const planOf = async (text: string, values: unknown[]) => (await planNodes(text, values)).map((node) => node['Node Type']);
+
+/** The statements of the first page of one row of `field` (with `args`), then of the page after it. */
+async function pageStatements(field: string, caller: Caller, args = ''): Promise<SentStatement[]> {
+  const page = (after: string | null) => api.gql(`query($after: String) { ${field}(first: 1, after: $after${args}) { pageInfo { endCursor } } }`, { after }, caller);
   const statements = await queriesDuring(async () => {
     const first = await page(null);
     expect(first.body.errors).toBeUndefined();
@@ -76,6 +78,14 @@ describe('lists that grow past one account read their page from an index', () =>
 
   it.each(['clients', 'accounts', 'services', 'expirySchedule', 'orders', 'invoices', 'notifications', 'auditTrail', 'cancellations'])('the back office: %s', async (field) => {
     for (const plan of await pagePlans(field, { token: admin.token })) expect(plan).not.toContain('Sort');
+  });
+
+  // Without sorting, every order could still be read newest first and filtered: the index must be the one by status.
+  it('the back office: orders in one status', async () => {
+    for (const { text, values } of await pageStatements('orders', { token: admin.token }, ', filter: { status: AWAITING_PAYMENT }')) {
+      const indexes = (await planNodes(text, values)).map((node) => node['Index Name']).filter(Boolean);
+      expect(indexes).toEqual(['IDX_orders_status_placed']);
+    }
   });
 });
 
