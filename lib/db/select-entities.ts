@@ -32,8 +32,7 @@ function rowMapper(driver: Driver, metadata: EntityMetadata, alias: string): Row
 
 // Past this many shapes per database, SQL is built for each query: the columns a GraphQL query reads
 // make the shapes, so their number must not grow with what callers ask for.
-const MAX_SHAPES = 512;
-const sqlByShape = new WeakMap<DataSource, Map<string, string>>();
+const sqlByShape = memoPerObject<DataSource, string, string>({ maxKeys: 512 });
 const CHECK_CACHED_SQL = process.env.NODE_ENV !== 'production';
 
 /**
@@ -57,16 +56,9 @@ function shapeOf(map: QueryExpressionMap): string | null {
 function sqlOf(query: SelectQueryBuilder<ObjectLiteral>): string {
   const shape = shapeOf(query.expressionMap);
   if (shape === null) return query.getQuery();
-  let byShape = sqlByShape.get(query.connection);
-  if (!byShape) sqlByShape.set(query.connection, (byShape = new Map()));
-  const cached = byShape.get(shape);
-  if (cached === undefined) {
-    const sql = query.getQuery();
-    if (byShape.size < MAX_SHAPES) byShape.set(shape, sql);
-    return sql;
-  }
-  if (CHECK_CACHED_SQL && query.getQuery() !== cached) throw new Error(`The SQL cached for the shape ${shape} is not what the query builds`);
-  return cached;
+  const sql = sqlByShape(query.connection, shape, () => query.getQuery());
+  if (CHECK_CACHED_SQL && query.getQuery() !== sql) throw new Error(`The SQL cached for the shape ${shape} is not what the query builds`);
+  return sql;
 }
 
 /**

@@ -10,6 +10,15 @@ describe('memoPerObject', () => {
     expect(made).toBe(3);
   });
 
+  it('keeps at most maxKeys values per object, making the others for each call', () => {
+    const memo = memoPerObject<object, string, number>({ maxKeys: 2 });
+    const [a, b] = [{}, {}];
+    let made = 0;
+    const make = () => (made += 1);
+    expect([memo(a, 'x', make), memo(a, 'y', make), memo(a, 'z', make), memo(a, 'z', make), memo(a, 'x', make), memo(b, 'z', make)]).toEqual([1, 2, 3, 4, 1, 5]);
+    expect(made).toBe(5);
+  });
+
   it('keeps nothing when making the value throws, so the next call tries again', () => {
     const memo = memoPerObject<object, string, number>();
     const key = {};
