@@ -9,6 +9,10 @@ export type AccountKind = 'CUSTOMER' | 'RESELLER';
 // The order of the client lists (a reseller's, the back office's), so a page reads only its rows.
 @Index('IDX_accounts_reseller_name', ['resellerId', 'name', 'id'])
 @Index('IDX_accounts_name', ['name', 'id'])
+// Searching by part of the name or the email (ILIKE '%…%'): trigram indexes, which TypeORM cannot
+// declare; created by the migration SubstringSearchIndexes and left alone by schema comparison.
+@Index('IDX_accounts_name_trgm', { synchronize: false })
+@Index('IDX_accounts_email_trgm', { synchronize: false })
 export class Account {
   @PrimaryGeneratedColumn('uuid')
   id: string;

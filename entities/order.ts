@@ -25,6 +25,8 @@ export type PaymentMethod = 'CARD' | 'BANK_TRANSFER' | 'POSTAL_SLIP';
 @Index('IDX_orders_placed', ['placedOn', 'code'])
 // The back office's orders in one status, newest first: a status with few orders is not read out of all of them.
 @Index('IDX_orders_status_placed', ['status', 'placedOn', 'code'])
+// Searching by part of the HCS code (LIKE '%…%'): a trigram index, created by the migration SubstringSearchIndexes.
+@Index('IDX_orders_code_trgm', { synchronize: false })
 export class Order {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -23,11 +23,11 @@ let reseller: AccountLogin;
 interface PlanNode { 'Node Type': string; 'Index Name'?: string; Plans?: PlanNode[] }
 const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)];
 
-async function planNodes(text: string, values: unknown[]): Promise<PlanNode[]> {
+async function planNodes(text: string, values: unknown[], switchedOff = ['enable_sort']): Promise<PlanNode[]> {
   const runner = db.createQueryRunner();
   try {
     await runner.startTransaction();
-    await runner.query('SET LOCAL enable_sort = off');
+    for (const setting of switchedOff) await runner.query(`SET LOCAL ${setting} = off`);
     const [{ 'QUERY PLAN': [plan] }] = await runner.query(`EXPLAIN (FORMAT JSON) ${text}`, values);
     return nodesOf(plan.Plan);
   } finally {
@@ -86,6 +86,26 @@ describe('lists that grow past one account read their page from an index', () =>
       const indexes = (await planNodes(text, values)).map((node) => node['Index Name']).filter(Boolean);
       expect(indexes).toEqual(['IDX_orders_status_placed']);
     }
+  });
+});
+
+// With reading the table and walking an index switched off, a search that no index can serve is still
+// planned as a table scan; only a trigram index turns `LIKE '%…%'` into an index condition. (After a
+// cursor, the planner may rightly start from the cursor instead: only the first page is looked at.)
+describe('searching by part of a value reads a trigram index', () => {
+  async function firstPageIndexes(field: string, args: string): Promise<string[]> {
+    const [{ text, values }] = await pageStatements(field, { token: admin.token }, args);
+    const nodes = await planNodes(text, values, ['enable_seqscan', 'enable_indexscan', 'enable_indexonlyscan']);
+    return nodes.map((node) => node['Index Name']).filter((name): name is string => Boolean(name)).sort();
+  }
+
+  it('clients by part of the name or the email', async () => {
+    expect(await firstPageIndexes('clients', ', search: "ossi"')).toEqual(['IDX_accounts_email_trgm', 'IDX_accounts_name_trgm']);
+  });
+
+  it('orders by part of the HCS code', async () => {
+    const [{ code }] = await db.query(`SELECT code FROM orders LIMIT 1`);
+    expect(await firstPageIndexes('orders', `, filter: { code: "${code.slice(-5)}" }`)).toEqual(['IDX_orders_code_trgm']);
   });
 });
 
