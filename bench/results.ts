@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ConfirmBench } from './confirm';
 import type { LifecycleBench } from './lifecycle';
 import type { Machine } from './run';
-import type { TailFigures, tailOf } from './tail';
+import { describeTail, type Tail, type TailFigures } from './tail';
 import type { TreeLoad } from './tree';
 
 interface Measured { tree: TreeLoad; treeQuerySqlStatements: number; confirm: ConfirmBench; lifecycle: LifecycleBench; peakRssMb: number; services: number; machine: Machine }
@@ -13,7 +13,7 @@ const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 const roundedFigures = ({ latencyMs, answersDuring, answersPerSecond }: TailFigures): TailFigures => ({
   latencyMs: round(latencyMs, 1), answersDuring: round(answersDuring, 1), answersPerSecond: round(answersPerSecond, 0),
 });
-const roundedTail = ({ fastestHalf, slowest5Percent }: ReturnType<typeof tailOf>) => ({ fastestHalf: roundedFigures(fastestHalf), slowest5Percent: roundedFigures(slowest5Percent) });
+const roundedTail = ({ fastestHalf, slowest5Percent }: Tail): Tail => ({ fastestHalf: roundedFigures(fastestHalf), slowest5Percent: roundedFigures(slowest5Percent) });
 
 const GOALS: Record<string, [string, (v: number) => boolean]> = {
   treeQuerySqlStatements: ['≤ 5', (v) => v <= 5],
@@ -74,7 +74,7 @@ export function writeResults(measured: Measured, log: (line: string) => void): v
     '',
     `Tree over HTTP: GraphQL ${results.detail.tree.graphqlRequestsPerSecond} req/s (p50 ${results.treeP50Ms} ms, p95 ${results.treeP95Ms} ms) against the raw-SQL route ${results.detail.tree.rawRequestsPerSecond} req/s (p50 ${results.detail.tree.rawP50Ms} ms, p95 ${results.detail.tree.rawP95Ms} ms); the server spent ${results.detail.tree.graphqlServerCpuMsPerRequest} ms of CPU per GraphQL page against ${results.detail.tree.rawServerCpuMsPerRequest} ms per raw page, PostgreSQL ${results.detail.tree.graphqlDatabaseCpuMsPerRequest} ms against ${results.detail.tree.rawDatabaseCpuMsPerRequest} ms. With one client alone: GraphQL p50 ${results.detail.tree.aloneP50Ms} ms, p95 ${results.detail.tree.aloneP95Ms} ms; raw SQL p50 ${results.detail.tree.rawAloneP50Ms} ms, p95 ${results.detail.tree.rawAloneP95Ms} ms.`,
     `Rounds of 10 s, alternating: GraphQL ${tree.rounds.map((r) => `${r.graphqlPerSecond.toFixed(0)} req/s p95 ${r.graphqlP95Ms.toFixed(1)} ms`).join(', ')}; raw SQL ${tree.rounds.map((r) => `${r.rawPerSecond.toFixed(0)} req/s p95 ${r.rawP95Ms.toFixed(1)} ms`).join(', ')}; throughput ratio per round ${tree.rounds.map((r) => (r.graphqlPerSecond / r.rawPerSecond).toFixed(2)).join(', ')}.`,
-    `Tail: ${Object.entries(results.detail.tree.tail).map(([variant, { fastestHalf, slowest5Percent }]) => `${variant === 'graphql' ? 'GraphQL' : 'raw SQL'}, the slowest 5% of pages waited ${slowest5Percent.latencyMs} ms while ${slowest5Percent.answersDuring} others were answered (${slowest5Percent.answersPerSecond}/s), the fastest half ${fastestHalf.latencyMs} ms while ${fastestHalf.answersDuring} were (${fastestHalf.answersPerSecond}/s)`).join('; ')}.`,
+    `Tail: GraphQL, ${describeTail(tree.tail.graphql)}; raw SQL, ${describeTail(tree.tail.raw)}.`,
     `Lifecycle: days ${results.detail.lifecycle.daySeconds.join(', ')} s against raw SQL ${results.detail.lifecycle.rawSeconds.join(', ')} s; the first (catch-up) run took ${results.detail.lifecycle.catchUpSeconds} s.`,
     `confirmQuote: ${confirm.confirmed} confirmations in ${results.detail.confirm.seconds} s, ${results.detail.confirm.serverCpuMsPerConfirmation} ms of server CPU and ${results.detail.confirm.databaseCpuMsPerConfirmation} ms of PostgreSQL CPU each.`,
     '',

@@ -9,13 +9,15 @@ export interface TailFigures {
   answersPerSecond: number;
 }
 
+export interface Tail { fastestHalf: TailFigures; slowest5Percent: TailFigures }
+
 /**
- * What makes a request of a closed-loop run slow: with `concurrency` clients, a request waits while the
- * others are answered. Slow because it was passed over, it sees more answers than the others go by; slow
- * because the whole server slowed down (garbage collection, a core taken by PostgreSQL or the load), it
- * sees as many, at a slower pace.
+ * What makes a request of a closed-loop run slow: a request waits while the other clients' requests are
+ * answered. Slow because it was passed over, it sees more answers than the others go by; slow because
+ * the whole server slowed down (garbage collection, a core taken by PostgreSQL or the load), it sees as
+ * many, at a slower pace.
  */
-export function tailOf(result: LoadResult): { fastestHalf: TailFigures; slowest5Percent: TailFigures } {
+export function tailOf(result: LoadResult): Tail {
   const endsMs = result.sentAtMs.map((sent, i) => sent + result.latenciesMs[i]).sort((a, b) => a - b);
   // How many answers came before `ms` (with `atToo`, or at it).
   const answeredBefore = (ms: number, atToo: boolean) => {
@@ -41,4 +43,9 @@ export function tailOf(result: LoadResult): { fastestHalf: TailFigures; slowest5
     fastestHalf: figures(requests.slice(0, Math.floor(requests.length / 2))),
     slowest5Percent: figures(requests.slice(Math.floor(requests.length * 0.95))),
   };
+}
+
+export function describeTail({ fastestHalf, slowest5Percent }: Tail): string {
+  return `the slowest 5% of pages waited ${slowest5Percent.latencyMs.toFixed(1)} ms while ${slowest5Percent.answersDuring.toFixed(1)} others were answered (${slowest5Percent.answersPerSecond.toFixed(0)}/s), `
+    + `the fastest half ${fastestHalf.latencyMs.toFixed(1)} ms while ${fastestHalf.answersDuring.toFixed(1)} were (${fastestHalf.answersPerSecond.toFixed(0)}/s)`;
 }

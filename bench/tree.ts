@@ -5,7 +5,7 @@ import { load, merge, percentile, type LoadResult } from './load';
 import { send } from './http-client';
 import type { BenchServer } from './server';
 import type { Caller } from './tokens';
-import { tailOf } from './tail';
+import { describeTail, tailOf, type Tail } from './tail';
 
 export const TREE_QUERY = `query Tree { clients(first: 50) { edges { cursor node { id name email domains { name services { id status expiresOn product { code } } } } } pageInfo { hasNextPage endCursor } } }`;
 
@@ -60,7 +60,7 @@ export interface TreeLoad {
   /** Each round's figures: how far they move with the machine. */
   rounds: RoundFigures[];
   /** The slowest 5% of pages against the fastest half: answers that went by while they waited, and how fast. */
-  tail: { graphql: ReturnType<typeof tailOf>; raw: ReturnType<typeof tailOf> };
+  tail: { graphql: Tail; raw: Tail };
   /** p50 and p95 with a single client: the time a page takes when it does not queue behind others. */
   alone: { p50Ms: number; p95Ms: number; rawP50Ms: number; rawP95Ms: number };
 }
@@ -101,9 +101,7 @@ export async function treeUnderLoad(server: BenchServer, resellers: Caller[], co
   const perRequest = { graphqlCpuMs: cpu.graphql.serverMs / g.requests, rawCpuMs: cpu.raw.serverMs / r.requests, graphqlDatabaseCpuMs: cpu.graphql.databaseMs / g.requests, rawDatabaseCpuMs: cpu.raw.databaseMs / r.requests };
   log(`  CPU per request: server GraphQL ${perRequest.graphqlCpuMs.toFixed(2)} ms · raw SQL ${perRequest.rawCpuMs.toFixed(2)} ms; PostgreSQL GraphQL ${perRequest.graphqlDatabaseCpuMs.toFixed(2)} ms · raw SQL ${perRequest.rawDatabaseCpuMs.toFixed(2)} ms`);
   const tail = { graphql: tailOf(g), raw: tailOf(r) };
-  for (const [variant, { fastestHalf, slowest5Percent }] of Object.entries(tail)) {
-    log(`  ${variant}: the slowest 5% waited ${slowest5Percent.latencyMs.toFixed(1)} ms while ${slowest5Percent.answersDuring.toFixed(1)} other pages were answered (${slowest5Percent.answersPerSecond.toFixed(0)}/s); the fastest half ${fastestHalf.latencyMs.toFixed(1)} ms while ${fastestHalf.answersDuring.toFixed(1)} were (${fastestHalf.answersPerSecond.toFixed(0)}/s)`);
-  }
+  log(`  GraphQL: ${describeTail(tail.graphql)} · raw SQL: ${describeTail(tail.raw)}`);
   const [aloneG, aloneR] = [await run('graphql', false, 1), await run('raw', false, 1)];
   const alone = {
     p50Ms: percentile(aloneG.latenciesMs, 50), p95Ms: percentile(aloneG.latenciesMs, 95),
