@@ -1,7 +1,8 @@
 /**
  * `npx tsx bench/in-process.ts [graphql|raw] [pages]`: the tree page answered by the route handlers
  * called in this process — no HTTP, no Next.js — 20 at a time, with the CPU time, the promises and the
- * memory allocated (what garbage collection will have to handle) one page costs. BENCH_QUERY replaces the GraphQL query: leaving fields out shows what each one costs.
+ * memory allocated (what garbage collection will have to handle) one page costs. BENCH_QUERY replaces
+ * the GraphQL query: leaving fields out shows what each one costs.
  * Needs the dataset `npm run bench` builds.
  */
 import { createHook } from 'node:async_hooks';
