@@ -11,9 +11,16 @@ function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | 
   return keys.map((key) => found.get(key) ?? null);
 }
 
+/** Rows grouped by key, in the keys' order; rows that come in runs of one key are looked up once per run. */
 function groupedByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
   const groups = new Map<K, V[]>(keys.map((key) => [key, []]));
-  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  let runKey: K | undefined;
+  let run: V[] | undefined;
+  for (const row of rows) {
+    const key = keyOf(row);
+    if (run === undefined || key !== runKey) [runKey, run] = [key, groups.get(key)];
+    run?.push(row);
+  }
   return keys.map((key) => groups.get(key)!);
 }
 
@@ -79,7 +86,8 @@ export function createLoaders(db: DataSource, actor: Actor | null, catalogRevisi
     if (!actor) return accountIds.map(() => []);
     const query = selectingOnly(db.getRepository(Service).createQueryBuilder('service'), properties)
       .where('service.accountId = ANY(:accountIds)', { accountIds: [...accountIds] })
-      .orderBy('service.domain').addOrderBy('service.createdAt').addOrderBy('service.id');
+      // By account, then by domain: the services of one account come in one run, its domains in runs too.
+      .orderBy('service.accountId').addOrderBy('service.domain').addOrderBy('service.createdAt').addOrderBy('service.id');
     // The catalog is read (when this process's copy is stale) while the services are.
     const [services] = await Promise.all([selectEntities(withinReach(query, 'service.accountId', actor), { prepared: true }), catalog.load()]);
     await catalog.attachProducts(services);

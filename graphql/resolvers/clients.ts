@@ -14,14 +14,15 @@ import { AccountConnectionType, DomainType } from '../types/client-tree';
 import { toConnection } from '../types/connection';
 import { ServiceType } from '../types/service';
 
+/** Services in domain order (as the loaders return them) grouped into their domains, in that order. */
 function byDomain(services: Service[]): { name: string; services: Service[] }[] {
-  const domains = new Map<string, Service[]>();
+  const domains: { name: string; services: Service[] }[] = [];
+  let current: { name: string; services: Service[] } | undefined;
   for (const service of services) {
-    const attached = domains.get(service.domain);
-    if (attached) attached.push(service);
-    else domains.set(service.domain, [service]);
+    if (current?.name !== service.domain) domains.push(current = { name: service.domain, services: [] });
+    current.services.push(service);
   }
-  return [...domains].map(([name, attached]) => ({ name, services: attached }));
+  return domains;
 }
 
 function byDomainOf(services: Service[] | Promise<Service[]>) {

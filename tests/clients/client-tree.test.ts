@@ -32,9 +32,10 @@ beforeAll(async () => {
   admin = await newAdmin(db);
   const plan = await newService(db, reseller.account, { productCode: 'EASY', domain: 'agenzia.it' });
   firstClient = await newAccount(db, { name: 'Cliente 00', resellerId: reseller.account.id });
+  // Created with the domains interleaved: the tree still groups each domain's services together.
   await newService(db, firstClient.account, { productCode: 'HVPARK', domain: 'cliente-00.it', parentServiceId: plan.id });
-  await newService(db, firstClient.account, { productCode: 'PEC-STD', domain: 'cliente-00.it' });
   await newService(db, firstClient.account, { productCode: 'BUSINESS', domain: 'altro-00.it' });
+  await newService(db, firstClient.account, { productCode: 'PEC-STD', domain: 'cliente-00.it' });
   // 59 more clients written directly (no logins needed), each with a domain carrying two services.
   const products = new Map((await db.getRepository(Product).find()).map((p) => [p.code, p.id]));
   const clients = await db.getRepository(Account).save(Array.from({ length: 59 }, (_, i) => db.getRepository(Account).create({
