@@ -81,15 +81,18 @@ class RequestCatalog {
 export function createLoaders(db: DataSource, actor: Actor | null, catalogRevision: string | null) {
   const catalog = new RequestCatalog(db, catalogRevision);
 
-  /** The services of each account, by domain, then as provisioned; an account out of reach has none. */
-  async function servicesOfAccounts(accountIds: readonly string[], properties: string[] | null): Promise<Service[][]> {
+  /**
+   * The services of each account, by domain, then as provisioned; an account out of reach has none.
+   * `listed`: the accounts were listed for this actor, within its reach, so the query need not check it again.
+   */
+  async function servicesOfAccounts(accountIds: readonly string[], properties: string[] | null, listed = false): Promise<Service[][]> {
     if (!actor) return accountIds.map(() => []);
     const query = selectingOnly(db.getRepository(Service).createQueryBuilder('service'), properties)
       .where('service.accountId = ANY(:accountIds)', { accountIds: [...accountIds] })
       // By account, then by domain: the services of one account come in one run, its domains in runs too.
       .orderBy('service.accountId').addOrderBy('service.domain').addOrderBy('service.createdAt').addOrderBy('service.id');
     // The catalog is read (when this process's copy is stale) while the services are.
-    const [services] = await Promise.all([selectEntities(withinReach(query, 'service.accountId', actor), { prepared: true }), catalog.load()]);
+    const [services] = await Promise.all([selectEntities(listed ? query : withinReach(query, 'service.accountId', actor), { prepared: true }), catalog.load()]);
     await catalog.attachProducts(services);
     return groupedByKey(accountIds, services, (s) => s.accountId);
   }
@@ -126,14 +129,15 @@ export function createLoaders(db: DataSource, actor: Actor | null, catalogRevisi
       return byKey(ids, services, (s) => s.id);
     }),
     /**
-     * Loads the services of a page of accounts in one query, with only `properties` (null: all),
-     * and keeps them for those account objects alone: the same account reached elsewhere in the
-     * query has its services loaded whole.
+     * Loads the services of a page of accounts listed for this actor (`listClients`: its reach is
+     * already applied to them) in one query, with only `properties` (null: all), and keeps them for
+     * those account objects alone: the same account reached elsewhere in the query has its services
+     * loaded whole, its reach checked.
      */
-    async prefetchServices(accounts: readonly Account[], properties: string[] | null): Promise<void> {
-      if (!accounts.length) return;
-      const services = await servicesOfAccounts(accounts.map((account) => account.id), properties);
-      accounts.forEach((account, i) => prefetched.set(account, services[i]));
+    async prefetchServices(listedAccounts: readonly Account[], properties: string[] | null): Promise<void> {
+      if (!listedAccounts.length) return;
+      const services = await servicesOfAccounts(listedAccounts.map((account) => account.id), properties, true);
+      listedAccounts.forEach((account, i) => prefetched.set(account, services[i]));
     },
     /** The account's services; at once, without a promise, when they were loaded with its page. */
     servicesOf(account: Account): Service[] | Promise<Service[]> {
