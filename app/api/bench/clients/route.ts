@@ -33,19 +33,22 @@ export async function GET(request: Request): Promise<Response> {
     name: 'bench-services',
     text: `SELECT s.id, s.account_id, s.domain, s.status, to_char(s.expires_on, 'YYYY-MM-DD') AS expires_on, p.code
      FROM services s JOIN products p ON p.id = s.product_id
-     WHERE s.account_id = ANY($1::uuid[]) ORDER BY s.domain, s.created_at, s.id`,
+     WHERE s.account_id = ANY($1::uuid[]) ORDER BY s.account_id, s.domain, s.created_at, s.id`,
     values: [page.map((c) => c.id)],
   });
   const cursor = (c: { name: string; id: string }) => Buffer.from(JSON.stringify([c.name, c.id])).toString('base64url');
-  const tree = new Map(page.map((client) => [client.id, new Map<string, object[]>()]));
+  // The rows come by account, then by domain: each account and each of its domains is one run of rows.
+  const domainsOf = new Map<string, { name: string; services: object[] }[]>();
+  let domains: { name: string; services: object[] }[] = [];
+  let accountId: string | null = null;
   for (const s of services.rows) {
-    const domains = tree.get(s.account_id)!;
-    if (!domains.has(s.domain)) domains.set(s.domain, []);
-    domains.get(s.domain)!.push({ id: s.id, status: s.status, expiresOn: s.expires_on, product: { code: s.code } });
+    if (s.account_id !== accountId) domainsOf.set(accountId = s.account_id, domains = []);
+    if (domains.at(-1)?.name !== s.domain) domains.push({ name: s.domain, services: [] });
+    domains.at(-1)!.services.push({ id: s.id, status: s.status, expiresOn: s.expires_on, product: { code: s.code } });
   }
   const edges = page.map((client) => ({
     cursor: cursor(client),
-    node: { id: client.id, name: client.name, email: client.email, domains: [...tree.get(client.id)!].map(([name, list]) => ({ name, services: list })) },
+    node: { id: client.id, name: client.name, email: client.email, domains: domainsOf.get(client.id) ?? [] },
   }));
   return Response.json({ data: { clients: { edges, pageInfo: { hasNextPage: clients.rows.length > 50, endCursor: edges.at(-1)?.cursor ?? null } } } });
 }
