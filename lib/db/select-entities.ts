@@ -3,7 +3,7 @@ import type { QueryExpressionMap } from 'typeorm/query-builder/QueryExpressionMa
 import type { Driver } from 'typeorm/driver/Driver.js';
 import { DriverUtils } from 'typeorm/driver/DriverUtils.js';
 import { memoPerObject } from '@/lib/memo';
-import { queryPrepared } from './prepared';
+import { queryDirect, queryPrepared } from './prepared';
 
 // Column types whose value node-postgres already returns as the entity holds it (dates are kept as
 // strings by the type parser in data-source.ts); any other type goes through the driver.
@@ -76,9 +76,7 @@ export async function selectEntities<T extends ObjectLiteral>(query: SelectQuery
   const [sql, parameters] = query.connection.driver.escapeQueryWithParameters(sqlOf(query), query.getParameters());
   // A builder made inside a transaction holds that transaction's query runner (TypeORM keeps it protected).
   const runner = Reflect.get(query, 'queryRunner') as QueryRunner | undefined;
-  const rows: Record<string, unknown>[] = prepared
-    ? await queryPrepared(runner ?? query.connection, sql, parameters)
-    : await query.connection.query(sql, parameters, runner);
+  const rows = await (prepared ? queryPrepared : queryDirect)<Record<string, unknown>>(runner ?? query.connection, sql, parameters);
   const map = mappers(main.metadata, main.name, () => rowMapper(query.connection.driver, main.metadata, main.name));
   return rows.map(map) as T[];
 }
