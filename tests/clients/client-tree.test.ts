@@ -39,7 +39,7 @@ beforeAll(async () => {
   // 59 more clients written directly (no logins needed), each with a domain carrying two services.
   const products = new Map((await db.getRepository(Product).find()).map((p) => [p.code, p.id]));
   const clients = await db.getRepository(Account).save(Array.from({ length: 59 }, (_, i) => db.getRepository(Account).create({
-    kind: 'CUSTOMER', resellerId: reseller.account.id, name: `Cliente ${String(i + 1).padStart(2, '0')}`, email: `c${i}@example.test`, locale: 'it', country: 'IT',
+    kind: 'CUSTOMER', resellerId: reseller.account.id, name: `Cliente ${String(i + 1).padStart(2, '0')}`, email: `c${i}@clienti.example`, locale: 'it', country: 'IT',
   })));
   await db.getRepository(Service).insert(clients.flatMap((client, i) => ['PERSONAL15', 'PEC-STD'].map((code) => ({
     accountId: client.id, productId: products.get(code)!, domain: `cliente-${String(i + 1).padStart(2, '0')}.it`, status: 'ACTIVE' as const,
@@ -80,7 +80,7 @@ describe('the client tree', () => {
   it('finds clients by part of the name or email', async () => {
     const byName = await api.gql(TREE, { search: 'cliente 4' }, { token: reseller.token });
     expect(byName.body.data.clients.edges.map((e: any) => e.node.name)).toEqual(['Cliente 40', 'Cliente 41', 'Cliente 42', 'Cliente 43', 'Cliente 44', 'Cliente 45', 'Cliente 46', 'Cliente 47', 'Cliente 48', 'Cliente 49']);
-    const byEmail = await api.gql(TREE, { search: 'c7@example' }, { token: reseller.token });
+    const byEmail = await api.gql(TREE, { search: 'c7@clienti' }, { token: reseller.token });
     expect(byEmail.body.data.clients.edges.map((e: any) => e.node.name)).toEqual(['Cliente 08']);
     const wildcard = await api.gql(TREE, { search: '%' }, { token: reseller.token });
     expect(wildcard.body.data.clients.edges).toEqual([]);
