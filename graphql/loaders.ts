@@ -18,7 +18,10 @@ function groupedByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K)
   let run: V[] | undefined;
   for (const row of rows) {
     const key = keyOf(row);
-    if (run === undefined || key !== runKey) [runKey, run] = [key, groups.get(key)];
+    if (run === undefined || key !== runKey) {
+      runKey = key;
+      run = groups.get(key);
+    }
     run?.push(row);
   }
   return keys.map((key) => groups.get(key)!);

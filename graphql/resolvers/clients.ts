@@ -14,10 +14,12 @@ import { AccountConnectionType, DomainType } from '../types/client-tree';
 import { toConnection } from '../types/connection';
 import { ServiceType } from '../types/service';
 
+interface Domain { name: string; services: Service[] }
+
 /** Services in domain order (as the loaders return them) grouped into their domains, in that order. */
-function byDomain(services: Service[]): { name: string; services: Service[] }[] {
-  const domains: { name: string; services: Service[] }[] = [];
-  let current: { name: string; services: Service[] } | undefined;
+function byDomain(services: Service[]): Domain[] {
+  const domains: Domain[] = [];
+  let current: Domain | undefined;
   for (const service of services) {
     if (current?.name !== service.domain) domains.push(current = { name: service.domain, services: [] });
     current.services.push(service);

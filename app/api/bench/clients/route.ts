@@ -14,6 +14,7 @@ const pool = process.env.BENCH_RAW_ROUTE === '1'
 // The pool drops an idle connection the server closes; without a listener that would end the process.
 pool?.on('error', () => undefined);
 
+interface Domain { name: string; services: object[] }
 interface ServiceRow { id: string; account_id: string; domain: string; status: string; expires_on: string; code: string }
 
 export async function GET(request: Request): Promise<Response> {
@@ -38,8 +39,8 @@ export async function GET(request: Request): Promise<Response> {
   });
   const cursor = (c: { name: string; id: string }) => Buffer.from(JSON.stringify([c.name, c.id])).toString('base64url');
   // The rows come by account, then by domain: each account and each of its domains is one run of rows.
-  const domainsOf = new Map<string, { name: string; services: object[] }[]>();
-  let domains: { name: string; services: object[] }[] = [];
+  const domainsOf = new Map<string, Domain[]>();
+  let domains: Domain[] = [];
   let accountId: string | null = null;
   for (const s of services.rows) {
     if (s.account_id !== accountId) domainsOf.set(accountId = s.account_id, domains = []);
