@@ -1,6 +1,7 @@
-import { addYears, daysBetween, type CalendarDate } from './calendar';
+import type { CalendarDate } from './calendar';
 import { formatDate } from './dates-format';
 import { prorate, totalsOf, type Cents, type Locale } from './money';
+import { daysRemaining, extendedExpiry, termDays } from './terms';
 
 /** Pure pricing of a service change ("cambio servizio") and of what a cancellation deactivates. */
 
@@ -77,8 +78,8 @@ export function priceServiceChange(input: {
   const current = service.product;
   if (target.code === current.code) throw new RangeError(`the service already has product ${target.code}`);
   if (today >= service.expiresOn) throw new RangeError(`the service expired on ${service.expiresOn}`);
-  const r = daysBetween(today, service.expiresOn);
-  const T = daysBetween(service.termStartsOn, service.expiresOn);
+  const r = daysRemaining(service, today);
+  const T = termDays(service);
   if (T <= 0) throw new RangeError('the term must end after it starts');
 
   const direction = target.priceCents > current.priceCents ? 'UPGRADE' : 'DOWNGRADE';
@@ -96,7 +97,7 @@ export function priceServiceChange(input: {
       amountCents: target.changeFeeCents,
     }];
   } else if (nearExpiry) {
-    newExpiresOn = addYears(service.expiresOn, 1);
+    newExpiresOn = extendedExpiry(service);
     freeDays = r;
     const until = formatDate(newExpiresOn, locale);
     lines = [{

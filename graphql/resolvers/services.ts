@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
-import { daysBetween } from '@/domain/calendar';
+import { daysRemaining, extendedExpiry } from '@/domain/terms';
 import { Service } from '@/entities';
 import { today } from '@/lib/clock';
 import { pageArgs } from '@/operations/pagination';
@@ -7,6 +7,7 @@ import { expirySchedule } from '@/operations/services/expiry-schedule';
 import { listServices } from '@/operations/services/list-services';
 import type { Context } from '../context';
 import { requireActor } from '../guards';
+import { DateScalar } from '../scalars';
 import { Reads } from '../selection';
 import { AccountType } from '../types/account';
 import { FeaturesType } from '../types/catalog';
@@ -59,7 +60,13 @@ export class ServiceResolver {
   @FieldResolver(() => Int)
   @Reads('expiresOn')
   daysLeft(@Root() service: Service): number {
-    return daysBetween(today(), service.expiresOn);
+    return daysRemaining(service, today());
+  }
+
+  @FieldResolver(() => DateScalar)
+  @Reads('expiresOn')
+  renewalExpiresOn(@Root() service: Service): string {
+    return extendedExpiry(service);
   }
 
   @FieldResolver(() => MoneyType)

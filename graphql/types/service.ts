@@ -68,6 +68,9 @@ export class ServiceType {
   @Field(() => DateScalar, { description: 'The day the service is deactivated unless renewed.' })
   expiresOn: string;
 
+  @Field(() => DateScalar, { description: 'The expiry a renewal would give: one year from expiresOn (not from today); 29 February becomes 28 February.' })
+  renewalExpiresOn: string;
+
   @Field(() => DateScalar, { nullable: true })
   deactivatedOn: string | null;
 

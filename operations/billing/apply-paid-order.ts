@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { addYears, type CalendarDate } from '@/domain/calendar';
+import type { CalendarDate } from '@/domain/calendar';
+import { termAfterOrder } from '@/domain/terms';
 import { Order, Service } from '@/entities';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit';
@@ -23,8 +24,8 @@ async function deactivateOrphanedClientDomains(manager: EntityManager, actor: Ac
 
 /**
  * Applies a paid order to its service and marks it fulfilled, in the caller's transaction.
- * Renewal: one more year from the old expiry. Upgrade: the new product and price, same expiry — or,
- * near expiry, a year beyond the old expiry with the term starting `appliedOn`. Downgrade: the new
+ * The term moves as `termAfterOrder` says, to the expiry the order carries. Renewal: a new term. Upgrade:
+ * the new product and price, same expiry — or, near expiry, a new term starting `appliedOn`. Downgrade: the new
  * product and price; a reseller plan losing its additional domains takes its clients' domains down.
  * Any change gives a client's additional domain a plan of its own. A fulfilled order is left alone.
  */
@@ -34,17 +35,11 @@ export async function applyPaidOrder(manager: EntityManager, actor: Actor | null
   if (order.serviceId) {
     const service = await manager.createQueryBuilder(Service, 's').setLock('pessimistic_write').where('s.id = :id', { id: order.serviceId }).getOneOrFail();
     const before = snapshot(service);
-    if (order.kind === 'RENEWAL') {
-      service.termStartsOn = service.expiresOn;
-      service.expiresOn = addYears(service.expiresOn, 1);
-    } else {
+    Object.assign(service, termAfterOrder(service, order, appliedOn));
+    if (order.kind !== 'RENEWAL') {
       service.productId = order.targetProductId!;
       service.parentServiceId = null;
-      if (order.nearExpiry && order.kind === 'UPGRADE') {
-        service.expiresOn = addYears(service.expiresOn, 1);
-        service.termStartsOn = appliedOn;
-        Object.assign(service, { status: 'ACTIVE', deactivatedOn: null });
-      }
+      if (order.nearExpiry && order.kind === 'UPGRADE') Object.assign(service, { status: 'ACTIVE', deactivatedOn: null });
     }
     service.recurringPriceCents = order.newRecurringPriceCents ?? service.recurringPriceCents;
     await manager.save(Service, service);

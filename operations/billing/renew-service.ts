@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { addYears } from '@/domain/calendar';
 import { termLine } from '@/domain/line-descriptions';
+import { extendedExpiry } from '@/domain/terms';
 import { Product, type Order } from '@/entities';
 import type { PaymentMethod } from '@/entities/order';
 import { today } from '@/lib/clock';
@@ -31,7 +31,7 @@ async function placeRenewal(db: DataSource, actor: Actor, serviceId: string, pay
     const owner = await ownerOf(manager, service);
     const superseded = await openOrderOf(manager, service.id);
     if (superseded) await cancelOpenOrder(manager, actor, superseded, 'SUPERSEDED');
-    const renewedUntil = addYears(service.expiresOn, 1);
+    const renewedUntil = extendedExpiry(service);
     const order = await createOrder(manager, {
       kind: 'RENEWAL',
       accountId: service.accountId,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { addDays, addYears, type CalendarDate } from '@/domain/calendar';
 import { termLine } from '@/domain/line-descriptions';
+import { extendedExpiry } from '@/domain/terms';
 import { Account, Order, Payment, Product, Service, User } from '@/entities';
 import type { PaymentMethod } from '@/entities/order';
 import { createAccountWithLogin, createAdminUser, type NewAccountInput } from '../access/create-account';
@@ -131,7 +132,7 @@ export async function seedDemoData(db: DataSource, today: CalendarDate): Promise
     for (const [index, item] of provisioned.entries()) await recordPaidTerm(manager, item, index);
 
     const dueSoon = provisioned.find((p) => p.account.email === DEMO_LOGINS.customer.email && p.service.status === 'ACTIVE')!;
-    const renewedUntil = addYears(dueSoon.service.expiresOn, 1);
+    const renewedUntil = extendedExpiry(dueSoon.service);
     await createOrder(manager, {
       kind: 'RENEWAL', accountId: dueSoon.account.id, serviceId: dueSoon.service.id, placedOn: today, paymentMethod: 'BANK_TRANSFER',
       newExpiresOn: renewedUntil, newRecurringPriceCents: dueSoon.product.priceCents,

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { addYears, isCalendarDate } from '@/domain/calendar';
+import { isCalendarDate } from '@/domain/calendar';
 import { isDomain, isUuid, normalizeDomain } from '@/domain/identity';
+import { yearAfter } from '@/domain/terms';
 import { Account, Product, ProductCategory, Service } from '@/entities';
 import { today } from '@/lib/clock';
 import type { Actor } from '../actor';
@@ -24,7 +25,7 @@ export interface ProvisionInput {
 export async function provisionService(db: DataSource, actor: Actor | null, input: ProvisionInput): Promise<Service> {
   const domain = normalizeDomain(input.domain);
   const termStartsOn = input.termStartsOn ?? today();
-  const expiresOn = input.expiresOn ?? (isCalendarDate(termStartsOn) ? addYears(termStartsOn, 1) : termStartsOn);
+  const expiresOn = input.expiresOn ?? (isCalendarDate(termStartsOn) ? yearAfter(termStartsOn) : termStartsOn);
   new Validation()
     .check(isUuid(input.accountId), 'accountId', 'NOT_FOUND', 'no account with this id')
     .check(isDomain(domain), 'domain', 'INVALID', 'domain must be a domain name such as example.it')

@@ -96,6 +96,10 @@ describeInBrowser('the customer portal in a real Chromium', () => {
 
   it('shows the bank transfer instructions for a renewal paid by bonifico', async () => {
     await (await scheduleRow('rossi-lab.it', 'VPS-S')).getByRole('link', { name: /Rinnova/ }).click();
+    await page.waitForURL(/\/rinnovo$/);
+    const api = await page.request.post(`${app.url}/api/graphql`, { data: { query: 'query($id: ID!) { service(id: $id) { renewalExpiresOn } }', variables: { id: page.url().split('/').at(-2) } } });
+    const { renewalExpiresOn } = (await api.json()).data.service;
+    expect(await page.locator('form.card').innerText()).toContain(`fino al ${renewalExpiresOn.split('-').reverse().join('/')}`);
     await page.getByLabel('Bonifico bancario').check();
     await page.getByRole('button', { name: 'Conferma il rinnovo' }).click();
     await page.waitForURL(/\/area\/ordini\/HCS-/);

@@ -81,6 +81,24 @@ describe('applying a paid order', () => {
     expect(await reload(service)).toMatchObject({ termStartsOn: '2027-01-01', expiresOn: '2028-01-01', recurringPriceCents: 1500 });
   });
 
+  it('moves the expiry to the date the order carries, fixed when it was placed, instead of working it out again', async () => {
+    process.env.PORTAL_TODAY = '2026-12-20';
+    const renewed = await newService(db, owner.account, { productCode: 'HVPARK', termStartsOn: '2026-01-01', expiresOn: '2027-01-01' });
+    const { order: renewal } = await renewService(db, owner.actor, renewed.id, 'BANK_TRANSFER');
+    expect(renewal.newExpiresOn).toBe('2028-01-01');
+    await db.getRepository(Order).update(renewal.id, { newExpiresOn: '2028-01-15' });
+    await payAndApply(renewal, '2026-12-21');
+    expect(await reload(renewed)).toMatchObject({ termStartsOn: '2027-01-01', expiresOn: '2028-01-15' });
+
+    process.env.PORTAL_TODAY = '2026-11-15';
+    const upgraded = await newService(db, owner.account, { productCode: 'PERSONAL15', termStartsOn: '2026-01-01', expiresOn: '2027-01-01' });
+    const upgrade = await changeOrder(owner, upgraded, 'BUSINESS');
+    expect(upgrade).toMatchObject({ nearExpiry: true, newExpiresOn: '2028-01-01' });
+    await db.getRepository(Order).update(upgrade.id, { newExpiresOn: '2027-12-31' });
+    await payAndApply(upgrade, '2026-11-16');
+    expect(await reload(upgraded)).toMatchObject({ termStartsOn: '2026-11-16', expiresOn: '2027-12-31' });
+  });
+
   it('leaves an order that is not paid alone', async () => {
     process.env.PORTAL_TODAY = '2026-07-02';
     const service = await newService(db, owner.account, { productCode: 'PERSONAL15', termStartsOn: '2026-01-01', expiresOn: '2027-01-01' });

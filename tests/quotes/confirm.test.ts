@@ -137,6 +137,14 @@ describe('open orders', () => {
     const again = (await api.gql(RENEW, { serviceId: service.id }, { token: alice.token })).body.data.renewService;
     expect(again.supersededOrder.code).toBe(order.code);
   });
+
+  it('tells the expiry a renewal would give, the one its order then carries (29 February → 28 February)', async () => {
+    const service = await newService(db, alice.account, { productCode: 'HVPARK', termStartsOn: '2027-02-28', expiresOn: '2028-02-29' });
+    const { body } = await api.gql('query($id: ID!) { service(id: $id) { expiresOn renewalExpiresOn } }', { id: service.id }, { token: alice.token });
+    expect(body.data.service).toEqual({ expiresOn: '2028-02-29', renewalExpiresOn: '2029-02-28' });
+    const { order } = (await api.gql(RENEW, { serviceId: service.id }, { token: alice.token })).body.data.renewService;
+    expect(await db.getRepository(Order).findOneByOrFail({ code: order.code })).toMatchObject({ kind: 'RENEWAL', newExpiresOn: '2029-02-28' });
+  });
 });
 
 describe('cancelling a service', () => {

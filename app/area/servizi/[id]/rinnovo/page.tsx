@@ -1,5 +1,4 @@
 import { notFound } from 'next/navigation';
-import { addYears } from '@/domain/calendar';
 import { OutcomeNotice } from '@/components/outcome-notice';
 import { PaymentMethodFieldset } from '@/components/payment-method-fieldset';
 import { SERVICE_SUMMARY_FIELDS, ServiceSummary, type ServiceSummaryData } from '@/components/service-summary';
@@ -14,7 +13,7 @@ export default async function RenewServicePage({ params, searchParams }: { param
   const { locale, t } = await getDictionary();
   const { id } = await params;
   const { errore } = await searchParams;
-  const { service } = await signedInQuery<{ service: (ServiceSummaryData & { renewalPrice: { formatted: string } }) | null }>(`query($id: ID!) { service(id: $id) { ${SERVICE_SUMMARY_FIELDS} } }`, { id });
+  const { service } = await signedInQuery<{ service: (ServiceSummaryData & { renewalPrice: { formatted: string }; renewalExpiresOn: string }) | null }>(`query($id: ID!) { service(id: $id) { ${SERVICE_SUMMARY_FIELDS} renewalExpiresOn } }`, { id });
   if (!service) notFound();
   return (
     <>
@@ -22,7 +21,7 @@ export default async function RenewServicePage({ params, searchParams }: { param
       <ServiceSummary service={service} locale={locale} label={t.change.current} />
       <OutcomeNotice error={errore === 'CANCELLATION_PENDING' ? t.schedule.withdraw : errore ? t.errors.generic : null} />
       <form action={renew} className="card">
-        <p>{t.renew.body(service.renewalPrice.formatted, date(addYears(service.expiresOn, 1), locale))}</p>
+        <p>{t.renew.body(service.renewalPrice.formatted, date(service.renewalExpiresOn, locale))}</p>
         <input type="hidden" name="serviceId" value={id} />
         <PaymentMethodFieldset legend={t.quote.method} labels={t.methods} />
         <p><button type="submit">{t.renew.confirm}</button></p>
