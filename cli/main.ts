@@ -24,7 +24,7 @@ type Options = Record<string, string | undefined>;
 
 function required(options: Options, name: string): string {
   const value = options[name];
-  if (!value) throw new UserInputError('MISSING', `--${name} is required`, name);
+  if (!value) throw new UserInputError('REQUIRED', `--${name} is required`, name);
   return value;
 }
 

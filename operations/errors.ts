@@ -1,13 +1,16 @@
-export interface Problem { code: string; message: string; field: string | null }
+import type { UserErrorCode } from '@/domain/user-error-codes';
+
+export interface Problem { code: UserErrorCode; message: string; field: string | null }
 
 /**
  * Problems the caller can fix (bad input, a state that forbids the action). Mutations report them
- * in `userErrors`; queries as a BAD_USER_INPUT error. Never carries internals.
+ * in `userErrors`; queries as a BAD_USER_INPUT error. Never carries internals. The code is one of
+ * `domain/user-error-codes.ts`; the message is the API's English, as specific as the case allows.
  */
 export class UserInputError extends Error {
   readonly problems: Problem[];
 
-  constructor(code: string, message: string, field: string | null = null) {
+  constructor(code: UserErrorCode, message: string, field: string | null = null) {
     super(message);
     this.name = 'UserInputError';
     this.problems = [{ code, message, field }];
@@ -24,7 +27,7 @@ export class UserInputError extends Error {
 export class Validation {
   private readonly problems: Problem[] = [];
 
-  check(ok: boolean, field: string, code: string, message: string): this {
+  check(ok: boolean, field: string, code: UserErrorCode, message: string): this {
     if (!ok) this.problems.push({ field, code, message });
     return this;
   }

@@ -1,11 +1,13 @@
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
+import type { UserErrorCode } from '@/domain/user-error-codes';
 import { handleGraphQLRequest } from '@/graphql/http';
 import { LOCALE_COOKIE } from './i18n';
 
-export interface PortalError { message: string; extensions?: { code?: string } }
+export interface UserError { field: string | null; code: UserErrorCode; message: string }
+/** A GraphQL error; a query's BAD_USER_INPUT carries its user errors as `problems`. */
+export interface PortalError { message: string; extensions?: { code?: string; problems?: UserError[] } }
 export interface PortalResult<T> { data: T | null; errors?: PortalError[] }
-export interface UserError { field: string | null; code: string; message: string }
 
 /**
  * Runs a GraphQL operation for a page or a form action, as the visitor (their session cookie),

@@ -1,5 +1,6 @@
 import { cookies } from 'next/headers';
 import type { Locale } from '@/domain/money';
+import { isUserErrorCode, userErrorMessage } from '@/domain/user-error-codes';
 
 export const LOCALE_COOKIE = 'locale';
 
@@ -17,7 +18,7 @@ const it = {
     requestTitle: 'Reimposta la password', requestBody: "Inserisci l'email del tuo account: ti invieremo un link per scegliere una nuova password.",
     send: 'Invia il link', sent: "Se l'indirizzo corrisponde a un account, riceverai a breve un'email con il link.",
     title: 'Scegli una nuova password', newPassword: 'Nuova password (almeno 8 caratteri)', save: 'Salva la password',
-    done: 'Password aggiornata: ora puoi accedere.', invalid: 'Il link non è valido o è scaduto: richiedine uno nuovo.',
+    done: 'Password aggiornata: ora puoi accedere.',
   },
   dashboard: { title: 'Riepilogo', services: 'Servizi attivi', nextExpiries: 'Prossime scadenze', awaiting: 'Ordini in attesa di pagamento', none: 'Nessuno.', all: 'Vedi tutto' },
   schedule: {
@@ -40,7 +41,7 @@ const it = {
     lost: 'Verrà disattivato', supersedes: (code: string) => `Confermando, l'ordine non pagato ${code} verrà annullato.`,
     renewalDue: (price: string, date: string) => `Il rinnovo del nuovo servizio (${price} + IVA) sarà dovuto alla scadenza del ${date}.`,
     renewsAt: (price: string) => `Il servizio si rinnoverà a ${price} + IVA all'anno.`,
-    validUntil: (time: string) => `Prezzo valido fino alle ${time}.`, method: 'Metodo di pagamento', confirm: 'Conferma e paga', expired: 'Il preventivo è scaduto: richiedine uno nuovo.',
+    validUntil: (time: string) => `Prezzo valido fino alle ${time}.`, method: 'Metodo di pagamento', confirm: 'Conferma e paga',
   },
   cancel: {
     title: 'Disdetta del servizio', reason: 'Motivo della disdetta', details: 'Dettagli (obbligatori per «Altro»)', next: 'Continua',
@@ -84,7 +85,7 @@ const en: Dictionary = {
     requestTitle: 'Reset your password', requestBody: "Enter your account's email: we will send you a link to choose a new password.",
     send: 'Send the link', sent: 'If the address matches an account, an email with the link is on its way.',
     title: 'Choose a new password', newPassword: 'New password (at least 8 characters)', save: 'Save the password',
-    done: 'Password updated: you can sign in now.', invalid: 'The link is not valid or has expired: ask for a new one.',
+    done: 'Password updated: you can sign in now.',
   },
   dashboard: { title: 'Overview', services: 'Active services', nextExpiries: 'Next expiries', awaiting: 'Orders awaiting payment', none: 'None.', all: 'See all' },
   schedule: {
@@ -107,7 +108,7 @@ const en: Dictionary = {
     lost: 'Will be deactivated', supersedes: (code: string) => `Confirming cancels the unpaid order ${code}.`,
     renewalDue: (price: string, date: string) => `Renewing the new service (${price} + VAT) will be due on ${date}.`,
     renewsAt: (price: string) => `The service will renew at ${price} + VAT per year.`,
-    validUntil: (time: string) => `Price valid until ${time}.`, method: 'Payment method', confirm: 'Confirm and pay', expired: 'The quote expired: ask for a new one.',
+    validUntil: (time: string) => `Price valid until ${time}.`, method: 'Payment method', confirm: 'Confirm and pay',
   },
   cancel: {
     title: 'Cancel the service', reason: 'Why are you cancelling?', details: 'Details (required for “Other”)', next: 'Continue',
@@ -139,7 +140,18 @@ export async function getLocale(): Promise<Locale> {
   return (await cookies()).get(LOCALE_COOKIE)?.value === 'en' ? 'en' : 'it';
 }
 
+const dictionaryOf = (locale: Locale): Dictionary => (locale === 'en' ? en : it);
+
 export async function getDictionary(): Promise<{ locale: Locale; t: Dictionary }> {
   const locale = await getLocale();
-  return { locale, t: locale === 'en' ? en : it };
+  return { locale, t: dictionaryOf(locale) };
+}
+
+/**
+ * What a page says about the problem a form sent back (`?errore=CODE`): the message of that user error
+ * code in the visitor's language; the generic one for anything else; nothing without a code.
+ */
+export function problemMessage(code: string | null | undefined, locale: Locale): string | null {
+  if (!code) return null;
+  return isUserErrorCode(code) ? userErrorMessage(code, locale) : dictionaryOf(locale).errors.generic;
 }

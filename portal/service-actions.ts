@@ -36,12 +36,12 @@ export async function requestChange(formData: FormData): Promise<void> {
 
 export async function requestCancellation(formData: FormData): Promise<void> {
   const serviceId = field(formData, 'serviceId');
-  const { data, errors } = await portalQuery<{ cancelService: { quote: { id: string } | null; userErrors: UserError[] } }>(
+  const { data } = await portalQuery<{ cancelService: { quote: { id: string } | null; userErrors: UserError[] } }>(
     'mutation($serviceId: ID!, $reason: CancellationReason!, $text: String) { cancelService(input: { serviceId: $serviceId, reason: $reason, reasonText: $text }) { quote { id } userErrors { field code message } } }',
     { serviceId, reason: field(formData, 'reason') || 'OTHER', text: field(formData, 'reasonText') },
   );
   const quote = data?.cancelService.quote;
-  if (!quote) failed(`/area/servizi/${serviceId}/disdetta`, data?.cancelService.userErrors ?? (errors as UserError[] | undefined));
+  if (!quote) failed(`/area/servizi/${serviceId}/disdetta`, data?.cancelService.userErrors);
   redirect(`/area/preventivi/${quote.id}`);
 }
 

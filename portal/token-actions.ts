@@ -2,6 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { portalQuery, type UserError } from './graphql';
+import { getDictionary, problemMessage } from './i18n';
 
 export interface CreatedToken { secret: string | null; error: string | null }
 
@@ -9,7 +10,9 @@ export interface CreatedToken { secret: string | null; error: string | null }
 export async function createToken(_previous: CreatedToken, formData: FormData): Promise<CreatedToken> {
   const { data } = await portalQuery<{ createApiToken: { secret: string | null; userErrors: UserError[] } }>(
     'mutation($name: String!) { createApiToken(input: { name: $name }) { secret userErrors { field code message } } }', { name: String(formData.get('name') ?? '') });
-  return { secret: data?.createApiToken.secret ?? null, error: data?.createApiToken.userErrors[0]?.message ?? (data ? null : 'error') };
+  const { locale, t } = await getDictionary();
+  if (!data) return { secret: null, error: t.errors.generic };
+  return { secret: data.createApiToken.secret, error: problemMessage(data.createApiToken.userErrors[0]?.code, locale) };
 }
 
 export async function revokeToken(formData: FormData): Promise<void> {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { getNamedType, isObjectType } from 'graphql';
+import { getNamedType, isEnumType, isObjectType, type GraphQLObjectType } from 'graphql';
+import { USER_ERROR_MESSAGES } from '@/domain/user-error-codes';
 import { appSchema, printAppSchema } from '@/graphql/schema';
 
 describe('schema.graphql', () => {
@@ -18,6 +19,15 @@ describe('schema.graphql', () => {
     for (const field of ['priceCents: Int!', 'changeFeeCents: Int!', 'daysLeft: Int!', 'renewalPriceCents: Int!', 'totalCount: Int!', 'endCursor: String', 'recurringPriceCents: Int!']) {
       expect(schema).toContain(field);
     }
+  });
+
+  it('lists every user error code in the enum UserErrorCode, the type of UserError.code and of nothing else', () => {
+    const schema = appSchema();
+    const codes = schema.getType('UserErrorCode');
+    expect(isEnumType(codes) && codes.getValues().map((value) => [value.name, value.description])).toEqual(
+      Object.entries(USER_ERROR_MESSAGES).map(([code, messages]) => [code, messages.en]));
+    expect(String((schema.getType('UserError') as GraphQLObjectType).getFields().code.type)).toBe('UserErrorCode!');
+    expect(printAppSchema()).toContain('enum UserErrorCode {');
   });
 
   // Service.product is read as a plain field: the services a field returns must have their products

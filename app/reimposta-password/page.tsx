@@ -1,10 +1,10 @@
 import Link from 'next/link';
 import { SiteHeader } from '@/components/site-header';
-import { getDictionary } from '@/portal/i18n';
+import { getDictionary, problemMessage } from '@/portal/i18n';
 import { chooseNewPassword } from '@/portal/password-actions';
 
 export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string; errore?: string; fatto?: string }> }) {
-  const { t } = await getDictionary();
+  const { locale, t } = await getDictionary();
   const { token, errore, fatto } = await searchParams;
   return (
     <>
@@ -17,7 +17,7 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
               <input type="hidden" name="token" value={token ?? ''} />
               <label htmlFor="password">{t.reset.newPassword}</label>
               <input id="password" name="password" type="password" minLength={8} autoComplete="new-password" required />
-              {errore && <p role="alert" className="error">{errore === 'INVALID' ? t.reset.newPassword : t.reset.invalid}</p>}
+              {errore && <p role="alert" className="error">{problemMessage(errore, locale)}</p>}
               <p><button type="submit">{t.reset.save}</button></p>
             </form>
           )}

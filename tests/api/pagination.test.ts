@@ -36,12 +36,12 @@ describe('connections', () => {
 
   it('refuses a negative first with a message naming it', async () => {
     const { body } = await api.gql(page('services'), { first: -1 }, { token: owner.token });
-    expect(body.errors?.[0]).toMatchObject({ message: expect.stringContaining('first'), extensions: { code: 'BAD_USER_INPUT' } });
+    expect(body.errors?.[0]).toMatchObject({ message: expect.stringContaining('first'), extensions: { code: 'BAD_USER_INPUT', problems: [{ code: 'INVALID', field: 'first' }] } });
   });
 
   it('refuses a cursor it did not issue', async () => {
     const { body } = await api.gql(page('services'), { after: 'bm90IGEgY3Vyc29y' }, { token: owner.token });
-    expect(body.errors?.[0]).toMatchObject({ message: expect.stringContaining('after'), extensions: { code: 'BAD_USER_INPUT' } });
+    expect(body.errors?.[0]).toMatchObject({ message: expect.stringContaining('after'), extensions: { code: 'BAD_USER_INPUT', problems: [{ code: 'INVALID_CURSOR', field: 'after' }] } });
   });
 
   it('walks every service exactly once, in order, by cursor', async () => {

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { StatusBadge } from '@/components/status-badge';
 import { signedInResult } from '@/portal/graphql';
 import { date } from '@/portal/format';
-import { getDictionary } from '@/portal/i18n';
+import { getDictionary, problemMessage } from '@/portal/i18n';
 
 export const metadata = { title: 'Ordini' };
 
@@ -42,7 +42,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         <div className="filter-buttons"><button type="submit">{t.orders.search}</button> <Link href="/area/ordini">{t.orders.reset}</Link></div>
       </form>
       <div className="card">
-        {errors?.length ? <p role="alert" className="error">{errors[0].message}</p> : !data?.orders.edges.length ? <p>{t.orders.none}</p> : (
+        {errors?.length ? <p role="alert" className="error">{problemMessage(errors[0].extensions?.problems?.[0]?.code, locale) ?? t.errors.generic}</p> : !data?.orders.edges.length ? <p>{t.orders.none}</p> : (
           <div className="table-scroll">
             <table>
               <thead><tr><th scope="col">{t.orders.code}</th><th scope="col">{t.orders.date}</th><th scope="col">{t.orders.status}</th><th scope="col" className="amount">{t.orders.total}</th></tr></thead>

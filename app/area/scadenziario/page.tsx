@@ -2,14 +2,14 @@ import Link from 'next/link';
 import { OutcomeNotice } from '@/components/outcome-notice';
 import { SCHEDULE_ROW_FIELDS, ScheduleTable, type ScheduleRow } from '@/components/schedule-table';
 import { signedInQuery } from '@/portal/graphql';
-import { getDictionary } from '@/portal/i18n';
+import { getDictionary, problemMessage } from '@/portal/i18n';
 
 export const metadata = { title: 'Scadenziario' };
 
 interface Schedule { expirySchedule: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: ScheduleRow }[] } }
 
 export default async function SchedulePage({ searchParams }: { searchParams: Promise<{ dopo?: string; esito?: string; errore?: string }> }) {
-  const { t } = await getDictionary();
+  const { locale, t } = await getDictionary();
   const { dopo, esito, errore } = await searchParams;
   const { expirySchedule } = await signedInQuery<Schedule>(
     `query($after: String) { expirySchedule(first: 50, after: $after) { pageInfo { hasNextPage endCursor } edges { node { ${SCHEDULE_ROW_FIELDS} } } } }`,
@@ -19,7 +19,7 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
   return (
     <>
       <h1>{t.schedule.title}</h1>
-      <OutcomeNotice message={message} error={errore ? t.errors.generic : null} />
+      <OutcomeNotice message={message} error={problemMessage(errore, locale)} />
       <div className="card">
         <ScheduleTable rows={expirySchedule.edges.map((e) => e.node)} returnTo="/area/scadenziario" />
         {expirySchedule.pageInfo.hasNextPage && <p><Link href={`/area/scadenziario?dopo=${expirySchedule.pageInfo.endCursor}`}>{t.orders.more}</Link></p>}

@@ -5,7 +5,7 @@ import { PaymentMethodFieldset } from '@/components/payment-method-fieldset';
 import { StatusBadge } from '@/components/status-badge';
 import { signedInQuery } from '@/portal/graphql';
 import { date, dateTime } from '@/portal/format';
-import { getDictionary } from '@/portal/i18n';
+import { getDictionary, problemMessage } from '@/portal/i18n';
 import { payAgain } from '@/portal/payment-actions';
 
 export const metadata = { title: 'Ordine' };
@@ -34,7 +34,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
   return (
     <>
       <h1>{t.orders.order} {order.code}</h1>
-      <OutcomeNotice message={esito === 'pagato' ? t.card.paid : null} error={esito === 'rifiutato' ? `${t.orders.failure}: ${order.paymentFailureReason ?? ''}` : errore ? t.errors.generic : null} />
+      <OutcomeNotice message={esito === 'pagato' ? t.card.paid : null} error={esito === 'rifiutato' ? `${t.orders.failure}: ${order.paymentFailureReason ?? ''}` : problemMessage(errore, locale)} />
       <div className="card">
         <p>{date(order.placedOn, locale)} — {order.service?.domain} — <StatusBadge status={order.status} label={t.status[order.status]} /></p>
         <table className="quote-lines">

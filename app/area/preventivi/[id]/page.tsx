@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { notFound } from 'next/navigation';
 import { OutcomeNotice } from '@/components/outcome-notice';
 import { PaymentMethodFieldset } from '@/components/payment-method-fieldset';
+import { UserErrorCode, userErrorMessage } from '@/domain/user-error-codes';
 import { signedInQuery } from '@/portal/graphql';
 import { date, dateTime } from '@/portal/format';
-import { getDictionary } from '@/portal/i18n';
+import { getDictionary, problemMessage } from '@/portal/i18n';
 import { confirmQuote } from '@/portal/service-actions';
 
 export const metadata = { title: 'Preventivo' };
@@ -29,11 +30,11 @@ export default async function QuotePage({ params, searchParams }: { params: Prom
   } }`, { id });
   if (!quote) notFound();
   const change = quote.kind === 'SERVICE_CHANGE';
-  const expired = errore === 'QUOTE_EXPIRED' || new Date(quote.expiresAt) < new Date();
+  const expired = errore === UserErrorCode.QUOTE_EXPIRED || new Date(quote.expiresAt) < new Date();
   return (
     <>
       <h1>{change ? `${t.quote.title}: ${quote.service.product.code} → ${quote.targetProduct?.code}` : t.cancel.summary}</h1>
-      <OutcomeNotice error={expired ? t.quote.expired : errore ? t.errors.generic : null} />
+      <OutcomeNotice error={expired ? userErrorMessage(UserErrorCode.QUOTE_EXPIRED, locale) : problemMessage(errore, locale)} />
       <div className="card">
         <p><strong>{quote.service.domain}</strong>{change && <> — {quote.direction === 'UPGRADE' ? t.quote.upgrade : t.quote.downgrade}</>}</p>
         {change ? (

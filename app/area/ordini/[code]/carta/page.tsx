@@ -1,13 +1,14 @@
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { StripeCardForm } from '@/components/stripe-card-form';
-import { signedInQuery } from '@/portal/graphql';
+import { UserErrorCode } from '@/domain/user-error-codes';
+import { signedInQuery, type UserError } from '@/portal/graphql';
 import { getDictionary } from '@/portal/i18n';
 import { payWithTestCard } from '@/portal/payment-actions';
 
 export const metadata = { title: 'Pagamento con carta' };
 
-interface Session { payOrder: { order: { code: string; total: { formatted: string } } | null; cardPayment: { clientSecret: string; publishableKey: string | null; testMode: boolean } | null; userErrors: { code: string }[] } }
+interface Session { payOrder: { order: { code: string; total: { formatted: string } } | null; cardPayment: { clientSecret: string; publishableKey: string | null; testMode: boolean } | null; userErrors: Pick<UserError, 'code'>[] } }
 
 /** Opens (or reopens) the order's card payment and collects the card: Stripe Elements, or the test processor's form. */
 export default async function CardPaymentPage({ params }: { params: Promise<{ code: string }> }) {
@@ -15,7 +16,7 @@ export default async function CardPaymentPage({ params }: { params: Promise<{ co
   const { code } = await params;
   const { payOrder } = await signedInQuery<Session>(`mutation($code: String!) { payOrder(input: { code: $code, paymentMethod: CARD }) {
     order { code total { formatted } } cardPayment { clientSecret publishableKey testMode } userErrors { code } } }`, { code });
-  if (payOrder.userErrors[0]?.code === 'NOT_FOUND') notFound();
+  if (payOrder.userErrors[0]?.code === UserErrorCode.NOT_FOUND) notFound();
   if (!payOrder.order || !payOrder.cardPayment) redirect(`/area/ordini/${code}`);
   const { cardPayment, order } = payOrder;
   return (

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { OutcomeNotice } from '@/components/outcome-notice';
 import { SERVICE_SUMMARY_FIELDS, ServiceSummary } from '@/components/service-summary';
 import { signedInQuery } from '@/portal/graphql';
-import { getDictionary } from '@/portal/i18n';
+import { getDictionary, problemMessage } from '@/portal/i18n';
 import { requestChange } from '@/portal/service-actions';
 
 export const metadata = { title: 'Cambio servizio' };
@@ -32,7 +32,7 @@ export default async function ChangeServicePage({ params, searchParams }: { para
     <>
       <h1>{t.change.title}</h1>
       <ServiceSummary service={service} locale={locale} label={t.change.current} />
-      <OutcomeNotice error={errore ? t.errors.generic : null} />
+      <OutcomeNotice error={problemMessage(errore, locale)} />
       {!category ? (
         <section className="card" aria-labelledby="categories">
           <h2 id="categories">{t.change.chooseCategory}</h2>

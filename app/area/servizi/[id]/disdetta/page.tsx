@@ -2,7 +2,7 @@ import { notFound } from 'next/navigation';
 import { OutcomeNotice } from '@/components/outcome-notice';
 import { SERVICE_SUMMARY_FIELDS, ServiceSummary, type ServiceSummaryData } from '@/components/service-summary';
 import { signedInQuery } from '@/portal/graphql';
-import { getDictionary } from '@/portal/i18n';
+import { getDictionary, problemMessage } from '@/portal/i18n';
 import { requestCancellation } from '@/portal/service-actions';
 
 export const metadata = { title: 'Disdetta' };
@@ -19,7 +19,7 @@ export default async function CancelServicePage({ params, searchParams }: { para
     <>
       <h1>{t.cancel.title}</h1>
       <ServiceSummary service={service} locale={locale} label={t.change.current} />
-      <OutcomeNotice error={errore === 'REQUIRED' ? t.cancel.details : errore ? t.errors.generic : null} />
+      <OutcomeNotice error={problemMessage(errore, locale)} />
       <form action={requestCancellation} className="card">
         <input type="hidden" name="serviceId" value={id} />
         <label htmlFor="reason">{t.cancel.reason}</label>

@@ -4,7 +4,7 @@ import { PaymentMethodFieldset } from '@/components/payment-method-fieldset';
 import { SERVICE_SUMMARY_FIELDS, ServiceSummary, type ServiceSummaryData } from '@/components/service-summary';
 import { signedInQuery } from '@/portal/graphql';
 import { date } from '@/portal/format';
-import { getDictionary } from '@/portal/i18n';
+import { getDictionary, problemMessage } from '@/portal/i18n';
 import { renew } from '@/portal/service-actions';
 
 export const metadata = { title: 'Rinnovo' };
@@ -19,7 +19,7 @@ export default async function RenewServicePage({ params, searchParams }: { param
     <>
       <h1>{t.renew.title}</h1>
       <ServiceSummary service={service} locale={locale} label={t.change.current} />
-      <OutcomeNotice error={errore === 'CANCELLATION_PENDING' ? t.schedule.withdraw : errore ? t.errors.generic : null} />
+      <OutcomeNotice error={problemMessage(errore, locale)} />
       <form action={renew} className="card">
         <p>{t.renew.body(service.renewalPrice.formatted, date(service.renewalExpiresOn, locale))}</p>
         <input type="hidden" name="serviceId" value={id} />

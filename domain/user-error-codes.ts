@@ -1,0 +1,50 @@
+import type { Locale } from './money';
+
+/** What the portal tells a visitor about a problem, in each language it speaks. */
+export type UserErrorMessages = Readonly<Record<Locale, string>>;
+
+/**
+ * Every code of a problem the caller can fix, with its message per language. The API publishes the
+ * codes as the enum `UserErrorCode` (`UserError.code` in mutations, `extensions.problems[].code` in a
+ * query's BAD_USER_INPUT) next to its own English `message`, which may say more (which order, which
+ * limit); the portal shows these messages. A new code is one more line here.
+ */
+const MESSAGES = {
+  INVALID: { en: 'A value is not valid: correct it and try again.', it: 'Un valore non è valido: correggilo e riprova.' },
+  REQUIRED: { en: 'Something required is missing: fill it in and try again.', it: 'Manca un dato obbligatorio: inseriscilo e riprova.' },
+  TOO_LONG: { en: 'A value is too long: shorten it and try again.', it: 'Un valore è troppo lungo: accorcialo e riprova.' },
+  NOT_FOUND: { en: 'Not found: it does not exist, or it is not yours to see.', it: 'Non trovato: non esiste, oppure non è tra quelli che puoi vedere.' },
+  INVALID_CURSOR: { en: 'The list cannot continue from there: start it again.', it: "L'elenco non può proseguire da lì: ricomincia dall'inizio." },
+  CODE_TAKEN: { en: 'A product with this code already exists.', it: 'Esiste già un prodotto con questo codice.' },
+  EMAIL_TAKEN: { en: 'A login with this email already exists.', it: 'Esiste già un accesso con questa email.' },
+  INVALID_TOKEN: { en: 'The link is not valid or has expired: ask for a new one.', it: 'Il link non è valido o è scaduto: richiedine uno nuovo.' },
+  NOT_AVAILABLE: { en: 'This is not available here.', it: 'Questa operazione qui non è disponibile.' },
+  SERVICE_INACTIVE: { en: 'The service is no longer active.', it: 'Il servizio non è più attivo.' },
+  SAME_PRODUCT: { en: 'The service already has this product.', it: 'Il servizio ha già questo prodotto.' },
+  ALREADY_CANCELLED: { en: 'The service already has a confirmed cancellation.', it: 'Il servizio ha già una disdetta confermata.' },
+  CANCELLATION_PENDING: { en: 'The service has a confirmed cancellation: withdraw the cancellation first.', it: 'Il servizio ha una disdetta confermata: annulla prima la disdetta.' },
+  NO_CANCELLATION: { en: 'The service has no confirmed cancellation.', it: 'Il servizio non ha una disdetta confermata.' },
+  TOO_LATE: { en: 'The cancellation has already taken effect.', it: 'La disdetta è già diventata effettiva.' },
+  QUOTE_EXPIRED: { en: 'The quote expired: ask for a new one.', it: 'Il preventivo è scaduto: richiedine uno nuovo.' },
+  QUOTE_STALE: { en: 'The service changed since this quote was made: ask for a new one.', it: 'Il servizio è cambiato dopo questo preventivo: richiedine uno nuovo.' },
+  IDEMPOTENCY_KEY_REUSED: { en: 'This confirmation was already used for another quote.', it: 'Questa conferma è già stata usata per un altro preventivo.' },
+  ALREADY_PAID: { en: 'The order is already paid.', it: "L'ordine è già pagato." },
+  ORDER_NOT_PAYABLE: { en: 'The order is not awaiting payment.', it: "L'ordine non è in attesa di pagamento." },
+  AMOUNT_MISMATCH: { en: 'The amount received differs from the order total.', it: "L'importo ricevuto è diverso dal totale dell'ordine." },
+  FUTURE_DATE: { en: 'That day has not come yet.', it: 'Quel giorno non è ancora arrivato.' },
+} satisfies Record<string, UserErrorMessages>;
+
+export type UserErrorCode = keyof typeof MESSAGES;
+
+export const USER_ERROR_MESSAGES: Readonly<Record<UserErrorCode, UserErrorMessages>> = MESSAGES;
+
+/** The codes as an enum object (`UserErrorCode.QUOTE_EXPIRED`): registered with GraphQL, matched on by the portal. */
+export const UserErrorCode = Object.freeze(Object.fromEntries(Object.keys(MESSAGES).map((code) => [code, code]))) as { readonly [C in UserErrorCode]: C };
+
+export function isUserErrorCode(value: unknown): value is UserErrorCode {
+  return typeof value === 'string' && Object.hasOwn(MESSAGES, value);
+}
+
+export function userErrorMessage(code: UserErrorCode, locale: Locale): string {
+  return MESSAGES[code][locale];
+}
