@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { invoiceNumber } from '@/domain/documents';
 import type { Invoice } from '@/entities';
+import { invoiceYears } from '@/operations/invoices/invoice-years';
 import { listInvoices } from '@/operations/invoices/list-invoices';
 import { pageArgs } from '@/operations/pagination';
 import type { Context } from '../context';
@@ -21,6 +22,11 @@ export class InvoiceResolver {
     @Arg('clientId', () => ID, { nullable: true }) clientId: string | null,
   ) {
     return toConnection(await listInvoices(context.db, requireActor(context), { year, clientId }, pageArgs(first, after)));
+  }
+
+  @Query(() => [Int], { description: "The years the account (a reseller's client with clientId) has invoices in, newest first." })
+  invoiceYears(@Ctx() context: Context, @Arg('clientId', () => ID, { nullable: true }) clientId: string | null): Promise<number[]> {
+    return invoiceYears(context.db, requireActor(context), clientId);
   }
 
   @FieldResolver(() => String)

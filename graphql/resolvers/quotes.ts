@@ -1,10 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Quote } from '@/entities';
 import type { StoredQuoteLine } from '@/entities/quote';
+import { now } from '@/lib/clock';
 import { renewService } from '@/operations/billing/renew-service';
 import { cancelService } from '@/operations/quotes/cancel-service';
 import { confirmQuote } from '@/operations/quotes/confirm-quote';
 import { findQuote } from '@/operations/quotes/find-quote';
+import { quoteExpired } from '@/operations/quotes/quote-validity';
 import { requestServiceChange } from '@/operations/quotes/request-service-change';
 import { withdrawCancellation } from '@/operations/quotes/withdraw-cancellation';
 import type { Context } from '../context';
@@ -85,6 +87,11 @@ export class QuoteResolver {
 
   @FieldResolver(() => MoneyType)
   total(@Root() quote: Quote, @Ctx() { locale }: Context) { return money(quote.totalCents, locale); }
+
+  @FieldResolver(() => Boolean)
+  expired(@Root() quote: Quote): boolean {
+    return quoteExpired(quote, now());
+  }
 
   @FieldResolver(() => Boolean)
   renewalDueOnExpiry(@Root() quote: Quote): boolean {

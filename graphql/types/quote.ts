@@ -113,6 +113,9 @@ export class QuoteType {
   @Field(() => DateTimeScalar)
   expiresAt: Date;
 
+  @Field(() => Boolean, { description: 'The time to confirm it (until expiresAt) has run out: confirming answers QUOTE_EXPIRED.' })
+  expired: boolean;
+
   @Field(() => DateTimeScalar, { nullable: true })
   confirmedAt: Date | null;
 }

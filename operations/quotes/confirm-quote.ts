@@ -14,6 +14,7 @@ import { UserInputError } from '../errors';
 import { cardSessionFor } from '../payments/card-session-for';
 import { settleOrder } from '../payments/settle-order';
 import type { CardPaymentSession } from '../payments/start-card-payment';
+import { quoteExpired } from './quote-validity';
 import { recordCancellation } from './record-cancellation';
 import { alreadyCancelled, cancellationPending } from './service-in-reach';
 
@@ -122,7 +123,7 @@ async function commitQuote(db: DataSource, actor: Actor, confirmation: Confirmat
       if (earlier && earlier.id !== quote.id) throw new UserInputError('IDEMPOTENCY_KEY_REUSED', 'this idempotency key was used to confirm another quote', 'idempotencyKey');
     }
     if (quote.confirmedAt) return resultOf(manager, quote);
-    if (quote.expiresAt.getTime() <= now().getTime()) throw new UserInputError('QUOTE_EXPIRED', 'the quote expired: ask for a new one', 'quoteId');
+    if (quoteExpired(quote, now())) throw new UserInputError('QUOTE_EXPIRED', 'the quote expired: ask for a new one', 'quoteId');
     if (quote.kind === 'SERVICE_CHANGE' && !confirmation.paymentMethod) {
       throw new UserInputError('REQUIRED', 'choose a payment method: CARD, BANK_TRANSFER or POSTAL_SLIP', 'paymentMethod');
     }

@@ -67,6 +67,8 @@ describe('invoice numbers', () => {
     ]);
     const only2032 = await api.gql('{ invoices(year: 2032) { totalCount edges { node { number } } } }', {}, { token: customer.token });
     expect(only2032.body.data.invoices).toEqual({ totalCount: 1, edges: [{ node: { number: '2032/000001' } }] });
+    expect((await api.gql('{ invoiceYears }', {}, { token: customer.token })).body.data.invoiceYears).toEqual([2033, 2032]);
+    expect((await api.gql('{ invoiceYears }', {}, { token: (await newAccount(db)).token })).body.data.invoiceYears).toEqual([]);
   });
 });
 

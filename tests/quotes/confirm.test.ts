@@ -81,7 +81,10 @@ describe('confirming a change quote', () => {
   it('refuses an expired quote (QUOTE_EXPIRED) and leaves no order', async () => {
     const { quote: q } = await quote(alice, (await personal(alice)).id);
     expect(new Date(q.expiresAt).getTime() - Date.now()).toBeGreaterThan(29 * 60_000);
+    const expired = async () => (await api.gql('query($id: ID!) { quote(id: $id) { expired } }', { id: q.id }, { token: alice.token })).body.data.quote.expired;
+    expect(await expired()).toBe(false);
     await db.getRepository(Quote).update(q.id, { expiresAt: new Date(Date.now() - 1000) });
+    expect(await expired()).toBe(true);
     expect((await confirm(alice, q.id)).userErrors).toEqual([{ field: 'quoteId', code: 'QUOTE_EXPIRED', message: expect.any(String) }]);
     expect(await db.getRepository(Order).countBy({ quoteId: q.id })).toBe(0);
   });

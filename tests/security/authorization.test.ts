@@ -94,6 +94,10 @@ const CASES: Record<string, Case> = {
     query: 'query($id: ID) { invoices(clientId: $id) { totalCount edges { node { number pdfUrl } } } }', allowed: CLIENT_REACH, refusedAs: 'MISSING',
     variables: () => ({ id: client.account.id }), missing: { id: MISSING_ID },
   },
+  invoiceYears: {
+    query: 'query($id: ID) { invoiceYears(clientId: $id) }', allowed: CLIENT_REACH, refusedAs: 'MISSING',
+    variables: () => ({ id: client.account.id }), missing: { id: MISSING_ID },
+  },
   notifications: {
     query: 'query($id: ID) { notifications(accountId: $id) { totalCount edges { node { subject } } } }', allowed: CLIENT_REACH, refusedAs: 'MISSING',
     variables: () => ({ id: client.account.id }), missing: { id: MISSING_ID },

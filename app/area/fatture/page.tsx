@@ -5,16 +5,14 @@ import { getDictionary } from '@/portal/i18n';
 
 export const metadata = { title: 'Fatture' };
 
-interface Invoices { invoices: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string; number: string; issuedOn: string; orderCode: string; total: { formatted: string }; pdfUrl: string } }[] } }
+interface Invoices { invoiceYears: number[]; invoices: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string; number: string; issuedOn: string; orderCode: string; total: { formatted: string }; pdfUrl: string } }[] } }
 
 export default async function InvoicesPage({ searchParams }: { searchParams: Promise<{ anno?: string; dopo?: string }> }) {
   const { locale, t } = await getDictionary();
   const { anno, dopo } = await searchParams;
   const year = anno && /^\d{4}$/.test(anno) ? Number(anno) : null;
-  const { invoices } = await signedInQuery<Invoices>(`query($year: Int, $after: String) { invoices(first: 50, year: $year, after: $after) {
+  const { invoiceYears, invoices } = await signedInQuery<Invoices>(`query($year: Int, $after: String) { invoiceYears invoices(first: 50, year: $year, after: $after) {
     pageInfo { hasNextPage endCursor } edges { node { id number issuedOn orderCode total { formatted } pdfUrl } } } }`, { year, after: dopo ?? null });
-  const thisYear = new Date().getFullYear();
-  const years = Array.from({ length: 6 }, (_, i) => thisYear + 1 - i);
   return (
     <>
       <h1>{t.invoices.title}</h1>
@@ -23,7 +21,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
           <label htmlFor="anno">{t.invoices.year}</label>
           <select id="anno" name="anno" defaultValue={year ?? ''}>
             <option value="">{t.orders.any}</option>
-            {years.map((y) => <option key={y} value={y}>{y}</option>)}
+            {invoiceYears.map((y) => <option key={y} value={y}>{y}</option>)}
           </select>
         </div>
         <div className="filter-buttons"><button type="submit">{t.orders.search}</button></div>

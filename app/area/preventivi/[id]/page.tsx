@@ -11,7 +11,7 @@ import { confirmQuote } from '@/portal/service-actions';
 export const metadata = { title: 'Preventivo' };
 
 interface Quote {
-  id: string; kind: string; direction: string | null; nearExpiry: boolean; freeDays: number; newExpiresOn: string; effectiveOn: string; expiresAt: string; confirmedAt: string | null;
+  id: string; kind: string; direction: string | null; nearExpiry: boolean; freeDays: number; newExpiresOn: string; effectiveOn: string; expiresAt: string; expired: boolean; confirmedAt: string | null;
   renewalPriceCents: number | null; renewalDueOnExpiry: boolean; supersedesOrderCode: string | null; cancellationReason: string | null;
   lines: { description: string; amount: { formatted: string } }[]; net: { formatted: string }; vat: { formatted: string }; total: { formatted: string };
   deactivations: { kind: string; description: string }[];
@@ -24,13 +24,13 @@ export default async function QuotePage({ params, searchParams }: { params: Prom
   const { id } = await params;
   const { errore } = await searchParams;
   const { quote } = await signedInQuery<{ quote: Quote | null }>(`query($id: ID!) { quote(id: $id) {
-    id kind direction nearExpiry freeDays newExpiresOn effectiveOn expiresAt confirmedAt renewalPriceCents renewalDueOnExpiry supersedesOrderCode cancellationReason
+    id kind direction nearExpiry freeDays newExpiresOn effectiveOn expiresAt expired confirmedAt renewalPriceCents renewalDueOnExpiry supersedesOrderCode cancellationReason
     lines { description amount { formatted } } net { formatted } vat { formatted } total { formatted }
     deactivations { kind description } service { domain expiresOn product { code } } targetProduct { code name price { formatted } }
   } }`, { id });
   if (!quote) notFound();
   const change = quote.kind === 'SERVICE_CHANGE';
-  const expired = errore === UserErrorCode.QUOTE_EXPIRED || new Date(quote.expiresAt) < new Date();
+  const expired = errore === UserErrorCode.QUOTE_EXPIRED || quote.expired;
   return (
     <>
       <h1>{change ? `${t.quote.title}: ${quote.service.product.code} → ${quote.targetProduct?.code}` : t.cancel.summary}</h1>
