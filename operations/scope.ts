@@ -6,7 +6,8 @@ import type { Actor } from './actor';
  * - `withClients`: its own account's rows, a reseller its clients' too (services, orders, invoices, messages…);
  * - `own`: its own account's rows alone (quotes, made and paid by the account that asked for them);
  * - `clients`: a reseller's client accounts (the column is then the account's reseller);
- * and the back office every row. Anything else is indistinguishable from a missing row.
+ * and the back office every row. Anything else is indistinguishable from a missing row. Beside them:
+ * a login's own rows (its API tokens, `ofOwnLogin`) and the back office's own lists (`backOfficeOnly`).
  */
 export type Reach = 'withClients' | 'own' | 'clients';
 
@@ -46,6 +47,11 @@ export function ownedBy<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, a
 /** Keeps only the accounts that are the actor's clients (every account for the back office); `resellerColumn` is their reseller. */
 export function clientsOf<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, resellerColumn: string, actor: Actor): SelectQueryBuilder<T> {
   return narrowed(query, actor, 'clients', resellerColumn);
+}
+
+/** Keeps only rows of the actor's own login (its API tokens), the back office's included: a login's, not an account's. */
+export function ofOwnLogin<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, userColumn: string, actor: Actor): SelectQueryBuilder<T> {
+  return query.andWhere(`${userColumn} = :reachUserId`, { reachUserId: actor.userId });
 }
 
 /** Keeps every row for the back office and none for anyone else: its own lists (audit trail, support's cancellations, runs). */
