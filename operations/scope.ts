@@ -65,8 +65,7 @@ export function backOfficeOnly<T extends ObjectLiteral>(query: SelectQueryBuilde
  */
 export function listedFor<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, accountColumn: string, actor: Actor, accountId?: string | null): SelectQueryBuilder<T> {
   if (accountId) return withinReach(query.andWhere(`${accountColumn} = :listedAccountId`, { listedAccountId: accountId }), accountColumn, actor);
-  if (actor.isAdmin) return query;
-  return query.andWhere(`${accountColumn} = :listedAccountId`, { listedAccountId: actor.accountId });
+  return ownedBy(query, accountColumn, actor);
 }
 
 /**
@@ -87,10 +86,9 @@ export function accountActedFor(actor: Actor, ownerAccountId: string): string {
 // Arrays of rows that a list read for an actor through the helpers above, all of them within its reach.
 const readFor = new WeakMap<readonly object[], Actor>();
 
-/** Notes that `rows` were read for the actor through the helpers above; returns them. */
-export function readWithinReach<T extends object>(actor: Actor, rows: T[]): T[] {
+/** Notes that `rows` were read for the actor through the helpers above. */
+export function readWithinReach(actor: Actor, rows: readonly object[]): void {
   readFor.set(rows, actor);
-  return rows;
 }
 
 /** Whether `rows` are an array noted by `readWithinReach` for this actor: what hangs off them needs no second check. */
