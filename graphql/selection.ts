@@ -1,6 +1,5 @@
 import { Kind, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { Extensions } from 'type-graphql';
-import type { EntityMetadata } from 'typeorm';
 
 /**
  * Declares the entity properties a computed field reads, so that a list can load only the columns
@@ -31,15 +30,16 @@ export function selectedAt(info: GraphQLResolveInfo, path: readonly string[]): F
 
 /**
  * The entity properties that answer these fields of `type`, `always` included; null when one of
- * them needs the whole entity (a computed field that does not declare what it reads).
+ * them needs the whole entity (a computed field that does not declare what it reads). `columns` are
+ * the entity's properties that are columns.
  */
-export function propertiesFor(type: GraphQLObjectType, metadata: EntityMetadata, fields: readonly FieldNode[], always: readonly string[]): string[] | null {
+export function propertiesFor(type: GraphQLObjectType, columns: ReadonlySet<string>, fields: readonly FieldNode[], always: readonly string[]): string[] | null {
   const properties = new Set(always);
   const definitions = type.getFields();
   for (const { name: { value: name } } of fields) {
     if (name === '__typename') continue;
     const definition = definitions[name];
-    const column = !definition?.resolve && metadata.findColumnWithPropertyName(name);
+    const column = !definition?.resolve && columns.has(name);
     const reads = definition?.extensions.reads ?? (column ? [name] : null);
     if (!Array.isArray(reads)) return null;
     for (const property of reads) properties.add(property);

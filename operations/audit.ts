@@ -1,6 +1,7 @@
 import type { EntityManager, QueryDeepPartialEntity } from 'typeorm';
 import { AuditEvent } from '@/entities';
 import { type Actor, actorLabel } from './actor';
+import { affectedRows } from './sql';
 
 export interface AuditEntry {
   action: string;
@@ -11,11 +12,15 @@ export interface AuditEntry {
   after?: Record<string, unknown> | null;
 }
 
+/** Who the trail names: the actor's user, and its email, "system", or the caller's `label`. */
+function attribution(actor: Actor | null, label: string | undefined): { actorUserId: string | null; actorLabel: string } {
+  return { actorUserId: actor?.userId ?? null, actorLabel: label ?? actorLabel(actor) };
+}
+
 /** Appends to the audit trail inside the caller's transaction, so the trail and the change commit together. */
 export async function recordAudit(manager: EntityManager, actor: Actor | null, entry: AuditEntry, label?: string): Promise<void> {
   await manager.insert(AuditEvent, manager.create(AuditEvent, {
-    actorUserId: actor?.userId ?? null,
-    actorLabel: label ?? actorLabel(actor),
+    ...attribution(actor, label),
     accountId: entry.accountId,
     action: entry.action,
     entityType: entry.entityType,
@@ -23,4 +28,32 @@ export async function recordAudit(manager: EntityManager, actor: Actor | null, e
     before: entry.before ?? null,
     after: entry.after ?? null,
   }) as QueryDeepPartialEntity<AuditEvent>); // jsonb columns of free-form objects are beyond TypeORM's typing
+}
+
+/** The entries of a set-based change: one per row of `from`, its fields SQL expressions over the row. */
+export interface AuditRows {
+  /** Common table expressions the rows come from, run in the same statement (`name AS (UPDATE … RETURNING …)`). */
+  with?: string;
+  /** The rows: a table, or a name from `with`, and its alias. */
+  from: string;
+  action: string;
+  entityType: string;
+  accountId: string;
+  entityId: string;
+  before: string;
+  after: string;
+}
+
+/**
+ * `recordAudit` for a change made to many rows at once: one statement appends an entry per row, in the
+ * caller's transaction. `parameters` are the statement's own (`$1`…, used in `rows`). Returns how many.
+ */
+export function recordAuditRows(manager: EntityManager, actor: Actor | null, rows: AuditRows, parameters: unknown[] = [], label?: string): Promise<number> {
+  const { actorUserId, actorLabel: named } = attribution(actor, label);
+  const [user, labelled, action, entityType] = [1, 2, 3, 4].map((i) => `$${parameters.length + i}`);
+  const sql = `${rows.with ? `WITH ${rows.with}\n` : ''}
+    INSERT INTO "audit_events" ("actor_user_id", "actor_label", "account_id", "action", "entity_type", "entity_id", "before", "after")
+    SELECT ${user}::uuid, ${labelled}, ${rows.accountId}, ${action}, ${entityType}, ${rows.entityId}, ${rows.before}, ${rows.after}
+    FROM ${rows.from}`;
+  return affectedRows(manager, sql, [...parameters, actorUserId, named, rows.action, rows.entityType]);
 }

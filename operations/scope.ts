@@ -2,20 +2,61 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from './actor';
 
 /**
+ * Who may reach what, for every operation. Rows belong to an account; an actor reaches:
+ * - `withClients`: its own account's rows, a reseller its clients' too (services, orders, invoices, messages…);
+ * - `own`: its own account's rows alone (quotes, made and paid by the account that asked for them);
+ * - `clients`: a reseller's client accounts (the column is then the account's reseller);
+ * and the back office every row. Anything else is indistinguishable from a missing row. Beside them:
+ * a login's own rows (its API tokens, `ofOwnLogin`) and the back office's own lists (`backOfficeOnly`).
+ */
+export type Reach = 'withClients' | 'own' | 'clients';
+
+/**
+ * The condition on `column` that keeps the rows the actor reaches, the actor's account id written as
+ * `parameter`; null when it reaches every row.
+ */
+function reachCondition(actor: Actor, reach: Reach, column: string, parameter: string): string | null {
+  if (actor.isAdmin) return null;
+  if (!actor.accountId || (reach === 'clients' && actor.accountKind !== 'RESELLER')) return 'false';
+  if (reach === 'withClients' && actor.accountKind === 'RESELLER') {
+    // The clients' ids come from the index on (reseller_id, name, id) alone, without reading their rows.
+    return `(${column} = ${parameter} OR ${column} IN (SELECT "reach"."id" FROM "accounts" "reach" WHERE "reach"."reseller_id" = ${parameter}))`;
+  }
+  return `${column} = ${parameter}`;
+}
+
+function narrowed<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, actor: Actor, reach: Reach, column: string): SelectQueryBuilder<T> {
+  const condition = reachCondition(actor, reach, column, ':reachAccountId');
+  if (condition === null) return query;
+  return condition === 'false' ? query.andWhere(condition) : query.andWhere(condition, { reachAccountId: actor.accountId });
+}
+
+/**
  * Keeps only rows owned by accounts the actor may see and act on: its own account, a reseller's
  * clients as well, every account for the back office. `accountColumn` is the row's owning account.
  */
 export function withinReach<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, accountColumn: string, actor: Actor): SelectQueryBuilder<T> {
-  if (actor.isAdmin) return query;
-  if (!actor.accountId) return query.andWhere('false');
-  if (actor.accountKind === 'RESELLER') {
-    // The clients' ids come from the index on (reseller_id, name, id) alone, without reading their rows.
-    return query.andWhere(
-      `(${accountColumn} = :reachAccountId OR ${accountColumn} IN (SELECT "reach"."id" FROM "accounts" "reach" WHERE "reach"."reseller_id" = :reachAccountId))`,
-      { reachAccountId: actor.accountId },
-    );
-  }
-  return query.andWhere(`${accountColumn} = :reachAccountId`, { reachAccountId: actor.accountId });
+  return narrowed(query, actor, 'withClients', accountColumn);
+}
+
+/** Keeps only rows of the actor's own account (every row for the back office): a reseller's clients' are not its own. */
+export function ownedBy<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, accountColumn: string, actor: Actor): SelectQueryBuilder<T> {
+  return narrowed(query, actor, 'own', accountColumn);
+}
+
+/** Keeps only the accounts that are the actor's clients (every account for the back office); `resellerColumn` is their reseller. */
+export function clientsOf<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, resellerColumn: string, actor: Actor): SelectQueryBuilder<T> {
+  return narrowed(query, actor, 'clients', resellerColumn);
+}
+
+/** Keeps only rows of the actor's own login (its API tokens), the back office's included: a login's, not an account's. */
+export function ofOwnLogin<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, userColumn: string, actor: Actor): SelectQueryBuilder<T> {
+  return query.andWhere(`${userColumn} = :reachUserId`, { reachUserId: actor.userId });
+}
+
+/** Keeps every row for the back office and none for anyone else: its own lists (audit trail, support's cancellations, runs). */
+export function backOfficeOnly<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, actor: Actor): SelectQueryBuilder<T> {
+  return actor.isAdmin ? query : query.andWhere('false');
 }
 
 /**
@@ -24,6 +65,33 @@ export function withinReach<T extends ObjectLiteral>(query: SelectQueryBuilder<T
  */
 export function listedFor<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, accountColumn: string, actor: Actor, accountId?: string | null): SelectQueryBuilder<T> {
   if (accountId) return withinReach(query.andWhere(`${accountColumn} = :listedAccountId`, { listedAccountId: accountId }), accountColumn, actor);
-  if (actor.isAdmin) return query;
-  return query.andWhere(`${accountColumn} = :listedAccountId`, { listedAccountId: actor.accountId });
+  return ownedBy(query, accountColumn, actor);
+}
+
+/**
+ * For a statement written by hand: the condition on `column` (as `withinReach`, `ownedBy`,
+ * `clientsOf` apply it) with the actor's account as parameter `$parameter`, and the values to append.
+ */
+export function reachSql(actor: Actor, reach: Reach, column: string, parameter: number): { condition: string; parameters: unknown[] } {
+  const condition = reachCondition(actor, reach, column, `$${parameter}`);
+  if (condition === null) return { condition: 'true', parameters: [] };
+  return condition === 'false' ? { condition, parameters: [] } : { condition, parameters: [actor.accountId] };
+}
+
+/** The account a request is made for: the actor's own, or for the back office the owner of what it acts on. */
+export function accountActedFor(actor: Actor, ownerAccountId: string): string {
+  return actor.accountId ?? ownerAccountId;
+}
+
+// Arrays of rows that a list read for an actor through the helpers above, all of them within its reach.
+const readFor = new WeakMap<readonly object[], Actor>();
+
+/** Notes that `rows` were read for the actor through the helpers above. */
+export function readWithinReach(actor: Actor, rows: readonly object[]): void {
+  readFor.set(rows, actor);
+}
+
+/** Whether `rows` are an array noted by `readWithinReach` for this actor: what hangs off them needs no second check. */
+export function wereReadWithinReach(actor: Actor, rows: readonly object[]): boolean {
+  return readFor.get(rows) === actor;
 }

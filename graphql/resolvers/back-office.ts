@@ -42,8 +42,7 @@ export class BackOfficeResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('filter', () => AuditTrailFilterInput, { nullable: true }) filter: AuditTrailFilterInput | null,
   ) {
-    requireAdmin(context);
-    return toConnection(await listAuditTrail(context.db, filter ?? {}, pageArgs(first, after)));
+    return toConnection(await listAuditTrail(context.db, requireAdmin(context), filter ?? {}, pageArgs(first, after)));
   }
 
   @Query(() => CancellationConnectionType, { description: "Back office: support's list of cancellations (confirmed ones unless status says otherwise), the soonest effective first." })
@@ -53,8 +52,7 @@ export class BackOfficeResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('status', () => CancellationStatusEnum, { nullable: true }) status: CancellationStatusEnum | null,
   ) {
-    requireAdmin(context);
-    return toConnection(await listCancellations(context.db, (status ?? 'CONFIRMED') as CancellationStatus, pageArgs(first, after)));
+    return toConnection(await listCancellations(context.db, requireAdmin(context), (status ?? 'CONFIRMED') as CancellationStatus, pageArgs(first, after)));
   }
 
   @Mutation(() => CreateAccountPayload, { description: 'Back office: an account (customer, reseller, or a reseller\'s client) with its login.' })

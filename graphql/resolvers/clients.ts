@@ -5,6 +5,7 @@ import { Account, Service } from '@/entities';
 import { memoPerObject } from '@/lib/memo';
 import { findClient } from '@/operations/clients/find-client';
 import { listClients } from '@/operations/clients/list-clients';
+import { columnProperties } from '@/operations/loading';
 import { pageArgs } from '@/operations/pagination';
 import type { Context } from '../context';
 import { requireActor, requireResellerOrAdmin } from '../guards';
@@ -49,8 +50,8 @@ function columnsOfTree(info: GraphQLResolveInfo, db: DataSource): TreeColumns {
   const accountFields = selectedAt(info, ['edges', 'node']);
   const serviceFields = [...selectedAt(info, ['edges', 'node', 'services']), ...selectedAt(info, ['edges', 'node', 'domains', 'services'])];
   return {
-    accounts: propertiesFor(type('Account'), db.getMetadata(Account), accountFields, []),
-    services: propertiesFor(type('Service'), db.getMetadata(Service), serviceFields, ['id', 'accountId', 'domain']),
+    accounts: propertiesFor(type('Account'), columnProperties(db, Account), accountFields, []),
+    services: propertiesFor(type('Service'), columnProperties(db, Service), serviceFields, ['id', 'accountId', 'domain']),
     withServices: accountFields.some((field) => field.name.value === 'services' || field.name.value === 'domains'),
   };
 }

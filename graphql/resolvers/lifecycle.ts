@@ -24,7 +24,6 @@ export class LifecycleResolver {
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ) {
-    requireAdmin(context);
-    return toConnection(await listLifecycleRuns(context.db, pageArgs(first, after)));
+    return toConnection(await listLifecycleRuns(context.db, requireAdmin(context), pageArgs(first, after)));
   }
 }

@@ -5,6 +5,7 @@ import { newTokenSecret } from '@/lib/api-token-secret';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit';
 import { UserInputError } from '../errors';
+import { ofOwnLogin } from '../scope';
 
 /** A new token for the actor's own login; the secret is returned this once and stored hashed. */
 export async function createApiToken(db: DataSource, actor: Actor, nameInput: string): Promise<{ token: string; record: ApiToken }> {
@@ -22,10 +23,8 @@ export async function createApiToken(db: DataSource, actor: Actor, nameInput: st
 export async function revokeApiToken(db: DataSource, actor: Actor, tokenId: string): Promise<ApiToken> {
   if (!isUuid(tokenId)) throw new UserInputError('NOT_FOUND', 'no such API token', 'id');
   return db.transaction(async (manager) => {
-    const record = await manager.createQueryBuilder(ApiToken, 'token')
-      .setLock('pessimistic_write')
-      .where('token.userId = :userId AND token.id = :tokenId', { userId: actor.userId, tokenId })
-      .getOne();
+    const query = manager.createQueryBuilder(ApiToken, 'token').setLock('pessimistic_write').where('token.id = :tokenId', { tokenId });
+    const record = await ofOwnLogin(query, 'token.userId', actor).getOne();
     if (!record) throw new UserInputError('NOT_FOUND', 'no such API token', 'id');
     if (!record.revokedAt) {
       record.revokedAt = new Date();
@@ -37,5 +36,5 @@ export async function revokeApiToken(db: DataSource, actor: Actor, tokenId: stri
 }
 
 export function listApiTokens(db: DataSource, actor: Actor): Promise<ApiToken[]> {
-  return db.getRepository(ApiToken).find({ where: { userId: actor.userId }, order: { createdAt: 'DESC' } });
+  return ofOwnLogin(db.getRepository(ApiToken).createQueryBuilder('token'), 'token.userId', actor).orderBy('token.createdAt', 'DESC').getMany();
 }

@@ -4,6 +4,7 @@ import { selectingOnly } from '@/lib/db/select-entities';
 import type { Actor } from '../actor';
 import { UserInputError } from '../errors';
 import { keysetPage, type Page, type PageArgs } from '../pagination';
+import { clientsOf, readWithinReach } from '../scope';
 import { containing } from '../sql';
 
 /**
@@ -11,11 +12,12 @@ import { containing } from '../sql';
  * and their clients). `search` matches part of the name or the email. `properties` (null: all) are the
  * ones the caller will read; the id and the name, which make the cursor, always come.
  */
-export function listClients(db: DataSource, actor: Actor, search: string | null | undefined, page: PageArgs, properties: readonly string[] | null = null): Promise<Page<Account>> {
+export async function listClients(db: DataSource, actor: Actor, search: string | null | undefined, page: PageArgs, properties: readonly string[] | null = null): Promise<Page<Account>> {
   const text = search?.trim() ?? '';
   if (text.length > 200) throw new UserInputError('INVALID', '`search` must be at most 200 characters', 'search');
-  const query = selectingOnly(db.getRepository(Account).createQueryBuilder('account'), properties && [...new Set(['id', 'name', ...properties])]);
-  if (!actor.isAdmin) query.where('account.resellerId = :resellerId', { resellerId: actor.accountId });
+  const query = clientsOf(selectingOnly(db.getRepository(Account).createQueryBuilder('account'), properties && [...new Set(['id', 'name', ...properties])]), 'account.resellerId', actor);
   if (text) query.andWhere('(account.name ILIKE :text OR account.email ILIKE :text)', { text: containing(text) });
-  return keysetPage(query, { columns: ['account.name', 'account.id'], direction: 'ASC', values: (a) => [a.name, a.id] }, page);
+  const listed = await keysetPage(query, { columns: ['account.name', 'account.id'], direction: 'ASC', values: (a) => [a.name, a.id] }, page);
+  readWithinReach(actor, listed.rows);
+  return listed;
 }

@@ -1,15 +1,15 @@
 import type { EntityManager } from 'typeorm';
 import type { CalendarDate } from '@/domain/calendar';
 import type { Actor } from '../actor';
-import { affectedRows } from '../sql';
+import { recordAuditRows } from '../audit';
 import { LIFECYCLE_ACTOR_LABEL } from './actor-label';
 
 /** An unpaid change order lives this many whole days after the day it was placed. */
 export const UNPAID_CHANGE_ORDER_DAYS = 7;
 
 // A renewal cannot be honoured once its service expired or was deactivated (e.g. with its reseller plan).
-const CANCEL_UNPAID = `
-  WITH cancelled AS (
+const CANCELLED = `
+  cancelled AS (
     UPDATE "orders" o SET status = 'CANCELLED', cancellation_reason = 'UNPAID_EXPIRED', cancelled_at = now()
     WHERE o.status = 'AWAITING_PAYMENT' AND (
       (o.kind IN ('UPGRADE', 'DOWNGRADE') AND o.placed_on < $1::date - $2::int)
@@ -17,16 +17,16 @@ const CANCEL_UNPAID = `
         SELECT 1 FROM "services" s WHERE s.id = o.service_id AND (s.expires_on <= $1::date OR s.status <> 'ACTIVE')))
     )
     RETURNING o.id, o.account_id, o.kind
-  )
-  INSERT INTO "audit_events" ("actor_user_id", "actor_label", "account_id", "action", "entity_type", "entity_id", "before", "after")
-  SELECT $3::uuid, $4, account_id, 'order.cancelled', 'Order', id::text, '{"status": "AWAITING_PAYMENT"}'::jsonb,
-         jsonb_build_object('status', 'CANCELLED', 'reason', 'UNPAID_EXPIRED', 'kind', kind)
-  FROM cancelled`;
+  )`;
 
 /**
  * Cancels (UNPAID_EXPIRED) the change orders still unpaid more than 7 days after the day they were
  * placed (`placedOn`, Europe/Rome), and the renewal orders of services that expired; returns how many.
  */
 export function cancelUnpaidOrders(manager: EntityManager, actor: Actor | null, date: CalendarDate): Promise<number> {
-  return affectedRows(manager, CANCEL_UNPAID, [date, UNPAID_CHANGE_ORDER_DAYS, actor?.userId ?? null, LIFECYCLE_ACTOR_LABEL]);
+  // One statement cancels them and audits each.
+  return recordAuditRows(manager, actor, {
+    with: CANCELLED, from: 'cancelled', action: 'order.cancelled', entityType: 'Order', accountId: 'account_id', entityId: 'id::text',
+    before: `'{"status": "AWAITING_PAYMENT"}'::jsonb`, after: `jsonb_build_object('status', 'CANCELLED', 'reason', 'UNPAID_EXPIRED', 'kind', kind)`,
+  }, [date, UNPAID_CHANGE_ORDER_DAYS], LIFECYCLE_ACTOR_LABEL);
 }

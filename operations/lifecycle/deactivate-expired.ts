@@ -3,6 +3,7 @@ import type { CalendarDate } from '@/domain/calendar';
 import type { Locale } from '@/domain/money';
 import { portalUrl } from '@/lib/config';
 import type { Actor } from '../actor';
+import { recordAuditRows } from '../audit';
 import { queueEmailsFor } from '../notifications/queue-emails';
 import { affectedRows } from '../sql';
 import { LIFECYCLE_ACTOR_LABEL } from './actor-label';
@@ -43,13 +44,6 @@ const COMPLETE_CANCELLATIONS = `
   UPDATE "cancellations" c SET status = 'COMPLETED'
   FROM "lifecycle_deactivated" d WHERE c.service_id = d.service_id AND c.status = 'CONFIRMED'`;
 
-const AUDIT_DEACTIVATIONS = `
-  INSERT INTO "audit_events" ("actor_user_id", "actor_label", "account_id", "action", "entity_type", "entity_id", "before", "after")
-  SELECT $1::uuid, $2, d.account_id, 'service.deactivated', 'Service', d.service_id::text, '{"status": "ACTIVE"}'::jsonb,
-         jsonb_build_object('status', 'DEACTIVATED', 'deactivatedOn', d.deactivated_on, 'reason',
-           CASE WHEN d.plan_id IS NOT NULL THEN 'RESELLER_PLAN_DEACTIVATED' WHEN d.silent THEN 'CANCELLED' ELSE 'EXPIRED' END)
-  FROM "lifecycle_deactivated" d`;
-
 const DEACTIVATION_EMAILS = `
   WITH clients AS (
     SELECT k.plan_id, array_agg(c.domain ORDER BY c.domain) AS domains
@@ -79,7 +73,12 @@ export async function deactivateExpiredServices(manager: EntityManager, actor: A
   const clientDomains = await affectedRows(manager, DEACTIVATE_CLIENT_DOMAINS);
   await manager.query(`ANALYZE "lifecycle_deactivated"`);
   await manager.query(COMPLETE_CANCELLATIONS);
-  await manager.query(AUDIT_DEACTIVATIONS, [actor?.userId ?? null, LIFECYCLE_ACTOR_LABEL]);
+  await recordAuditRows(manager, actor, {
+    from: '"lifecycle_deactivated" d', action: 'service.deactivated', entityType: 'Service', accountId: 'd.account_id', entityId: 'd.service_id::text',
+    before: `'{"status": "ACTIVE"}'::jsonb`,
+    after: `jsonb_build_object('status', 'DEACTIVATED', 'deactivatedOn', d.deactivated_on, 'reason',
+      CASE WHEN d.plan_id IS NOT NULL THEN 'RESELLER_PLAN_DEACTIVATED' WHEN d.silent THEN 'CANCELLED' ELSE 'EXPIRED' END)`,
+  }, [], LIFECYCLE_ACTOR_LABEL);
   const link = portalUrl('/area/scadenziario');
   await queueEmailsFor<Deactivated>(manager, DEACTIVATION_EMAILS, [], (row) => ({
     accountId: row.accountId,

@@ -5,6 +5,7 @@ import { Quote } from '@/entities';
 import { now, today } from '@/lib/clock';
 import type { Actor } from '../actor';
 import { Validation } from '../errors';
+import { accountActedFor } from '../scope';
 import { quoteExpiry } from './quote-validity';
 import { alreadyCancelled, assertActive, clientDomainsOf, openCancellationOf, openOrderOf, ownerOf, serviceInReach, serviceTerms } from './service-in-reach';
 
@@ -37,7 +38,7 @@ export async function cancelService(db: DataSource, actor: Actor, request: Cance
     const superseded = await openOrderOf(manager, service.id);
     return manager.save(Quote, manager.create(Quote, {
       kind: 'CANCELLATION',
-      accountId: actor.accountId ?? service.accountId,
+      accountId: accountActedFor(actor, service.accountId),
       createdByUserId: actor.userId,
       serviceId: service.id,
       serviceRevision: service.revision,

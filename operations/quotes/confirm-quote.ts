@@ -14,6 +14,7 @@ import { UserInputError } from '../errors';
 import { cardSessionFor } from '../payments/card-session-for';
 import { settleOrder } from '../payments/settle-order';
 import type { CardPaymentSession } from '../payments/start-card-payment';
+import { reachSql } from '../scope';
 import { quoteExpired } from './quote-validity';
 import { recordCancellation } from './record-cancellation';
 import { alreadyCancelled, cancellationPending } from './service-in-reach';
@@ -24,14 +25,15 @@ export interface Confirmation { quoteId: string; paymentMethod?: PaymentMethod |
 export interface Confirmed { quote: Quote; order: Order | null; cancellation: Cancellation | null; cardPayment?: CardPaymentSession | null }
 
 // The quote and its service, both locked for the transaction, in one statement; written once per
-// database from the entities' columns (the query builder would build it again for every confirmation).
-const lockStatements = memoPerObject<DataSource, boolean, string>();
+// database and reach condition from the entities' columns (the query builder would build it again for
+// every confirmation).
+const lockStatements = memoPerObject<DataSource, string, string>();
 
-function lockStatement(db: DataSource, ownOnly: boolean): string {
-  return lockStatements(db, ownOnly, () => `
+function lockStatement(db: DataSource, reach: string): string {
+  return lockStatements(db, reach, () => `
     SELECT ${columnsAs(db, Quote, 'quote')}, ${columnsAs(db, Service, 'service')}
     FROM "quotes" "quote" JOIN "services" "service" ON "service"."id" = "quote"."service_id"
-    WHERE "quote"."id" = $1${ownOnly ? ' AND "quote"."account_id" = $2' : ''}
+    WHERE "quote"."id" = $1 AND ${reach}
     FOR UPDATE OF "quote", "service"`);
 }
 
@@ -39,7 +41,8 @@ async function lockOwnQuote(manager: EntityManager, actor: Actor, quoteId: strin
   const notFound = () => new UserInputError('NOT_FOUND', 'no quote with this id', 'quoteId');
   if (!isUuid(quoteId)) throw notFound();
   const db = manager.connection;
-  const [row] = await queryPrepared<Record<string, unknown>>(manager, lockStatement(db, !actor.isAdmin), actor.isAdmin ? [quoteId] : [quoteId, actor.accountId]);
+  const reach = reachSql(actor, 'own', '"quote"."account_id"', 2);
+  const [row] = await queryPrepared<Record<string, unknown>>(manager, lockStatement(db, reach.condition), [quoteId, ...reach.parameters]);
   if (!row) throw notFound();
   const service = entityFromRow(db, Service, 'service', row);
   return { quote: Object.assign(entityFromRow(db, Quote, 'quote', row), { service }), service };

@@ -4,6 +4,7 @@ import { Product, Quote } from '@/entities';
 import { now, today } from '@/lib/clock';
 import type { Actor } from '../actor';
 import { UserInputError } from '../errors';
+import { accountActedFor } from '../scope';
 import { quoteExpiry } from './quote-validity';
 import { assertActive, assertNotCancelled, clientDomainsOf, openOrderOf, ownerOf, productTerms, serviceInReach, serviceTerms } from './service-in-reach';
 
@@ -31,7 +32,7 @@ export async function requestServiceChange(db: DataSource, actor: Actor, request
     const superseded = await openOrderOf(manager, service.id);
     return manager.save(Quote, manager.create(Quote, {
       kind: 'SERVICE_CHANGE',
-      accountId: actor.accountId ?? service.accountId,
+      accountId: accountActedFor(actor, service.accountId),
       createdByUserId: actor.userId,
       serviceId: service.id,
       serviceRevision: service.revision,

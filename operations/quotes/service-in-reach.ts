@@ -4,13 +4,13 @@ import type { ProductTerms, ServiceTerms, ClientDomain } from '@/domain/service-
 import { Account, Cancellation, Order, Product, ProductCategory, Service } from '@/entities';
 import type { Actor } from '../actor';
 import { UserInputError } from '../errors';
-import { withinReach } from '../scope';
+import { servicesInReach } from '../services/loading';
 
 /** A service the actor may act on, optionally locked for the transaction; otherwise NOT_FOUND, as if missing. */
 export async function serviceInReach(manager: EntityManager, actor: Actor, serviceId: string, lock = false): Promise<Service> {
   const notFound = new UserInputError('NOT_FOUND', 'no service with this id', 'serviceId');
   if (!isUuid(serviceId)) throw notFound;
-  const query = withinReach(manager.createQueryBuilder(Service, 'service').where('service.id = :serviceId', { serviceId }), 'service.accountId', actor);
+  const query = servicesInReach(manager, actor, [serviceId]);
   if (lock) query.setLock('pessimistic_write');
   const service = await query.getOne();
   if (!service) throw notFound;

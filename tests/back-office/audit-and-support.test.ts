@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { AuditEvent } from '@/entities';
+import { listAuditTrail } from '@/operations/back-office/audit-trail';
+import { listCancellations } from '@/operations/back-office/support-cancellations';
 import { useGraphQLServer } from '../support/api';
 import { useTestDatabase } from '../support/database';
 import { newAccount, newAdmin, newService, type AccountLogin, type Login } from '../support/fixtures';
@@ -62,6 +64,13 @@ describe('the audit trail', () => {
     expect(new Set(seen).size).toBe(45);
   });
 
+  it('is read by the back office alone, whoever calls the operation', async () => {
+    const page = { first: 100, after: null };
+    expect((await listAuditTrail(db, admin.actor, { accountId: customer.account.id }, page)).rows.map((event) => event.action)).toContain('account.created');
+    expect((await listAuditTrail(db, customer.actor, { accountId: customer.account.id }, page)).rows).toEqual([]);
+    expect((await listAuditTrail(db, customer.actor, {}, page)).rows).toEqual([]);
+  });
+
   it('names a bad filter', async () => {
     const { body } = await api.gql(TRAIL, { filter: { accountId: 'nope' } }, { token: admin.token });
     expect(body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: 'accountId must be an account id' });
@@ -86,5 +95,11 @@ describe("support's list of cancellations", () => {
     ]);
     const taken = await api.gql('{ cancellations(status: WITHDRAWN) { edges { node { service { domain } } } } }', {}, { token: admin.token });
     expect(taken.body.data.cancellations.edges).toEqual([{ node: { service: { domain: 'ripensato.it' } } }]);
+  });
+
+  it('is read by the back office alone, whoever calls the operation', async () => {
+    const page = { first: 100, after: null };
+    expect((await listCancellations(db, admin.actor, 'CONFIRMED', page)).rows).toHaveLength(2);
+    expect((await listCancellations(db, customer.actor, 'CONFIRMED', page)).rows).toEqual([]);
   });
 });

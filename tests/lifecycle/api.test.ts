@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Account } from '@/entities';
+import { listLifecycleRuns } from '@/operations/lifecycle/list-runs';
 import { queueEmails } from '@/operations/notifications/queue-emails';
 import { useGraphQLServer } from '../support/api';
 import { useTestDatabase } from '../support/database';
@@ -96,6 +97,12 @@ describe('runLifecycle', () => {
     expect(again.body.data.runLifecycle.run).toMatchObject({ reminders: 0, deactivations: 0 });
     const runs = await api.gql('{ lifecycleRuns(first: 5) { totalCount edges { node { date reminders } } } }', {}, { token: admin.token });
     expect(runs.body.data.lifecycleRuns).toEqual({ totalCount: 2, edges: [{ node: { date: '2026-05-01', reminders: 0 } }, { node: { date: '2026-05-01', reminders: 1 } }] });
+  });
+
+  it('lists its runs to the back office alone, whoever calls the operation', async () => {
+    const page = { first: 5, after: null };
+    expect((await listLifecycleRuns(db, admin.actor, page)).rows).toHaveLength(2);
+    expect((await listLifecycleRuns(db, alice.actor, page)).rows).toEqual([]);
   });
 
   it('reports a day that has not come yet as a userError, and a date that is not one as bad input', async () => {

@@ -6,7 +6,8 @@ import { cancelService } from '@/operations/quotes/cancel-service';
 import { confirmQuote } from '@/operations/quotes/confirm-quote';
 import { requestServiceChange } from '@/operations/quotes/request-service-change';
 import { useTestDatabase } from '../support/database';
-import { newAccount, newService, type AccountLogin } from '../support/fixtures';
+import { newAccount, newAdmin, newService, type AccountLogin } from '../support/fixtures';
+import { statementsDuring } from '../support/statements';
 
 const database = useTestDatabase();
 let db: DataSource;
@@ -140,5 +141,27 @@ describe('unpaid orders', () => {
     on('2026-11-20');
     expect(await runLifecycle(db, null, '2026-11-20')).toMatchObject({ deactivations: 1, cancelledOrders: 1 });
     expect(await status(order)).toMatchObject({ status: 'CANCELLED', cancellationReason: 'UNPAID_EXPIRED' });
+  });
+});
+
+describe("the lifecycle's audit trail", () => {
+  it('is written with one statement per kind of change however many there are, naming the lifecycle and who ran it', async () => {
+    const admin = await newAdmin(db);
+    const renewalsDue = async (count: number, expiresOn: string) => {
+      for (let i = 0; i < count; i += 1) {
+        const service = await newService(db, owner.account, { productCode: 'HVPARK', termStartsOn: '2025-12-10', expiresOn });
+        await renewService(db, owner.actor, service.id, 'POSTAL_SLIP');
+      }
+    };
+    on('2026-12-01');
+    await renewalsDue(1, '2026-12-10');
+    await renewalsDue(3, '2026-12-11');
+    const auditWrites = (statements: string[]) => statements.filter((statement) => statement.includes('INSERT INTO "audit_events"')).length;
+    on('2026-12-10');
+    expect(auditWrites(await statementsDuring(() => runLifecycle(db, admin.actor, '2026-12-10')))).toBe(2);
+    on('2026-12-11');
+    expect(auditWrites(await statementsDuring(() => runLifecycle(db, admin.actor, '2026-12-11')))).toBe(2);
+    const events = await db.getRepository(AuditEvent).findBy({ actorUserId: admin.user.id, actorLabel: 'lifecycle' });
+    expect(events.map((event) => event.action).sort()).toEqual([...Array(4).fill('order.cancelled'), ...Array(4).fill('service.deactivated')]);
   });
 });
