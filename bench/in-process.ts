@@ -1,5 +1,6 @@
 /**
- * `npx tsx bench/in-process.ts [graphql|raw] [pages]`: the tree page answered by the route handlers
+ * `npx tsx bench/in-process.ts [graphql|raw] [pages]`: the tree page answered by the route handlers (the
+ * portal's GraphQL route, the baseline's raw-SQL route)
  * called in this process — no HTTP, no Next.js — 20 at a time, with the CPU time, the promises and the
  * memory allocated (what garbage collection will have to handle) one page costs. BENCH_QUERY replaces
  * the GraphQL query: leaving fields out shows what each one costs.
@@ -7,9 +8,11 @@
  */
 import { createHook } from 'node:async_hooks';
 import { Session } from 'node:inspector/promises';
+import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { addDays } from '@/domain/calendar';
 import { dataSourceOptions } from '@/lib/db/data-source';
+import { rawTreePage } from './baseline/app/clients/tree-page';
 import { openBenchDatabases } from './database';
 import { DATASET_TODAY, SIZE } from './dataset';
 import { inParallel } from './load';
@@ -47,17 +50,16 @@ async function bytesPerPage(count: number, page: () => Promise<Response>): Promi
 async function main(): Promise<void> {
   const variant = process.argv[2] ?? 'graphql';
   const count = Number(process.argv[3] ?? 3000);
-  Object.assign(process.env, { PORTAL_TODAY: addDays(DATASET_TODAY, 10), DB_LOG: 'off', BENCH_RAW_ROUTE: '1', PORTAL_WORKERS: 'off', DB_POOL_SIZE: '20', NODE_ENV: 'production' });
+  Object.assign(process.env, { PORTAL_TODAY: addDays(DATASET_TODAY, 10), DB_LOG: 'off', PORTAL_WORKERS: 'off', DB_POOL_SIZE: '20', NODE_ENV: 'production' });
   const databases = await openBenchDatabases(console.log);
   try {
     process.env.DATABASE_URL = await databases.freshRunCopy();
     const db = await new DataSource(dataSourceOptions(process.env.DATABASE_URL)).initialize();
     const resellers = await callersFor(db, Array.from({ length: SIZE.resellers }, (_, i) => `account${i + 1}@bench.test`)).finally(() => db.destroy());
-    // Imported once the environment is set: the raw route reads it when loaded.
-    const { GET } = await import('@/app/api/bench/clients/route');
+    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
     const pick = (): Caller => resellers[Math.floor(Math.random() * resellers.length)];
     const page = variant === 'raw'
-      ? () => GET(new Request('http://bench/api/bench/clients', { headers: { authorization: `Bearer ${pick().token}` } }))
+      ? () => rawTreePage(pool, new Request('http://bench/clients', { headers: { authorization: `Bearer ${pick().token}` } }))
       : () => treePageInProcess(pick(), process.env.BENCH_QUERY);
     await pages(500, page);
     const promises = await promisesPerPage(200, page);

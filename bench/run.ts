@@ -14,7 +14,7 @@ import { openBenchDatabases } from './database';
 import { buildDataset, DATASET_TODAY, SIZE } from './dataset';
 import { lifecycleAgainstRawSql } from './lifecycle';
 import { writeResults } from './results';
-import { startServer } from './server';
+import { startBaseline, startServer, type BenchServer } from './server';
 import { callersFor } from './tokens';
 import { statementsPerTreePage, treeUnderLoad } from './tree';
 
@@ -63,9 +63,12 @@ async function measure(url: string): Promise<void> {
 
     log('Starting next start on the dataset…');
     const server = await startServer(url, TODAY, log);
+    let baseline: BenchServer | null = null;
     try {
+      if (wanted('tree')) baseline = await startBaseline(url, log);
       log('Client tree over HTTP, 20 concurrent clients, GraphQL and raw SQL alternating');
-      const tree = wanted('tree') ? await treeUnderLoad(server, resellers, 20, QUICK ? 2 : 4, QUICK ? 5 : 10, log) : null;
+      const tree = baseline ? await treeUnderLoad({ graphql: server, raw: baseline }, resellers, 20, QUICK ? 2 : 4, QUICK ? 5 : 10, log) : null;
+      await baseline?.stop();
       log(`confirmQuote over HTTP, 32 concurrent customers (${pending.length} quotes)`);
       const confirm = wanted('confirm') ? await confirmUnderLoad(server, pending, 32, 300) : null;
       if (confirm) log(`  ${confirm.confirmed} confirmed, ${confirm.errors} errors, ${confirm.perSecond.toFixed(0)}/s, CPU ${confirm.cpuMs.toFixed(2)} ms in the server and ${confirm.databaseCpuMs.toFixed(2)} ms in PostgreSQL each`);
@@ -78,7 +81,7 @@ async function measure(url: string): Promise<void> {
       log(`Server peak RSS: ${peakRssMb.toFixed(0)} MB`);
       if (tree && confirm && lifecycle) writeResults({ tree, treeQuerySqlStatements, confirm, lifecycle, peakRssMb, services, machine: machine() }, log);
     } finally {
-      await server.stop();
+      await Promise.all([server.stop(), baseline?.stop()]);
     }
   } finally {
     await db.destroy();

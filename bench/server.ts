@@ -6,26 +6,29 @@ import { cpuMeter } from './cpu';
 
 export interface BenchServer { url: string; peakRssMb(): number; cpu: ReturnType<typeof cpuMeter>; stop(): Promise<void> }
 
-/** `next start` on the benchmark's database, with the raw-SQL baseline route switched on. */
-export async function startServer(databaseUrl: string, today: string, log: (line: string) => void): Promise<BenchServer> {
+interface NextApp {
+  /** The app's folder in the project: the portal's ('.') or the baseline's. */
+  app: string;
+  port: number;
+  /** Answered once the server is up. */
+  readyPath: string;
+  env: Record<string, string>;
+  nodeArguments?: string[];
+}
+
+/** `next start` for a production build of `app`, built first when its sources changed, in a process of its own. */
+async function startNext({ app, port, readyPath, env, nodeArguments = [] }: NextApp, log: (line: string) => void): Promise<BenchServer> {
   const root = process.cwd();
-  buildIfNeeded(root, log);
-  const port = Number(process.env.BENCH_PORT ?? 3100);
-  // BENCH_CPU_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops.
-  const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROFILE)}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, path.join(root, NEXT_BIN), 'start', '--port', String(port)], {
-    cwd: root,
+  buildIfNeeded(root, log, app);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArguments, path.join(root, NEXT_BIN), 'start', '--port', String(port)], {
+    cwd: path.join(root, app),
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env, DATABASE_URL: databaseUrl, PORTAL_TODAY: today, NODE_ENV: 'production', BENCH_RAW_ROUTE: '1', PORTAL_WORKERS: 'off',
-      NEXTAUTH_SECRET: 'bench', DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? '20', DB_LOG: 'off', NEXT_TELEMETRY_DISABLED: '1',
-      NODE_OPTIONS: serverNodeOptions(),
-    },
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', NODE_OPTIONS: serverNodeOptions(), ...env },
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i += 1) {
-    if (child.exitCode !== null) throw new Error('next start exited');
-    const ok = await fetch(`${url}/api/graphql?query=%7B__typename%7D`, { headers: { 'apollo-require-preflight': '1' } }).then((r) => r.ok, () => false);
+    if (child.exitCode !== null) throw new Error(`next start exited (${app})`);
+    const ok = await fetch(`${url}${readyPath}`, { headers: { 'apollo-require-preflight': '1' } }).then((r) => r.status < 500, () => false);
     if (ok) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -41,4 +44,33 @@ export async function startServer(databaseUrl: string, today: string, log: (line
       await exited;
     },
   };
+}
+
+/** The portal (`next start`) on the benchmark's database. */
+export function startServer(databaseUrl: string, today: string, log: (line: string) => void): Promise<BenchServer> {
+  // BENCH_CPU_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROFILE)}`] : [];
+  return startNext({
+    app: '.',
+    port: Number(process.env.BENCH_PORT ?? 3100),
+    readyPath: '/api/graphql?query=%7B__typename%7D',
+    nodeArguments: profile,
+    env: {
+      DATABASE_URL: databaseUrl, PORTAL_TODAY: today, PORTAL_WORKERS: 'off', NEXTAUTH_SECRET: 'bench',
+      DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? '20', DB_LOG: 'off',
+    },
+  }, log);
+}
+
+/**
+ * The raw-SQL baseline (`bench/baseline`, a Next.js app of the benchmark's own, configured as the portal),
+ * its route at `/clients`, beside the portal on the same database; never part of the portal's build.
+ */
+export function startBaseline(databaseUrl: string, log: (line: string) => void): Promise<BenchServer> {
+  return startNext({
+    app: path.join('bench', 'baseline'),
+    port: Number(process.env.BENCH_BASELINE_PORT ?? 3101),
+    readyPath: '/clients',
+    env: { DATABASE_URL: databaseUrl, DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? '20' },
+  }, log);
 }

@@ -40,7 +40,13 @@ const TREE_BODY = JSON.stringify({ query: TREE_QUERY });
 const graphql = (url: string, caller: Caller) => send(`${url}/api/graphql`, {
   method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${caller.token}` }, body: TREE_BODY,
 });
-const raw = (url: string, caller: Caller) => send(`${url}/api/bench/clients`, { headers: { authorization: `Bearer ${caller.token}` } });
+const raw = (url: string, caller: Caller) => send(`${url}/clients`, { headers: { authorization: `Bearer ${caller.token}` } });
+
+/** The portal's GraphQL route (at `graphqlUrl`) and the baseline's (at `rawUrl`) answer the caller's tree page with the same JSON. */
+export async function assertSameTreePage(graphqlUrl: string, rawUrl: string, caller: Caller): Promise<void> {
+  const [fromGraphql, fromRaw] = await Promise.all([graphql(graphqlUrl, caller), raw(rawUrl, caller)]).then((replies) => replies.map((reply) => JSON.parse(reply.body)));
+  if (!isDeepStrictEqual(fromGraphql, fromRaw)) throw new Error('the raw-SQL route does not answer the same JSON as GraphQL');
+}
 
 export interface RoundFigures { graphqlPerSecond: number; graphqlP95Ms: number; rawPerSecond: number; rawP95Ms: number }
 
@@ -66,19 +72,19 @@ export interface TreeLoad {
 }
 
 /**
- * The tree page over HTTP at `concurrency` clients, GraphQL and the raw-SQL route alternating in
- * rounds so the machine's noise falls on both; each request is for a random reseller.
+ * The tree page over HTTP at `concurrency` clients, the portal's GraphQL route and the baseline's raw-SQL
+ * route alternating in rounds so the machine's noise falls on both; each request is for a random reseller.
+ * The CPU time per page is each server's own.
  */
-export async function treeUnderLoad(server: BenchServer, resellers: Caller[], concurrency: number, rounds: number, secondsPerRound: number, log: (line: string) => void): Promise<TreeLoad> {
-  const { url } = server;
-  const [fromGraphql, fromRaw] = await Promise.all([graphql(url, resellers[0]), raw(url, resellers[0])]).then((replies) => replies.map((reply) => JSON.parse(reply.body)));
-  if (!isDeepStrictEqual(fromGraphql, fromRaw)) throw new Error('the raw-SQL route does not answer the same JSON as GraphQL');
+export async function treeUnderLoad(servers: { graphql: BenchServer; raw: BenchServer }, resellers: Caller[], concurrency: number, rounds: number, secondsPerRound: number, log: (line: string) => void): Promise<TreeLoad> {
+  await assertSameTreePage(servers.graphql.url, servers.raw.url, resellers[0]);
   const pick = () => resellers[Math.floor(Math.random() * resellers.length)];
   const cpu = { graphql: { serverMs: 0, databaseMs: 0 }, raw: { serverMs: 0, databaseMs: 0 } };
   const run = async (variant: keyof typeof cpu, count = true, clients = concurrency) => {
+    const server = servers[variant];
     const before = server.cpu.sample();
     const result = await load(clients, secondsPerRound, async () => {
-      const reply = await (variant === 'graphql' ? graphql : raw)(url, pick());
+      const reply = await (variant === 'graphql' ? graphql : raw)(server.url, pick());
       return reply.status === 200;
     });
     if (count) {

@@ -8,7 +8,7 @@ import { memoPerObject } from '@/lib/memo';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@/operations/pagination';
 import type { Context } from './context';
 
-/** What one request may ask for; README's "Abuse limits" explains the values. */
+/** What one request may ask for; README's "Limits" explains the values. */
 export const LIMITS = { maxTokens: 3000, maxDepth: 12, maxAliases: 30, maxCost: 10_000 } as const;
 
 function tooMuch(message: string, code = 'GRAPHQL_VALIDATION_FAILED'): GraphQLError {

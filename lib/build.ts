@@ -15,10 +15,14 @@ function walk(dir: string, out: string[]): void {
   }
 }
 
-/** A digest of every source the production build is made from: a change means the build is stale. */
-export function buildFingerprint(root: string): string {
-  const files: string[] = FILES.map((file) => path.join(root, file)).filter((file) => fs.existsSync(file));
-  for (const dir of SOURCES) walk(path.join(root, dir), files);
+/**
+ * A digest of every source the production build of the Next.js app in `app` (a folder of `root`) is made
+ * from, with the project's lockfile and configuration: a change means the build is stale.
+ */
+export function buildFingerprint(root: string, app = '.'): string {
+  const dir = path.join(root, app);
+  const files = [...new Set([root, dir].flatMap((base) => FILES.map((file) => path.join(base, file))))].filter((file) => fs.existsSync(file));
+  for (const source of SOURCES) walk(path.join(dir, source), files);
   const hash = createHash('sha256');
   for (const file of files.sort()) hash.update(path.relative(root, file)).update('\0').update(fs.readFileSync(file)).update('\0');
   return hash.digest('hex');
@@ -26,14 +30,15 @@ export function buildFingerprint(root: string): string {
 
 export const NEXT_BIN = path.join('node_modules', 'next', 'dist', 'bin', 'next');
 
-/** Runs `next build` unless the last successful build was made from the same sources. */
-export function buildIfNeeded(root: string, log: (line: string) => void): void {
-  const stamp = path.join(root, '.next', 'pannello-build-fingerprint');
-  const fingerprint = buildFingerprint(root);
-  const built = fs.existsSync(path.join(root, '.next', 'BUILD_ID')) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === fingerprint;
+/** Runs `next build` for the app in `app` (a folder of `root`) unless its last successful build was made from the same sources. */
+export function buildIfNeeded(root: string, log: (line: string) => void, app = '.'): void {
+  const dir = path.join(root, app);
+  const stamp = path.join(dir, '.next', 'pannello-build-fingerprint');
+  const fingerprint = buildFingerprint(root, app);
+  const built = fs.existsSync(path.join(dir, '.next', 'BUILD_ID')) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === fingerprint;
   if (built) return;
-  log('Building the portal (next build)…');
-  const result = spawnSync(process.execPath, [path.join(root, NEXT_BIN), 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  log(`Building ${app === '.' ? 'the portal' : app} (next build)…`);
+  const result = spawnSync(process.execPath, [path.join(root, NEXT_BIN), 'build'], { cwd: dir, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
   if (result.status !== 0) throw new Error('next build failed');
   fs.writeFileSync(stamp, fingerprint);
 }

@@ -10,7 +10,7 @@ describe('schema.graphql', () => {
     expect(printAppSchema()).toBe(committed);
   });
 
-  it('keeps the names API.md promises', () => {
+  it('keeps the names docs/api-conventions.md promises (Names are a contract)', () => {
     const schema = printAppSchema();
     for (const name of ['viewer: Viewer!', 'catalog: Catalog!', 'services(', 'expirySchedule(', 'createApiToken(input: CreateApiTokenInput!)', 'revokeApiToken(input: RevokeApiTokenInput!)',
       'clients(', 'accounts(', 'auditTrail(', 'createAccount(input: CreateAccountInput!)', 'provisionService(input: ProvisionServiceInput!)', 'recordOfflinePayment(input: RecordOfflinePaymentInput!)']) {

@@ -43,7 +43,7 @@ describe('catalog management', () => {
 
     const renewal = await api.gql('mutation($id: ID!) { renewService(input: { serviceId: $id, paymentMethod: BANK_TRANSFER }) { order { netCents } } }', { id: business.id }, { token: customer.token });
     expect(renewal.body.data.renewService.order.netCents).toBe(10900);
-    // 48 days before expiry: an upgrade is priced at the target's full list price (PRODUCT.md example 2)
+    // 48 days before expiry: an upgrade is priced at the target's full list price (docs/product-rules.md, Changing a service, example 2)
     const quote = await api.gql('mutation($id: ID!) { requestServiceChange(input: { serviceId: $id, targetProductCode: "BUSINESS" }) { quote { netCents } } }', { id: personal.id }, { token: customer.token });
     expect(quote.body.data.requestServiceChange.quote.netCents).toBe(10900);
   });

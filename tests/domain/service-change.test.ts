@@ -42,7 +42,7 @@ const CLIENTS: ClientDomain[] = [
   { serviceId: 's-3', domain: 'gamma.it', accountName: 'Mario Rossi' },
 ];
 
-describe('worked examples (PRODUCT.md)', () => {
+describe('worked examples (docs/product-rules.md, Changing a service)', () => {
   it('1. PERSONAL15 → BUSINESS on 2026-07-02 prorates credit and new plan', () => {
     const q = quote('PERSONAL15', 'BUSINESS', '2026-07-02');
     expect(q).toMatchObject({

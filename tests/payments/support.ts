@@ -10,7 +10,7 @@ export const ORDER_FIELDS = `code status kind totalCents paymentMethod paymentFa
   payments { method provider status amountCents failureReason testMode }
   invoice { number year issuedOn netCents vatCents totalCents pdfUrl orderCode billing { name fiscalCode } lines { description amountCents } }`;
 
-/** PERSONAL15 → BUSINESS on 2026-07-02 (PRODUCT.md example 1): an order of €30.59. */
+/** PERSONAL15 → BUSINESS on 2026-07-02 (docs/product-rules.md, Changing a service, example 1): an order of €30.59. */
 export async function upgradeOrder(db: DataSource, login: AccountLogin, method: PaymentMethod): Promise<{ service: Service; code: string; clientSecret: string | null }> {
   process.env.PORTAL_TODAY = '2026-07-02';
   const service = await newService(db, login.account, { productCode: 'PERSONAL15', termStartsOn: '2026-01-01', expiresOn: '2027-01-01' });

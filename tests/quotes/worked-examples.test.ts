@@ -29,7 +29,7 @@ beforeAll(async () => {
   customer = await newAccount(db, { locale: 'en' });
 });
 
-describe('PRODUCT.md worked examples, through GraphQL', () => {
+describe('the worked examples of docs/product-rules.md (Changing a service), through GraphQL', () => {
   it('1. PERSONAL15 → BUSINESS on 2026-07-02: credit −24.57, new plan +49.64, total 30.59, expiry unchanged', async () => {
     const service = await newService(db, customer.account, { productCode: 'PERSONAL15', termStartsOn: '2026-01-01', expiresOn: '2027-01-01' });
     const quote = await quoteOn('2026-07-02', service.id, 'BUSINESS');

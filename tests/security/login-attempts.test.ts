@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { authOptions } from '@/lib/auth/options';
+import { authOptions } from '@/portal/auth-options';
 import { useTestDatabase } from '../support/database';
 import { newAccount, type AccountLogin } from '../support/fixtures';
 

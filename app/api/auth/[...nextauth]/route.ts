@@ -1,5 +1,5 @@
 import NextAuth from 'next-auth';
-import { authOptions } from '@/lib/auth/options';
+import { authOptions } from '@/portal/auth-options';
 
 function handler(request: Request, context: { params: Promise<{ nextauth: string[] }> }) {
   return NextAuth(authOptions())(request, context);

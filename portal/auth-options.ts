@@ -1,11 +1,14 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import { authSecret } from '@/lib/auth/secret';
 import { getDataSource } from '@/lib/db/data-source';
 import { clientAddress } from '@/lib/http/client-address';
 import { signInWithPassword } from '@/operations/access/sign-in';
-import { authSecret } from './secret';
 
-/** Portal login: email and password, sessions as signed and encrypted JWT cookies. */
+/**
+ * Portal login (next-auth): email and password checked by the sign-in use case, sessions as signed and
+ * encrypted JWT cookies. Next to the portal rather than in lib/, which may not call use cases.
+ */
 export function authOptions(): NextAuthOptions {
   return {
     secret: authSecret(),

@@ -1,24 +1,15 @@
 import { createHash } from 'node:crypto';
-import pg from 'pg';
-
-export const dynamic = 'force-dynamic';
-
-/**
- * The benchmark's baseline (only with BENCH_RAW_ROUTE=1): the first page of a reseller's client
- * tree, the same JSON as the GraphQL query `clients(first: 50) { … domains { name services { … } } }`,
- * produced with hand-written SQL on a plain connection pool, as prepared statements.
- */
-const pool = process.env.BENCH_RAW_ROUTE === '1'
-  ? new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE ?? 10) })
-  : null;
-// The pool drops an idle connection the server closes; without a listener that would end the process.
-pool?.on('error', () => undefined);
+import type pg from 'pg';
 
 interface Domain { name: string; services: object[] }
 interface ServiceRow { id: string; account_id: string; domain: string; status: string; expires_on: string; code: string }
 
-export async function GET(request: Request): Promise<Response> {
-  if (!pool) return Response.json({ message: 'not found' }, { status: 404 });
+/**
+ * The benchmark's baseline: the first page of a reseller's client tree, the same JSON as the GraphQL
+ * query `clients(first: 50) { … domains { name services { … } } }` (bench/tree.ts's TREE_QUERY),
+ * produced with hand-written SQL on a plain connection pool, as prepared statements.
+ */
+export async function rawTreePage(pool: pg.Pool, request: Request): Promise<Response> {
   const token = request.headers.get('authorization')?.replace(/^Bearer\s+/i, '') ?? '';
   const owner = await pool.query<{ account_id: string }>({
     name: 'bench-owner',
