@@ -24,10 +24,14 @@ export async function schemaErrors(schema: keyof typeof SCHEMAS, documents: Reco
     preload: schemaFile(SIGNATURE_SCHEMA),
   });
   const errors: Record<string, string[]> = Object.fromEntries(names.map((name) => [name, []]));
+  // Most messages carry their file's location, the closing "docN.xml fails to validate" names it in its text, and a
+  // parser error's quoted source line and caret follow the message they belong to.
+  let last = NaN;
   for (const error of result.errors) {
-    const index = error.loc ? Number(/^doc(\d+)\.xml$/.exec(error.loc.fileName)?.[1]) : NaN;
-    if (Number.isNaN(index)) throw new Error(`xmllint: ${error.rawMessage}`);
-    errors[names[index]].push(error.message);
+    const named = Number(/\bdoc(\d+)\.xml\b/.exec(error.loc?.fileName ?? error.rawMessage)?.[1]);
+    last = Number.isNaN(named) ? last : named;
+    if (Number.isNaN(last)) throw new Error(`xmllint: ${error.rawMessage}`);
+    errors[names[last]].push(error.message);
   }
   return errors;
 }
