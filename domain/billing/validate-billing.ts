@@ -28,7 +28,7 @@ type Check = (billing: NormalizedBilling) => BillingProblem | null;
 
 const problem = (field: BillingField, code: BillingProblemCode, message: string): BillingProblem => ({ field, code, message });
 
-function requiredText(field: 'companyName' | 'firstName' | 'lastName' | 'address' | 'city', label: string, required: (b: NormalizedBilling) => boolean): Check {
+function textField(field: 'companyName' | 'firstName' | 'lastName' | 'address' | 'city', label: string, required: (b: NormalizedBilling) => boolean): Check {
   return (b) => {
     const value = b[field];
     if (value === null) return required(b) ? problem(field, 'REQUIRED', `${label} is required`) : null;
@@ -45,15 +45,15 @@ const checks: Check[] = [
     if (b.kind === null) return problem('kind', 'REQUIRED', 'Say whether the customer is a person or a company');
     return BILLING_KINDS.includes(b.kind as BillingKind) ? null : problem('kind', 'INVALID', 'The kind is PERSON or COMPANY');
   },
-  requiredText('companyName', "The company's name", isCompany),
-  requiredText('firstName', 'The first name', isPerson),
-  requiredText('lastName', 'The last name', isPerson),
+  textField('companyName', "The company's name", isCompany),
+  textField('firstName', 'The first name', isPerson),
+  textField('lastName', 'The last name', isPerson),
   (b) => {
     if (b.country === null) return problem('country', 'REQUIRED', 'The country is required');
     return isCountryCode(b.country) ? null : problem('country', 'INVALID', 'The country is a two-letter ISO 3166 code, such as IT or DE');
   },
-  requiredText('address', 'The address', never),
-  requiredText('city', 'The city', never),
+  textField('address', 'The address', never),
+  textField('city', 'The city', never),
   (b) => {
     if (b.postalCode === null) return null;
     if (b.country === ITALY) {
