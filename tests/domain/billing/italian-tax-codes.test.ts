@@ -63,6 +63,12 @@ describe('generated codes (properties)', () => {
     }), { numRuns: 2000 });
   });
 
+  it('refuses any single-character change of a VAT number', () => {
+    fc.assert(fc.property(italianVatNumber.chain((vat) => withOneChange(vat)), (changed) => {
+      expect(fieldProblem({ ...italianCompany, vatNumber: changed }, 'vatNumber')?.code).toMatch(/^(INVALID|INVALID_CHECK_DIGIT)$/);
+    }), { numRuns: 1000 });
+  });
+
   it('names a changed character that keeps the format a check-digit problem', () => {
     // Swapping two different digits of the birth year keeps the format: only the check character can tell.
     const found = fieldProblem({ ...italianPerson, fiscalCode: 'RSSMRA58T10A562S' }, 'fiscalCode');
