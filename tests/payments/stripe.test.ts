@@ -34,9 +34,11 @@ async function cardOrder() {
   return { order, payment, intentId: payment.providerReference! };
 }
 
+const DECLINED = { code: 'card_declined', decline_code: 'insufficient_funds', message: 'Your card has insufficient funds.' };
+
 const orderState = async (id: string) => {
   const order = await db.getRepository(Order).findOneByOrFail({ id });
-  return { status: order.status, reason: order.paymentFailureReason, invoices: await db.getRepository(Invoice).countBy({ orderId: id }) };
+  return { status: order.status, reason: order.paymentFailureCode, invoices: await db.getRepository(Invoice).countBy({ orderId: id }) };
 };
 
 beforeAll(async () => {
@@ -74,22 +76,26 @@ describe('card payments through Stripe', () => {
     expect(await db.getRepository(Notification).countBy({ dedupeKey: `order-paid:${order.id}` })).toBe(1);
   });
 
-  it('keeps a declined order awaiting payment with the reason, emails once, and a retry pays it', async () => {
+  it("keeps a declined order awaiting payment with the bank's decline code, emails once, and a retry on the same intent pays it, keeping the declined attempt", async () => {
     const { order, intentId } = await cardOrder();
-    stripe.decline(intentId, 'Your card was declined.');
+    stripe.decline(intentId, DECLINED);
     const failed = event('payment_intent.payment_failed', intentId);
     expect(await deliver(failed)).toBe(200);
     expect(await deliver(failed)).toBe(200);
-    expect(await orderState(order.id)).toEqual({ status: 'AWAITING_PAYMENT', reason: 'Your card was declined.', invoices: 0 });
-    expect(await db.getRepository(Notification).countBy({ accountId: customer.account.id, template: 'PAYMENT_FAILED' })).toBe(1);
+    expect(await orderState(order.id)).toEqual({ status: 'AWAITING_PAYMENT', reason: 'insufficient_funds', invoices: 0 });
+    const mails = await db.getRepository(Notification).findBy({ accountId: customer.account.id, template: 'PAYMENT_FAILED' });
+    expect(mails.map((m) => m.bodyText.includes('non è andato a buon fine: fondi insufficienti sulla carta.'))).toEqual([true]);
     stripe.succeed(intentId);
     expect(await deliver(event('payment_intent.succeeded', intentId))).toBe(200);
+    expect(await deliver(failed)).toBe(200);
     expect(await orderState(order.id)).toEqual({ status: 'FULFILLED', reason: null, invoices: 1 });
+    const payments = await db.getRepository(Payment).find({ where: { orderId: order.id }, order: { createdAt: 'ASC' } });
+    expect(payments.map((p) => [p.status, p.failureCode, p.providerReference])).toEqual([['FAILED', 'insufficient_funds', null], ['SUCCEEDED', null, intentId]]);
   });
 
   it('ends in the same state whatever order the events arrive in', async () => {
     const { order, intentId } = await cardOrder();
-    stripe.decline(intentId, 'Your card was declined.');
+    stripe.decline(intentId, DECLINED);
     const failed = event('payment_intent.payment_failed', intentId);
     stripe.succeed(intentId);
     const succeeded = event('payment_intent.succeeded', intentId);
