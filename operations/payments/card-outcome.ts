@@ -12,6 +12,9 @@ import { settleOrder } from './settle-order';
 
 export type CardOutcome = 'PAID' | 'FAILED' | 'PENDING' | 'ALREADY_PAID' | 'NOT_PAYABLE' | 'UNKNOWN_INTENT';
 
+/** Our codes for money an intent collected that the order cannot take: recorded once, the refund is owed. */
+const REFUND_DUE = new Set(['order_not_payable', 'amount_mismatch']);
+
 /**
  * A new outcome of an intent whose last attempt failed (the card was tried again on it) is a new
  * attempt: the failed one keeps its row, and the intent moves on to a row of its own.
@@ -39,6 +42,7 @@ export async function applyCardOutcome(db: DataSource, intentId: string): Promis
     const current = await manager.createQueryBuilder(Payment, 'p').setLock('pessimistic_write')
       .where('p.provider = :provider AND p.providerReference = :intent', { provider: processor.provider, intent: intent.id }).getOneOrFail();
     if (current.status === 'SUCCEEDED') return 'ALREADY_PAID';
+    if (REFUND_DUE.has(current.failureCode ?? '')) return 'NOT_PAYABLE';
     const changed = intent.status === 'succeeded' || (intent.status === 'failed' && current.failureCode !== intent.failureCode);
     if (!changed) return intent.status === 'failed' ? 'FAILED' : 'PENDING';
     const payment = current.status === 'FAILED' ? await nextAttempt(manager, current) : current;

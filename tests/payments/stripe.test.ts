@@ -4,6 +4,8 @@ import { Invoice, Notification, Order, Payment, WebhookEvent } from '@/entities'
 import { useGraphQLServer } from '../support/api';
 import { useTestDatabase } from '../support/database';
 import { newAccount, type AccountLogin } from '../support/fixtures';
+import { confirmQuote } from '@/operations/quotes/confirm-quote';
+import { requestServiceChange } from '@/operations/quotes/request-service-change';
 import { useFakeStripe } from './fake-stripe';
 import { upgradeOrder } from './support';
 
@@ -102,6 +104,19 @@ describe('card payments through Stripe', () => {
     for (const delivery of [succeeded, failed, succeeded, failed]) expect(await deliver(delivery)).toBe(200);
     expect(await orderState(order.id)).toEqual({ status: 'FULFILLED', reason: null, invoices: 1 });
     expect(await db.getRepository(Notification).countBy({ accountId: customer.account.id, template: 'PAYMENT_FAILED' })).toBe(1);
+  });
+
+  it('records money collected for an order a newer one replaced once, as a refund due, however often the event comes', async () => {
+    const { order, intentId } = await cardOrder();
+    const quote = await requestServiceChange(db, customer.actor, { serviceId: order.serviceId!, targetProductCode: 'PROFESSIONAL' });
+    await confirmQuote(db, customer.actor, { quoteId: quote.id, paymentMethod: 'BANK_TRANSFER' });
+    stripe.succeed(intentId);
+    const succeeded = event('payment_intent.succeeded', intentId);
+    for (const delivery of [succeeded, succeeded, event('payment_intent.succeeded', intentId)]) expect(await deliver(delivery)).toBe(200);
+    const payments = await db.getRepository(Payment).findBy({ orderId: order.id });
+    expect(payments.map((p) => [p.status, p.failureCode, p.providerReference])).toEqual([['FAILED', 'order_not_payable', intentId]]);
+    expect(await orderState(order.id)).toEqual({ status: 'CANCELLED', reason: null, invoices: 0 });
+    expect(await db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'payment.refund_due' AND entity_id = $1`, [payments[0].id])).toEqual([{ n: 1 }]);
   });
 
   it('refuses a bad signature or a stale timestamp with 400 and changes nothing', async () => {
