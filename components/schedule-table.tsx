@@ -13,10 +13,10 @@ export interface ScheduleRow {
 
 export const SCHEDULE_ROW_FIELDS = 'id domain status expiresOn daysLeft product { code name } renewalPrice { formatted } cancellation { effectiveOn }';
 
-function urgency(row: ScheduleRow): string {
-  if (row.status !== 'ACTIVE') return '';
-  if (row.daysLeft <= 7) return 'days-urgent';
-  return row.daysLeft <= 60 ? 'days-soon' : '';
+function urgency(row: ScheduleRow): 'urgent' | 'soon' | null {
+  if (row.status !== 'ACTIVE') return null;
+  if (row.daysLeft <= 7) return 'urgent';
+  return row.daysLeft <= 60 ? 'soon' : null;
 }
 
 function Actions({ row, locale, returnTo, labels }: { row: ScheduleRow; locale: Locale; returnTo: string; labels: Awaited<ReturnType<typeof getDictionary>>['t']['schedule'] }) {
@@ -40,7 +40,10 @@ function Actions({ row, locale, returnTo, labels }: { row: ScheduleRow; locale: 
   );
 }
 
-/** The expiry schedule: days left highlighted within 60 and within 7 days, and the three actions per row. */
+/**
+ * The expiry schedule: days left highlighted within 60 and within 7 days (in colour and in words), and
+ * the three actions per row. On a phone each row becomes a card (globals.css), labelled from data-label.
+ */
 export async function ScheduleTable({ rows, returnTo }: { rows: ScheduleRow[]; returnTo: string }) {
   const { locale, t } = await getDictionary();
   if (!rows.length) return <p>{t.schedule.empty}</p>;
@@ -54,17 +57,22 @@ export async function ScheduleTable({ rows, returnTo }: { rows: ScheduleRow[]; r
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => (
-            <tr key={row.id} data-service-id={row.id}>
-              <th scope="row">{row.domain}</th>
-              <td>{row.product.code}</td>
-              <td>{date(row.expiresOn, locale)}</td>
-              <td className={urgency(row)}>{row.daysLeft >= 0 ? row.daysLeft : t.schedule.expired}</td>
-              <td><StatusBadge status={row.status} label={t.status[row.status]} /></td>
-              <td>{row.renewalPrice.formatted}</td>
-              <td><Actions row={row} locale={locale} returnTo={returnTo} labels={t.schedule} /></td>
-            </tr>
-          ))}
+          {rows.map((row) => {
+            const near = urgency(row);
+            return (
+              <tr key={row.id} data-service-id={row.id}>
+                <th scope="row" className="domain">{row.domain}</th>
+                <td className="product">{row.product.code}</td>
+                <td className="expires" data-label={t.schedule.expiresOn}>{date(row.expiresOn, locale)}</td>
+                <td className={near ? `days days-${near}` : 'days'} data-label={t.schedule.daysLeft}>
+                  {row.daysLeft >= 0 ? row.daysLeft : t.schedule.expired}{near && <> <span className="days-flag">{t.schedule[near]}</span></>}
+                </td>
+                <td className="state"><StatusBadge status={row.status} label={t.status[row.status]} /></td>
+                <td className="renewal" data-label={t.schedule.renewal}>{row.renewalPrice.formatted}</td>
+                <td className="actions"><Actions row={row} locale={locale} returnTo={returnTo} labels={t.schedule} /></td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

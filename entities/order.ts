@@ -94,9 +94,9 @@ export class Order {
   @Column({ name: 'payment_method', type: 'varchar', length: 16, nullable: true })
   paymentMethod: PaymentMethod | null;
 
-  /** The reason of the last failed card payment, shown until a payment succeeds. */
-  @Column({ name: 'payment_failure_reason', type: 'varchar', length: 500, nullable: true })
-  paymentFailureReason: string | null;
+  /** Why the last card payment failed (a code of domain/card-declines.ts), kept until a payment succeeds. */
+  @Column({ name: 'payment_failure_code', type: 'varchar', length: 64, nullable: true })
+  paymentFailureCode: string | null;
 
   @Column({ name: 'cancellation_reason', type: 'varchar', length: 32, nullable: true })
   cancellationReason: string | null;

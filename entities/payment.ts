@@ -47,8 +47,9 @@ export class Payment {
   @Column({ name: 'idempotency_key', type: 'varchar', length: 100 })
   idempotencyKey: string;
 
-  @Column({ name: 'failure_reason', type: 'varchar', length: 500, nullable: true })
-  failureReason: string | null;
+  /** Why this attempt failed: the processor's decline code, or ours (domain/card-declines.ts). */
+  @Column({ name: 'failure_code', type: 'varchar', length: 64, nullable: true })
+  failureCode: string | null;
 
   @Column({ name: 'recorded_by_user_id', type: 'uuid', nullable: true })
   recordedByUserId: string | null;

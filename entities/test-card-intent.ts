@@ -29,7 +29,7 @@ export class TestCardIntent {
   @Column({ type: 'varchar', length: 32, default: 'requires_payment_method' })
   status: TestIntentStatus;
 
-  /** The decline message of the last failed attempt. */
+  /** The decline code of the last failed attempt (as Stripe would give it). */
   @Column({ name: 'last_error', type: 'varchar', length: 300, nullable: true })
   lastError: string | null;
 

@@ -1,9 +1,14 @@
+import { dateAt, TIME_ZONE } from '@/domain/calendar';
+import { formatDate } from '@/domain/dates-format';
 import type { Locale } from '@/domain/money';
 
 /** A calendar date: `dd/mm/yyyy` in Italian, ISO in English. */
-export { formatDate as date } from '@/domain/dates-format';
+export { formatDate as date };
 
-/** An instant as a date and time in Europe/Rome. */
+const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE });
+
+/** An instant in Europe/Rome: its date written as every other date (four-digit year), then `hh:mm`. */
 export function dateTime(value: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'it' ? 'it-IT' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Rome' }).format(new Date(value));
+  const instant = new Date(value);
+  return `${formatDate(dateAt(instant), locale)}, ${clock.format(instant)}`;
 }

@@ -8,7 +8,7 @@ const it = {
   brand: 'Pannello Clienti',
   customerArea: 'Area clienti',
   home: { title: 'Hosting, domini e server', body: 'Dal Pannello Clienti gestisci servizi, scadenze, ordini e fatture: rinnovi, cambi servizio e disdette in pochi passaggi.' },
-  nav: { dashboard: 'Riepilogo', schedule: 'Scadenziario', orders: 'Ordini', invoices: 'Fatture', clients: 'Clienti', notifications: 'Notifiche', tokens: 'Token API', logout: 'Esci', menu: 'Menu principale' },
+  nav: { dashboard: 'Riepilogo', schedule: 'Scadenziario', orders: 'Ordini', invoices: 'Fatture', clients: 'Clienti', notifications: 'Notifiche', tokens: 'Token API', logout: 'Esci', menu: 'Menu principale', backToPortal: 'Torna al Pannello Clienti' },
   language: { label: 'Lingua', switchTo: 'English' },
   login: {
     title: 'Accedi al Pannello Clienti', email: 'Email', password: 'Password', submit: 'Accedi', wrong: 'Email o password non corretti.',
@@ -24,7 +24,7 @@ const it = {
   schedule: {
     title: 'Scadenziario', domain: 'Dominio', service: 'Servizio', expiresOn: 'Scadenza', daysLeft: 'Giorni', status: 'Stato', renewal: 'Rinnovo',
     actions: 'Azioni', renew: 'Rinnova', cancel: 'Disdici', change: 'Cambia servizio', cancelled: 'Disdetto dal', withdraw: 'Annulla disdetta',
-    empty: 'Nessun servizio.', expired: 'scaduto',
+    empty: 'Nessun servizio.', expired: 'scaduto', soon: 'in scadenza', urgent: 'urgente',
   },
   status: { ACTIVE: 'Attivo', DEACTIVATED: 'Disattivato', AWAITING_PAYMENT: 'In attesa di pagamento', PAID: 'Pagato', FULFILLED: 'Evaso', CANCELLED: 'Annullato', PENDING: 'In corso', SUCCEEDED: 'Riuscito', FAILED: 'Non riuscito', CONFIRMED: 'Confermata', WITHDRAWN: 'Annullata', COMPLETED: 'Eseguita', SENT: 'Inviata', CAPTURED: 'Registrata' } as Record<string, string>,
   methods: { CARD: 'Carta di credito', BANK_TRANSFER: 'Bonifico bancario', POSTAL_SLIP: 'Bollettino postale' } as Record<string, string>,
@@ -41,19 +41,22 @@ const it = {
     lost: 'Verrà disattivato', supersedes: (code: string) => `Confermando, l'ordine non pagato ${code} verrà annullato.`,
     renewalDue: (price: string, date: string) => `Il rinnovo del nuovo servizio (${price} + IVA) sarà dovuto alla scadenza del ${date}.`,
     renewsAt: (price: string) => `Il servizio si rinnoverà a ${price} + IVA all'anno.`,
-    validUntil: (time: string) => `Prezzo valido fino alle ${time}.`, method: 'Metodo di pagamento', confirm: 'Conferma e paga',
+    validUntil: (time: string) => `Prezzo valido fino al ${time}.`, method: 'Metodo di pagamento', confirm: 'Conferma e paga',
   },
   cancel: {
     title: 'Disdetta del servizio', reason: 'Motivo della disdetta', details: 'Dettagli (obbligatori per «Altro»)', next: 'Continua',
     summary: 'Riepilogo della disdetta', effective: 'Il servizio verrà disattivato il', noRefund: 'Nessun addebito e nessun rimborso.', confirm: 'Conferma la disdetta',
+    validUntil: (time: string) => `Riepilogo valido fino al ${time}.`,
     done: 'Disdetta confermata: riceverai una email di conferma.', withdrawn: 'Disdetta annullata: il servizio resterà attivo se rinnovato.',
   },
   renew: { title: 'Rinnovo del servizio', body: (price: string, until: string) => `Rinnovo per un anno a ${price} + IVA, fino al ${until}.`, confirm: 'Conferma il rinnovo' },
   orders: {
     title: 'Ordini', code: 'Codice HCS', date: 'Data', status: 'Stato', total: 'Totale', from: 'Dal', to: 'Al', search: 'Cerca', reset: 'Azzera', any: 'Tutti', none: 'Nessun ordine trovato.',
     more: 'Altri ordini', order: 'Ordine', lines: 'Righe', payments: 'Pagamenti', instructions: 'Istruzioni per il pagamento', beneficiary: 'Beneficiario',
-    iban: 'IBAN', bank: 'Banca', postalAccount: 'Conto corrente postale', reference: 'Causale', payAgain: 'Paga di nuovo', failure: 'Ultimo pagamento non riuscito',
-    invoice: 'Fattura', testMode: 'Pagamento di prova: nessun addebito reale',
+    iban: 'IBAN', bank: 'Banca', postalAccount: 'Conto corrente postale', reference: 'Causale', failure: 'Pagamento non riuscito',
+    invoice: 'Fattura', testMode: 'Pagamento di prova: nessun addebito reale', pay: 'Pagamento', payByCard: 'Paga con carta', retryCard: 'Riprova con la carta',
+    preferCard: 'Preferisci pagare subito con la carta?', payOffline: 'Preferisci il bonifico o il bollettino postale?', showInstructions: 'Mostra le istruzioni',
+    notPayable: 'Questo ordine non è più da pagare.', supersededBy: 'Questo ordine è stato annullato e sostituito dall’ordine',
   },
   card: {
     title: 'Pagamento con carta', number: 'Numero della carta', pay: 'Paga', testNotice: 'Modalità di prova: usa 4242 4242 4242 4242 (riuscito) o 4000 0000 0000 0002 (rifiutato). Nessun addebito reale.',
@@ -75,7 +78,7 @@ const en: Dictionary = {
   brand: 'Customer Panel',
   customerArea: 'Customer area',
   home: { title: 'Hosting, domains and servers', body: 'Manage your services, expiries, orders and invoices: renewals, service changes and cancellations in a few steps.' },
-  nav: { dashboard: 'Overview', schedule: 'Expiry schedule', orders: 'Orders', invoices: 'Invoices', clients: 'Clients', notifications: 'Notifications', tokens: 'API tokens', logout: 'Sign out', menu: 'Main menu' },
+  nav: { dashboard: 'Overview', schedule: 'Expiry schedule', orders: 'Orders', invoices: 'Invoices', clients: 'Clients', notifications: 'Notifications', tokens: 'API tokens', logout: 'Sign out', menu: 'Main menu', backToPortal: 'Back to the Customer Panel' },
   language: { label: 'Language', switchTo: 'Italiano' },
   login: {
     title: 'Sign in to the Customer Panel', email: 'Email', password: 'Password', submit: 'Sign in', wrong: 'Wrong email or password.',
@@ -91,7 +94,7 @@ const en: Dictionary = {
   schedule: {
     title: 'Expiry schedule', domain: 'Domain', service: 'Service', expiresOn: 'Expires', daysLeft: 'Days', status: 'Status', renewal: 'Renewal',
     actions: 'Actions', renew: 'Renew', cancel: 'Cancel', change: 'Change service', cancelled: 'Cancelled from', withdraw: 'Withdraw cancellation',
-    empty: 'No services.', expired: 'expired',
+    empty: 'No services.', expired: 'expired', soon: 'expiring soon', urgent: 'urgent',
   },
   status: { ACTIVE: 'Active', DEACTIVATED: 'Deactivated', AWAITING_PAYMENT: 'Awaiting payment', PAID: 'Paid', FULFILLED: 'Fulfilled', CANCELLED: 'Cancelled', PENDING: 'Pending', SUCCEEDED: 'Succeeded', FAILED: 'Failed', CONFIRMED: 'Confirmed', WITHDRAWN: 'Withdrawn', COMPLETED: 'Completed', SENT: 'Sent', CAPTURED: 'Recorded' },
   methods: { CARD: 'Credit card', BANK_TRANSFER: 'Bank transfer', POSTAL_SLIP: 'Postal slip' },
@@ -113,14 +116,17 @@ const en: Dictionary = {
   cancel: {
     title: 'Cancel the service', reason: 'Why are you cancelling?', details: 'Details (required for “Other”)', next: 'Continue',
     summary: 'Cancellation summary', effective: 'The service will be deactivated on', noRefund: 'No charge and no refund.', confirm: 'Confirm the cancellation',
+    validUntil: (time: string) => `This summary is valid until ${time}.`,
     done: 'Cancellation confirmed: a confirmation email is on its way.', withdrawn: 'Cancellation withdrawn: the service stays active if renewed.',
   },
   renew: { title: 'Renew the service', body: (price: string, until: string) => `One more year at ${price} + VAT, until ${until}.`, confirm: 'Confirm the renewal' },
   orders: {
     title: 'Orders', code: 'HCS code', date: 'Date', status: 'Status', total: 'Total', from: 'From', to: 'To', search: 'Search', reset: 'Clear', any: 'Any', none: 'No orders found.',
     more: 'More orders', order: 'Order', lines: 'Lines', payments: 'Payments', instructions: 'Payment instructions', beneficiary: 'Beneficiary',
-    iban: 'IBAN', bank: 'Bank', postalAccount: 'Postal account', reference: 'Payment reference', payAgain: 'Pay again', failure: 'Last payment failed',
-    invoice: 'Invoice', testMode: 'Test payment: no real charge',
+    iban: 'IBAN', bank: 'Bank', postalAccount: 'Postal account', reference: 'Payment reference', failure: 'Payment failed',
+    invoice: 'Invoice', testMode: 'Test payment: no real charge', pay: 'Payment', payByCard: 'Pay by card', retryCard: 'Try the card again',
+    preferCard: 'Would you rather pay now by card?', payOffline: 'Would you rather pay by bank transfer or postal slip?', showInstructions: 'Show the instructions',
+    notPayable: 'This order no longer awaits payment.', supersededBy: 'This order was cancelled and replaced by order',
   },
   card: {
     title: 'Card payment', number: 'Card number', pay: 'Pay', testNotice: 'Test mode: use 4242 4242 4242 4242 (succeeds) or 4000 0000 0000 0002 (declined). No real charge.',

@@ -1,9 +1,11 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { cardFailureMessage } from '@/domain/card-declines';
 import { paymentInstructions } from '@/domain/payment-instructions';
 import type { Order } from '@/entities';
 import { offlinePaymentSettings } from '@/lib/payments/settings';
 import { findOrder } from '@/operations/orders/find-order';
 import { listOrders } from '@/operations/orders/list-orders';
+import { supersedingOrderCode } from '@/operations/orders/superseding-order';
 import { pageArgs } from '@/operations/pagination';
 import { payOrder } from '@/operations/payments/pay-order';
 import { payWithTestCard } from '@/operations/payments/pay-with-test-card';
@@ -85,7 +87,23 @@ export class OrderResolver {
   }
 
   @FieldResolver(() => MoneyType)
+  net(@Root() order: Order, @Ctx() { locale }: Context) { return money(order.netCents, locale); }
+
+  @FieldResolver(() => MoneyType)
+  vat(@Root() order: Order, @Ctx() { locale }: Context) { return money(order.vatCents, locale); }
+
+  @FieldResolver(() => MoneyType)
   total(@Root() order: Order, @Ctx() { locale }: Context) { return money(order.totalCents, locale); }
+
+  @FieldResolver(() => String, { nullable: true, description: "Why the last card payment failed, in the caller's language, while the order awaits payment." })
+  paymentFailureReason(@Root() order: Order, @Ctx() { locale }: Context): string | null {
+    return cardFailureMessage(order.paymentFailureCode, locale);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The order that replaced this one (cancellationReason SUPERSEDED): the one to pay.' })
+  supersededByOrderCode(@Root() order: Order, @Ctx() { db }: Context): Promise<string | null> {
+    return supersedingOrderCode(db.manager, order);
+  }
 
   @FieldResolver(() => ServiceType, { nullable: true })
   service(@Root() order: Order, @Ctx() { loaders }: Context) {

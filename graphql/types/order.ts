@@ -65,8 +65,8 @@ export class OrderType {
   @Field(() => PaymentMethodEnum, { nullable: true })
   paymentMethod: PaymentMethodEnum | null;
 
-  @Field(() => String, { nullable: true, description: 'Why the last card payment failed, while the order awaits payment.' })
-  paymentFailureReason: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the last card payment failed (a Payment.failureCode), while the order awaits payment.' })
+  paymentFailureCode: string | null;
 
   @Field(() => String, { nullable: true, description: 'SUPERSEDED, SERVICE_CANCELLED or UNPAID_EXPIRED.' })
   cancellationReason: string | null;

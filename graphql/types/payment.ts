@@ -31,8 +31,8 @@ export class PaymentType {
   @Field(() => Int)
   amountCents: number;
 
-  @Field(() => String, { nullable: true })
-  failureReason: string | null;
+  @Field(() => String, { nullable: true, description: "Why the attempt failed: the card processor's decline code (Stripe's decline_code, else its code) or ours (order_not_payable, amount_mismatch: money collected that is refunded)." })
+  failureCode: string | null;
 
   @Field(() => Boolean, { description: 'Made with the test card processor: no money moved.' })
   testMode: boolean;

@@ -5,7 +5,8 @@ export interface CardIntent {
   amountCents: number;
   currency: string;
   status: 'succeeded' | 'failed' | 'pending';
-  failureReason: string | null;
+  /** Why the last attempt failed: the processor's decline or error code (domain/card-declines.ts). */
+  failureCode: string | null;
   orderCode: string | null;
 }
 

@@ -1,4 +1,5 @@
 import Stripe from 'stripe';
+import { cardFailureCode } from '@/domain/card-declines';
 import type { CardIntent, CardProcessor, NewCardIntent } from './card-processor';
 import type { StripeSettings } from './settings';
 
@@ -18,7 +19,7 @@ function fromPaymentIntent(intent: Stripe.PaymentIntent): CardIntent {
     amountCents: intent.amount,
     currency: intent.currency,
     status: intent.status === 'succeeded' ? 'succeeded' : failed ? 'failed' : 'pending',
-    failureReason: intent.last_payment_error?.message ?? (intent.status === 'canceled' ? 'The payment was cancelled.' : null),
+    failureCode: cardFailureCode(intent.last_payment_error) ?? (intent.status === 'canceled' ? 'payment_canceled' : null),
     orderCode: intent.metadata?.order_code ?? null,
   };
 }

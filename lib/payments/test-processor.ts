@@ -3,19 +3,23 @@ import type { DataSource } from 'typeorm';
 import { TestCardIntent } from '@/entities';
 import type { CardIntent, CardProcessor, NewCardIntent } from './card-processor';
 
-/** Stripe's test cards, as far as this processor knows them. */
+/** Stripe's test cards, as far as this processor knows them, with the code Stripe declines each with. */
 const DECLINES: Record<string, string> = {
-  '4000000000000002': 'Your card was declined.',
-  '4000000000009995': 'Your card has insufficient funds.',
-  '4000000000000069': 'Your card has expired.',
+  '4000000000000002': 'generic_decline',
+  '4000000000009995': 'insufficient_funds',
+  '4000000000009987': 'lost_card',
+  '4000000000009979': 'stolen_card',
+  '4000000000000069': 'expired_card',
+  '4000000000000127': 'incorrect_cvc',
+  '4000000000000119': 'processing_error',
 };
 const SUCCEEDS = new Set(['4242424242424242', '5555555555554444']);
 
-/** The outcome of charging a test card number: null when it succeeds, otherwise the decline message. */
+/** The outcome of charging a test card number: null when it succeeds, otherwise the decline code (domain/card-declines.ts). */
 export function testCardDecline(cardNumber: string): string | null {
   const digits = cardNumber.replace(/[\s-]/g, '');
   if (SUCCEEDS.has(digits)) return null;
-  return DECLINES[digits] ?? 'Your card number is incorrect (test mode accepts Stripe test cards such as 4242 4242 4242 4242).';
+  return Object.hasOwn(DECLINES, digits) ? DECLINES[digits] : 'incorrect_number';
 }
 
 function toCardIntent(intent: TestCardIntent): CardIntent {
@@ -25,7 +29,7 @@ function toCardIntent(intent: TestCardIntent): CardIntent {
     amountCents: intent.amountCents,
     currency: 'eur',
     status: intent.status === 'succeeded' ? 'succeeded' : intent.lastError ? 'failed' : 'pending',
-    failureReason: intent.lastError,
+    failureCode: intent.lastError,
     orderCode: intent.metadata.order_code ?? null,
   };
 }
@@ -50,7 +54,7 @@ export function testProcessor(db: DataSource): CardProcessor {
   };
 }
 
-/** Charges a test card against an intent, as Stripe.js would: the intent records the outcome. */
+/** Charges a test card against an intent, as Stripe.js would: the intent records the outcome (a decline code). */
 export async function chargeTestCard(db: DataSource, clientSecret: string, cardNumber: string): Promise<TestCardIntent | null> {
   const intent = await db.getRepository(TestCardIntent).findOneBy({ clientSecret });
   if (!intent || intent.status === 'succeeded') return intent;

@@ -1,4 +1,6 @@
-import type { DataSource } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { cardFailureMessage } from '@/domain/card-declines';
 import { Account, Order, Payment } from '@/entities';
 import type { CardIntent } from '@/lib/payments/card-processor';
 import { cardProcessor } from '@/lib/payments/processor';
@@ -10,10 +12,24 @@ import { settleOrder } from './settle-order';
 
 export type CardOutcome = 'PAID' | 'FAILED' | 'PENDING' | 'ALREADY_PAID' | 'NOT_PAYABLE' | 'UNKNOWN_INTENT';
 
+/** Our codes for money an intent collected that the order cannot take: recorded once, the refund is owed. */
+const REFUND_DUE = new Set(['order_not_payable', 'amount_mismatch']);
+
+/**
+ * A new outcome of an intent whose last attempt failed (the card was tried again on it) is a new
+ * attempt: the failed one keeps its row, and the intent moves on to a row of its own.
+ */
+async function nextAttempt(manager: EntityManager, failed: Payment): Promise<Payment> {
+  await manager.update(Payment, failed.id, { providerReference: null });
+  const { orderId, method, provider, amountCents, providerReference } = failed;
+  // The intent already exists: this key is never sent to the provider, it only keeps the row unique.
+  return manager.save(Payment, manager.create(Payment, { orderId, method, provider, amountCents, providerReference, status: 'PENDING', idempotencyKey: `card-${randomUUID()}` }));
+}
+
 /**
  * Re-reads a card payment at the provider and applies what it says. Whatever the order, the
  * number or the replays of the events that prompted it, the outcome is the same: a payment is
- * applied once.
+ * applied once, and every attempt that failed stays recorded with its reason.
  */
 export async function applyCardOutcome(db: DataSource, intentId: string): Promise<CardOutcome> {
   const processor = cardProcessor(db);
@@ -22,34 +38,37 @@ export async function applyCardOutcome(db: DataSource, intentId: string): Promis
     const known = await manager.findOneBy(Payment, { provider: processor.provider, providerReference: intent.id });
     if (!known) return 'UNKNOWN_INTENT';
     const order = (await lockOrder(manager, { id: known.orderId }))!;
-    const payment = await manager.createQueryBuilder(Payment, 'p').setLock('pessimistic_write').where('p.id = :id', { id: known.id }).getOneOrFail();
-    if (payment.status === 'SUCCEEDED') return 'ALREADY_PAID';
+    // Read again under the order's lock: a concurrent outcome may have moved the intent to a new attempt.
+    const current = await manager.createQueryBuilder(Payment, 'p').setLock('pessimistic_write')
+      .where('p.provider = :provider AND p.providerReference = :intent', { provider: processor.provider, intent: intent.id }).getOneOrFail();
+    if (current.status === 'SUCCEEDED') return 'ALREADY_PAID';
+    if (REFUND_DUE.has(current.failureCode ?? '')) return 'NOT_PAYABLE';
+    const changed = intent.status === 'succeeded' || (intent.status === 'failed' && current.failureCode !== intent.failureCode);
+    if (!changed) return intent.status === 'failed' ? 'FAILED' : 'PENDING';
+    const payment = current.status === 'FAILED' ? await nextAttempt(manager, current) : current;
 
     if (intent.status === 'succeeded') {
       if (intent.amountCents !== payment.amountCents || intent.currency !== 'eur' || order.status !== 'AWAITING_PAYMENT') {
-        const reason = order.status !== 'AWAITING_PAYMENT' ? 'collected for an order no longer awaiting payment: refund due' : 'amount collected differs from the order total: refund due';
-        await manager.update(Payment, payment.id, { status: 'FAILED', failureReason: reason });
+        const code = order.status !== 'AWAITING_PAYMENT' ? 'order_not_payable' : 'amount_mismatch';
+        await manager.update(Payment, payment.id, { status: 'FAILED', failureCode: code });
         await recordAudit(manager, null, { action: 'payment.refund_due', entityType: 'Payment', entityId: payment.id, accountId: order.accountId, after: { intent: intent.id, amountCents: intent.amountCents, orderStatus: order.status } }, 'payments');
         return 'NOT_PAYABLE';
       }
-      await manager.update(Payment, payment.id, { status: 'SUCCEEDED', failureReason: null });
+      await manager.update(Payment, payment.id, { status: 'SUCCEEDED', failureCode: null });
       await settleOrder(manager, null, order, 'CARD');
       return 'PAID';
     }
-    if (intent.status === 'failed' && payment.failureReason !== intent.failureReason) {
-      const reason = intent.failureReason ?? 'The card payment failed.';
-      await manager.update(Payment, payment.id, { status: 'FAILED', failureReason: reason });
-      if (order.status === 'AWAITING_PAYMENT') {
-        await manager.update(Order, order.id, { paymentFailureReason: reason });
-        const account = await manager.findOneByOrFail(Account, { id: order.accountId });
-        await queueEmail(manager, {
-          accountId: account.id, toEmail: account.email, locale: account.locale, dedupeKey: `payment-failed:${payment.id}:${reason}`.slice(0, 200),
-          message: { template: 'PAYMENT_FAILED', orderCode: order.code, totalCents: order.totalCents, reason, link: portalUrl(`/area/ordini/${order.code}`) },
-        });
-      }
-      await recordAudit(manager, null, { action: 'payment.failed', entityType: 'Payment', entityId: payment.id, accountId: order.accountId, after: { reason } }, 'payments');
-      return 'FAILED';
+    const code = intent.failureCode ?? 'unknown';
+    await manager.update(Payment, payment.id, { status: 'FAILED', failureCode: code });
+    if (order.status === 'AWAITING_PAYMENT') {
+      await manager.update(Order, order.id, { paymentFailureCode: code });
+      const account = await manager.findOneByOrFail(Account, { id: order.accountId });
+      await queueEmail(manager, {
+        accountId: account.id, toEmail: account.email, locale: account.locale, dedupeKey: `payment-failed:${payment.id}:${code}`.slice(0, 200),
+        message: { template: 'PAYMENT_FAILED', orderCode: order.code, totalCents: order.totalCents, reason: cardFailureMessage(code, account.locale)!, link: portalUrl(`/area/ordini/${order.code}`) },
+      });
     }
-    return intent.status === 'failed' ? 'FAILED' : 'PENDING';
+    await recordAudit(manager, null, { action: 'payment.failed', entityType: 'Payment', entityId: payment.id, accountId: order.accountId, after: { code } }, 'payments');
+    return 'FAILED';
   });
 }

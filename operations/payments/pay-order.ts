@@ -6,6 +6,7 @@ import { recordAudit } from '../audit';
 import { UserInputError } from '../errors';
 import { findOrder } from '../orders/find-order';
 import { lockOrder } from './lock-order';
+import { notPayable } from './not-payable';
 import { startCardPayment, type CardPaymentSession } from './start-card-payment';
 
 /** (Re)starts the payment of an order awaiting payment, with any method: a card session, or the offline instructions. */
@@ -14,7 +15,7 @@ export async function payOrder(db: DataSource, actor: Actor, code: string, metho
   if (!visible) throw new UserInputError('NOT_FOUND', 'no order with this code', 'code');
   const order = await db.transaction(async (manager) => {
     const locked = (await lockOrder(manager, { id: visible.id }))!;
-    if (locked.status !== 'AWAITING_PAYMENT') throw new UserInputError('ORDER_NOT_PAYABLE', `order ${locked.code} is not awaiting payment`, 'code');
+    if (locked.status !== 'AWAITING_PAYMENT') throw await notPayable(manager, locked, 'code');
     if (locked.paymentMethod !== method) {
       await manager.update(Order, locked.id, { paymentMethod: method });
       await recordAudit(manager, actor, { action: 'order.payment_method_changed', entityType: 'Order', entityId: locked.id, accountId: locked.accountId, before: { paymentMethod: locked.paymentMethod }, after: { paymentMethod: method } });

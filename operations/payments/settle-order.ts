@@ -17,7 +17,7 @@ import { queueEmail } from '../notifications/queue-email';
  */
 export async function settleOrder(manager: EntityManager, actor: Actor | null, order: Order, method: PaymentMethod): Promise<{ order: Order; invoice: Invoice | null }> {
   const day = today();
-  Object.assign(order, { status: 'PAID', paidAt: new Date(), paymentMethod: method, paymentFailureReason: null });
+  Object.assign(order, { status: 'PAID', paidAt: new Date(), paymentMethod: method, paymentFailureCode: null });
   await manager.save(Order, order);
   await recordAudit(manager, actor, { action: 'order.paid', entityType: 'Order', entityId: order.id, accountId: order.accountId, before: { status: 'AWAITING_PAYMENT' }, after: { status: 'PAID', method } });
   const invoice = order.totalCents > 0 ? await issueInvoice(manager, order, method, day) : null;

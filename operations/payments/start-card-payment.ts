@@ -4,6 +4,7 @@ import { Payment, type Order } from '@/entities';
 import { cardProcessor } from '@/lib/payments/processor';
 import { UserInputError } from '../errors';
 import { lockOrder } from './lock-order';
+import { notPayable } from './not-payable';
 
 /** What the portal needs to collect a card: Stripe Elements' client secret and key, or the test processor's. */
 export interface CardPaymentSession {
@@ -18,14 +19,16 @@ export interface CardPaymentSession {
  * Opens (or reopens) the card payment of an order awaiting payment. The payment row and its
  * idempotency key are stored before the provider is called, so a retry after a crash or a
  * timeout reaches the same PaymentIntent and money can never be collected twice for one attempt.
+ * An attempt that failed is kept as it is: paying again opens a new one.
  */
 export async function startCardPayment(db: DataSource, orderId: string): Promise<CardPaymentSession> {
   const processor = cardProcessor(db);
   const { payment, order } = await db.transaction(async (manager) => {
     const locked = await lockOrder(manager, { id: orderId });
-    if (!locked || locked.status !== 'AWAITING_PAYMENT') throw new UserInputError('ORDER_NOT_PAYABLE', 'the order is not awaiting payment', 'code');
+    if (!locked) throw new UserInputError('NOT_FOUND', 'no order with this code', 'code');
+    if (locked.status !== 'AWAITING_PAYMENT') throw await notPayable(manager, locked, 'code');
     const reusable = await manager.createQueryBuilder(Payment, 'p')
-      .where(`p.orderId = :orderId AND p.method = 'CARD' AND p.provider = :provider AND p.amountCents = :amount AND p.status IN ('PENDING', 'FAILED')`,
+      .where(`p.orderId = :orderId AND p.method = 'CARD' AND p.provider = :provider AND p.amountCents = :amount AND p.status = 'PENDING'`,
         { orderId: locked.id, provider: processor.provider, amount: locked.totalCents })
       .orderBy('p.createdAt', 'DESC').getOne();
     const attempt = reusable ?? await manager.save(Payment, manager.create(Payment, {

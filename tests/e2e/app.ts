@@ -85,11 +85,33 @@ export async function signIn(context: BrowserContext, url: string, email: string
   return page;
 }
 
-/** No serious or critical accessibility violation on the page (axe-core, WCAG 2.1 AA rules). */
-export async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+/**
+ * No serious or critical accessibility violation on the page (axe-core, WCAG 2.1 AA rules); `exclude`
+ * leaves out a third party's widget we do not write (GraphiQL's editor).
+ */
+export async function expectAccessible(page: Page, exclude?: string): Promise<void> {
+  const axe = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  const results = await (exclude ? axe.exclude(exclude) : axe).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/** Every console error and uncaught exception on the context's pages, each with the address it happened at. */
+export function watchConsoleErrors(context: BrowserContext): { take(): string[] } {
+  const errors: string[] = [];
+  const watch = (page: Page) => {
+    page.on('console', (message) => { if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`); });
+    page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+  };
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  return { take: () => errors.splice(0) };
+}
+
+/** The page fits a phone's width: nothing makes it scroll sideways. */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.scrollingElement!.scrollWidth, innerWidth: window.innerWidth }));
+  expect({ url: page.url(), overflowPx: Math.max(0, scrollWidth - innerWidth) }).toEqual({ url: page.url(), overflowPx: 0 });
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_LOGINS } from '@/operations/demo/seed-demo-data';
-import { chromiumPath, expectAccessible, launchBrowser, screenshot, signIn, startApp, type RunningApp } from './app';
+import { chromiumPath, expectAccessible, expectNoSidewaysScroll, launchBrowser, screenshot, signIn, startApp, watchConsoleErrors, type RunningApp } from './app';
 
 const executable = chromiumPath();
 if (!executable) console.warn('Browser tests SKIPPED: no Chromium found (apt-get install chromium, or set CHROMIUM_PATH).');
@@ -13,12 +13,18 @@ describeInBrowser('the customer portal in a real Chromium', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  let consoleErrors: ReturnType<typeof watchConsoleErrors>;
 
   beforeAll(async () => {
     app = await startApp('2026-11-29');
     browser = await launchBrowser(executable!);
     context = await browser.newContext({ acceptDownloads: true, locale: 'it-IT' });
+    consoleErrors = watchConsoleErrors(context);
     page = await signIn(context, app.url, DEMO_LOGINS.customer.email, DEMO_LOGINS.customer.password);
+  });
+
+  afterEach(() => {
+    expect(consoleErrors.take()).toEqual([]);
   });
 
   afterAll(async () => {
@@ -26,20 +32,53 @@ describeInBrowser('the customer portal in a real Chromium', () => {
     await app?.stop();
   });
 
-  it('signs in to the dashboard', async () => {
+  it('signs in to the dashboard; the site has an icon', async () => {
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Riepilogo');
+    expect((await page.request.get(`${app.url}/favicon.ico`)).status()).toBe(200);
     await screenshot(page, 'dashboard');
     await expectAccessible(page);
   });
 
-  it('shows the expiry schedule ordered by expiry, with days left highlighted', async () => {
+  it('shows the expiry schedule ordered by expiry, with days left highlighted in colour and in words', async () => {
     await page.goto(`${app.url}/area/scadenziario`);
     const rows = page.locator('table.schedule tbody tr');
     expect(await rows.locator('th').allInnerTexts()).toEqual(['vecchio-sito.it', 'mariorossi.it', 'rossi-fotografia.it', 'rossi-fotografia.it', 'studio-rossi.it', 'rossi-lab.it']);
-    expect(await rows.locator('td.days-urgent').allInnerTexts()).toEqual(['5']);
-    expect(await rows.locator('td.days-soon').allInnerTexts()).toEqual(['30', '59']);
+    expect(await rows.locator('td.days-urgent').allInnerTexts()).toEqual(['5 urgente']);
+    expect(await rows.locator('td.days-soon').allInnerTexts()).toEqual(['30 in scadenza', '59 in scadenza']);
     await screenshot(page, 'schedule');
     await expectAccessible(page);
+  });
+
+  it('fits a 390 px phone: each service shows its domain on one line, expiry, days left and its three actions without scrolling sideways', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.goto(`${app.url}/area/scadenziario`);
+      await expectNoSidewaysScroll(page);
+      await screenshot(page, 'schedule-phone');
+      const rows = page.locator('table.schedule tbody tr');
+      expect(await rows.count()).toBe(6);
+      for (const row of await rows.all()) {
+        const domain = row.locator('th');
+        const lineHeight = await domain.evaluate((cell) => parseFloat(getComputedStyle(cell).lineHeight));
+        expect((await domain.boundingBox())!.height).toBeLessThan(lineHeight * 1.5);
+        const cells = [row.locator('td.expires'), row.locator('td.days'), ...(await row.getByRole('link').all())];
+        if (await row.locator('.badge-active').count()) expect(cells).toHaveLength(5);
+        for (const cell of cells) {
+          await cell.scrollIntoViewIfNeeded();
+          const box = (await cell.boundingBox())!;
+          expect(box.x).toBeGreaterThanOrEqual(0);
+          expect(box.x + box.width).toBeLessThanOrEqual(390);
+        }
+      }
+      await expectAccessible(page);
+      for (const path of ['/area', '/area/ordini', '/area/fatture', '/area/notifiche', '/area/token']) {
+        await page.goto(`${app.url}${path}`);
+        await expectNoSidewaysScroll(page);
+        await screenshot(page, `${path.split('/').pop()}-phone`);
+      }
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
   });
 
   async function scheduleRow(domain: string, product: string) {
@@ -60,7 +99,7 @@ describeInBrowser('the customer portal in a real Chromium', () => {
     const { quote } = (await api.json()).data;
     // 61 days left of 365: credit -16.55, PROFESSIONAL +29.92, net 13.37, VAT 2.94
     expect(quote).toMatchObject({ totalCents: 1631, nearExpiry: false });
-    expect(await page.getByTestId('quote-total').innerText()).toBe(quote.total.formatted);
+    expect(await page.getByTestId('total').innerText()).toBe(quote.total.formatted);
     await screenshot(page, 'quote');
     await expectAccessible(page);
 
@@ -71,22 +110,34 @@ describeInBrowser('the customer portal in a real Chromium', () => {
     await expectAccessible(page);
     await page.getByLabel('Numero della carta').fill('4000 0000 0000 0002');
     await page.getByRole('button', { name: /^Paga/ }).click();
-    await page.waitForURL(new RegExp(`/area/ordini/${code}\\?esito=rifiutato`));
-    expect(await page.getByRole('alert').first().innerText()).toContain('Your card was declined.');
+    await page.waitForURL(new RegExp(`/area/ordini/${code}$`));
+    const main = await page.locator('main').innerText();
+    expect(await page.locator('main').getByRole('alert').innerText()).toBe('Pagamento non riuscito: la carta è stata rifiutata dalla banca.');
+    expect(main.split('la carta è stata rifiutata').length - 1).toBe(1);
+    expect(main).not.toMatch(/declined|Paga di nuovo|Pagamento con carta/);
     await screenshot(page, 'card-declined');
+    await expectAccessible(page);
 
     await page.goto(`${app.url}/area/ordini`);
     await page.getByLabel('Codice HCS').fill(code);
     await page.getByRole('button', { name: 'Cerca' }).click();
     await page.getByRole('link', { name: code }).click();
+    await page.waitForURL(new RegExp(`/area/ordini/${code}$`));
+    expect(await page.locator('tfoot').innerText()).toMatch(/^Imponibile\s+€ 13,37\s+IVA 22%\s+€ 2,94\s+Totale\s+€ 16,31$/);
     await expectAccessible(page);
-    await page.getByRole('button', { name: 'Paga di nuovo' }).click();
+    await page.getByRole('link', { name: 'Riprova con la carta' }).click();
     await page.getByLabel('Numero della carta').fill('4242 4242 4242 4242');
     await page.getByRole('button', { name: /^Paga/ }).click();
     await page.waitForURL(new RegExp(`/area/ordini/${code}\\?esito=pagato`));
     expect(await page.getByRole('status').first().innerText()).toContain('Pagamento riuscito');
     expect(await page.locator('.badge').first().innerText()).toBe('Evaso');
+    const attempts = await page.locator('#payments + ul li').allInnerTexts();
+    expect(attempts).toEqual([
+      expect.stringMatching(/^\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2} — Carta di credito — Non riuscito — la carta è stata rifiutata dalla banca — Pagamento di prova/),
+      expect.stringMatching(/^\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2} — Carta di credito — Riuscito — Pagamento di prova/),
+    ]);
     await screenshot(page, 'card-paid');
+    await expectAccessible(page);
 
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Scarica PDF' }).click();
@@ -108,6 +159,9 @@ describeInBrowser('the customer portal in a real Chromium', () => {
     expect(instructions).toContain('IT60X0542811101000000123456');
     expect(instructions).toContain('€ 292,80');
     expect(instructions).toContain(code);
+    expect(await page.locator('main').innerText()).not.toContain('Paga di nuovo');
+    expect(await page.getByRole('link', { name: 'Paga con carta' }).count()).toBe(1);
+    expect(await page.getByRole('button').allInnerTexts()).toEqual(['English', 'Esci']);
     await screenshot(page, 'bank-transfer');
     await expectAccessible(page);
   });
@@ -118,10 +172,15 @@ describeInBrowser('the customer portal in a real Chromium', () => {
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Continua' }).click();
     await page.waitForURL(/\/area\/preventivi\//);
-    expect(await page.locator('main').innerText()).toContain('27/01/2027');
+    const summary = await page.locator('main').innerText();
+    expect(summary).toContain('27/01/2027');
+    expect(summary).toMatch(/Riepilogo valido fino al \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}\./);
+    expect(summary).not.toContain('Prezzo');
     await screenshot(page, 'cancellation-quote');
+    await expectAccessible(page);
     await page.getByRole('button', { name: 'Conferma la disdetta' }).click();
     await page.waitForURL(/esito=disdetta/);
+    await expectAccessible(page);
     const row = await scheduleRow('rossi-fotografia.it', 'PEC-STD');
     expect(await row.innerText()).toContain('Disdetto dal 27/01/2027');
     await screenshot(page, 'cancelled');
@@ -147,6 +206,7 @@ describeInBrowser('the customer portal in a real Chromium', () => {
     await page.getByLabel('Nome del token').fill('script di prova');
     await page.getByRole('button', { name: 'Crea token' }).click();
     expect(await page.getByTestId('new-token').innerText()).toMatch(/^pcl_/);
+    await expectAccessible(page);
   });
 
   it('switches to English, remembered across pages', async () => {
@@ -166,6 +226,7 @@ describeInBrowser('the customer portal in a real Chromium', () => {
 
   it("shows a reseller every client with all its domains, searchable, and a client's services to act on", async () => {
     const resellerContext = await browser.newContext();
+    const resellerErrors = watchConsoleErrors(resellerContext);
     const reseller = await signIn(resellerContext, app.url, DEMO_LOGINS.reseller.email, DEMO_LOGINS.reseller.password);
     await reseller.getByRole('link', { name: 'Clienti', exact: true }).click();
     await reseller.getByRole('heading', { level: 1, name: 'Clienti (3)' }).waitFor();
@@ -182,11 +243,28 @@ describeInBrowser('the customer portal in a real Chromium', () => {
     expect(await row.getByRole('link', { name: /Cambia servizio/ }).count()).toBe(1);
     await screenshot(reseller, 'client');
     await expectAccessible(reseller);
+    expect(resellerErrors.take()).toEqual([]);
     await resellerContext.close();
+  });
+
+  it('gives the back office its GraphQL IDE with a way back to the portal', async () => {
+    const adminContext = await browser.newContext();
+    const adminErrors = watchConsoleErrors(adminContext);
+    const admin = await signIn(adminContext, app.url, DEMO_LOGINS.admin.email, DEMO_LOGINS.admin.password);
+    await admin.getByRole('link', { name: 'GraphiQL' }).click();
+    await admin.waitForURL(`${app.url}/admin/graphiql`);
+    await admin.locator('.graphiql-container').waitFor();
+    await screenshot(admin, 'graphiql');
+    await expectAccessible(admin, '.graphiql-container');
+    await admin.getByRole('link', { name: 'Torna al Pannello Clienti' }).click();
+    await admin.waitForURL(`${app.url}/area`);
+    expect(adminErrors.take()).toEqual([]);
+    await adminContext.close();
   });
 
   it('keeps the public pages accessible, with the customer area at the top right', async () => {
     const visitor = await browser.newContext();
+    const visitorErrors = watchConsoleErrors(visitor);
     const home = await visitor.newPage();
     await home.goto(app.url);
     const link = home.getByRole('link', { name: 'Area clienti' });
@@ -198,6 +276,7 @@ describeInBrowser('the customer portal in a real Chromium', () => {
       await home.goto(`${app.url}${path}`);
       await expectAccessible(home);
     }
+    expect(visitorErrors.take()).toEqual([]);
     await home.goto(`${app.url}/login`);
     for (let attempt = 1; attempt <= 6; attempt += 1) {
       await home.getByLabel('Email').fill('gino@example.it');
@@ -206,10 +285,14 @@ describeInBrowser('the customer portal in a real Chromium', () => {
       await home.locator('p.error').filter({ hasText: /\S/ }).waitFor();
     }
     await home.locator('p.error', { hasText: 'Troppi tentativi di accesso: riprova tra 15 minuti.' }).waitFor();
+    // The only errors: the browser reporting each refused sign-in's 401 answer.
+    expect(visitorErrors.take().filter((error) => !/\/login: Failed to load resource: the server responded with a status of 401/.test(error))).toEqual([]);
     await screenshot(home, 'login-throttled');
     await home.setViewportSize({ width: 375, height: 740 });
     await home.goto(`${app.url}/login`);
+    await expectNoSidewaysScroll(home);
     await screenshot(home, 'login-phone');
+    expect(visitorErrors.take()).toEqual([]);
     await visitor.close();
   });
 });

@@ -3,7 +3,12 @@ import type { AddressInfo } from 'node:net';
 
 export interface FakeIntent {
   id: string; object: 'payment_intent'; amount: number; currency: string; status: string; client_secret: string;
-  metadata: Record<string, string>; last_payment_error: { message: string } | null;
+  metadata: Record<string, string>; last_payment_error: StripeCardError | null;
+}
+
+/** What Stripe says of a refused card: `code` card_declined with the bank's `decline_code`, or another code. */
+export interface StripeCardError {
+  type: 'card_error'; code: string; decline_code?: string; message: string;
 }
 
 export interface CreateCall { params: URLSearchParams; idempotencyKey: string | undefined }
@@ -53,6 +58,6 @@ export function useFakeStripe() {
     creates,
     intent: (id: string) => intents.get(id)!,
     succeed(id: string) { Object.assign(intents.get(id)!, { status: 'succeeded', last_payment_error: null }); },
-    decline(id: string, message: string) { Object.assign(intents.get(id)!, { status: 'requires_payment_method', last_payment_error: { message } }); },
+    decline(id: string, error: Omit<StripeCardError, 'type'>) { Object.assign(intents.get(id)!, { status: 'requires_payment_method', last_payment_error: { type: 'card_error', ...error } }); },
   };
 }

@@ -4,6 +4,8 @@ import { Invoice, Notification, Order, Payment, WebhookEvent } from '@/entities'
 import { useGraphQLServer } from '../support/api';
 import { useTestDatabase } from '../support/database';
 import { newAccount, type AccountLogin } from '../support/fixtures';
+import { confirmQuote } from '@/operations/quotes/confirm-quote';
+import { requestServiceChange } from '@/operations/quotes/request-service-change';
 import { useFakeStripe } from './fake-stripe';
 import { upgradeOrder } from './support';
 
@@ -34,9 +36,11 @@ async function cardOrder() {
   return { order, payment, intentId: payment.providerReference! };
 }
 
+const DECLINED = { code: 'card_declined', decline_code: 'insufficient_funds', message: 'Your card has insufficient funds.' };
+
 const orderState = async (id: string) => {
   const order = await db.getRepository(Order).findOneByOrFail({ id });
-  return { status: order.status, reason: order.paymentFailureReason, invoices: await db.getRepository(Invoice).countBy({ orderId: id }) };
+  return { status: order.status, reason: order.paymentFailureCode, invoices: await db.getRepository(Invoice).countBy({ orderId: id }) };
 };
 
 beforeAll(async () => {
@@ -74,28 +78,45 @@ describe('card payments through Stripe', () => {
     expect(await db.getRepository(Notification).countBy({ dedupeKey: `order-paid:${order.id}` })).toBe(1);
   });
 
-  it('keeps a declined order awaiting payment with the reason, emails once, and a retry pays it', async () => {
+  it("keeps a declined order awaiting payment with the bank's decline code, emails once, and a retry on the same intent pays it, keeping the declined attempt", async () => {
     const { order, intentId } = await cardOrder();
-    stripe.decline(intentId, 'Your card was declined.');
+    stripe.decline(intentId, DECLINED);
     const failed = event('payment_intent.payment_failed', intentId);
     expect(await deliver(failed)).toBe(200);
     expect(await deliver(failed)).toBe(200);
-    expect(await orderState(order.id)).toEqual({ status: 'AWAITING_PAYMENT', reason: 'Your card was declined.', invoices: 0 });
-    expect(await db.getRepository(Notification).countBy({ accountId: customer.account.id, template: 'PAYMENT_FAILED' })).toBe(1);
+    expect(await orderState(order.id)).toEqual({ status: 'AWAITING_PAYMENT', reason: 'insufficient_funds', invoices: 0 });
+    const mails = await db.getRepository(Notification).findBy({ accountId: customer.account.id, template: 'PAYMENT_FAILED' });
+    expect(mails.map((m) => m.bodyText.includes('non è andato a buon fine: fondi insufficienti sulla carta.'))).toEqual([true]);
     stripe.succeed(intentId);
     expect(await deliver(event('payment_intent.succeeded', intentId))).toBe(200);
+    expect(await deliver(failed)).toBe(200);
     expect(await orderState(order.id)).toEqual({ status: 'FULFILLED', reason: null, invoices: 1 });
+    const payments = await db.getRepository(Payment).find({ where: { orderId: order.id }, order: { createdAt: 'ASC' } });
+    expect(payments.map((p) => [p.status, p.failureCode, p.providerReference])).toEqual([['FAILED', 'insufficient_funds', null], ['SUCCEEDED', null, intentId]]);
   });
 
   it('ends in the same state whatever order the events arrive in', async () => {
     const { order, intentId } = await cardOrder();
-    stripe.decline(intentId, 'Your card was declined.');
+    stripe.decline(intentId, DECLINED);
     const failed = event('payment_intent.payment_failed', intentId);
     stripe.succeed(intentId);
     const succeeded = event('payment_intent.succeeded', intentId);
     for (const delivery of [succeeded, failed, succeeded, failed]) expect(await deliver(delivery)).toBe(200);
     expect(await orderState(order.id)).toEqual({ status: 'FULFILLED', reason: null, invoices: 1 });
     expect(await db.getRepository(Notification).countBy({ accountId: customer.account.id, template: 'PAYMENT_FAILED' })).toBe(1);
+  });
+
+  it('records money collected for an order a newer one replaced once, as a refund due, however often the event comes', async () => {
+    const { order, intentId } = await cardOrder();
+    const quote = await requestServiceChange(db, customer.actor, { serviceId: order.serviceId!, targetProductCode: 'PROFESSIONAL' });
+    await confirmQuote(db, customer.actor, { quoteId: quote.id, paymentMethod: 'BANK_TRANSFER' });
+    stripe.succeed(intentId);
+    const succeeded = event('payment_intent.succeeded', intentId);
+    for (const delivery of [succeeded, succeeded, event('payment_intent.succeeded', intentId)]) expect(await deliver(delivery)).toBe(200);
+    const payments = await db.getRepository(Payment).findBy({ orderId: order.id });
+    expect(payments.map((p) => [p.status, p.failureCode, p.providerReference])).toEqual([['FAILED', 'order_not_payable', intentId]]);
+    expect(await orderState(order.id)).toEqual({ status: 'CANCELLED', reason: null, invoices: 0 });
+    expect(await db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'payment.refund_due' AND entity_id = $1`, [payments[0].id])).toEqual([{ n: 1 }]);
   });
 
   it('refuses a bad signature or a stale timestamp with 400 and changes nothing', async () => {

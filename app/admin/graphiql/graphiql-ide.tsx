@@ -20,7 +20,7 @@ const fetcher: Fetcher = async (params) => {
 
 export default function GraphiQLIde() {
   return (
-    <div style={{ height: '100vh' }}>
+    <div style={{ height: '100%' }}>
       <GraphiQL fetcher={fetcher} defaultQuery={'{\n  viewer { user { email role } }\n}\n'} />
     </div>
   );

@@ -1,19 +1,27 @@
 import { cookies } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { sessionUserId } from '@/lib/auth/session';
 import { getDataSource } from '@/lib/db/data-source';
 import { actorForUser } from '@/operations/access/resolve-actor';
+import { getDictionary } from '@/portal/i18n';
 import { GraphiQLLoader } from './graphiql-loader';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'GraphiQL — Pannello Clienti' };
 
-/** The back office's GraphQL IDE, signed in with the admin's portal session; hidden from everyone else. */
+/** The back office's GraphQL IDE, signed in with the admin's portal session, with a way back; hidden from everyone else. */
 export default async function GraphiQLPage() {
   const userId = await sessionUserId(new Request('http://portal.internal/', { headers: { cookie: (await cookies()).toString() } }));
   if (!userId) redirect('/login');
   const actor = await actorForUser(await getDataSource(), userId);
   if (!actor?.isAdmin) notFound();
-  return <GraphiQLLoader />;
+  const { t } = await getDictionary();
+  return (
+    <div className="ide-page">
+      <nav className="ide-bar" aria-label="GraphiQL"><Link href="/area"><span aria-hidden="true">← </span>{t.nav.backToPortal}</Link></nav>
+      <main className="ide"><GraphiQLLoader /></main>
+    </div>
+  );
 }

@@ -1,19 +1,20 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { OutcomeNotice } from '@/components/outcome-notice';
-import { PaymentMethodFieldset } from '@/components/payment-method-fieldset';
+import { OFFLINE_METHODS, PaymentMethodFieldset } from '@/components/payment-method-fieldset';
+import { PRICED_LINES_FIELDS, PricedLines, type PricedLinesData } from '@/components/priced-lines';
 import { StatusBadge } from '@/components/status-badge';
 import { signedInQuery } from '@/portal/graphql';
 import { date, dateTime } from '@/portal/format';
+import { UserErrorCode } from '@/domain/user-error-codes';
 import { getDictionary, problemMessage } from '@/portal/i18n';
-import { payAgain } from '@/portal/payment-actions';
+import { payOffline } from '@/portal/payment-actions';
 
 export const metadata = { title: 'Ordine' };
 
-interface OrderView {
-  code: string; status: string; kind: string; placedOn: string; paymentMethod: string | null; paymentFailureReason: string | null;
-  lines: { description: string; amount: { formatted: string } }[]; total: { formatted: string }; netCents: number;
-  payments: { method: string; status: string; testMode: boolean; failureReason: string | null; createdAt: string; amountCents: number }[];
+interface OrderView extends PricedLinesData {
+  code: string; status: string; placedOn: string; paymentFailureReason: string | null; supersededByOrderCode: string | null;
+  payments: { method: string; status: string; testMode: boolean; failureReason: string | null; createdAt: string }[];
   paymentInstructions: { method: string; beneficiary: string; iban: string | null; bankName: string | null; postalAccount: string | null; amount: { formatted: string }; reference: string } | null;
   invoice: { number: string; pdfUrl: string } | null;
   service: { domain: string } | null;
@@ -24,24 +25,28 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
   const { code } = await params;
   const { esito, errore } = await searchParams;
   const { order } = await signedInQuery<{ order: OrderView | null }>(`query($code: String!) { order(code: $code) {
-    code status kind placedOn paymentMethod paymentFailureReason netCents total { formatted } lines { description amount { formatted } }
-    payments { method status testMode failureReason createdAt amountCents }
+    code status placedOn paymentFailureReason supersededByOrderCode ${PRICED_LINES_FIELDS}
+    payments { method status testMode failureReason createdAt }
     paymentInstructions { method beneficiary iban bankName postalAccount amount { formatted } reference }
     invoice { number pdfUrl } service { domain }
   } }`, { code });
   if (!order) notFound();
   const awaiting = order.status === 'AWAITING_PAYMENT';
+  const failure = awaiting ? order.paymentFailureReason : null;
+  // The alert tells the last failure; its attempt in the list does not repeat it.
+  const toldAttempt = failure ? order.payments.findLast((p) => p.status === 'FAILED') : undefined;
+  const cardPage = `/area/ordini/${order.code}/carta`;
+  const error = failure ? `${t.orders.failure}: ${failure}.` : errore === UserErrorCode.ORDER_NOT_PAYABLE ? t.orders.notPayable : problemMessage(errore, locale);
   return (
     <>
       <h1>{t.orders.order} {order.code}</h1>
-      <OutcomeNotice message={esito === 'pagato' ? t.card.paid : null} error={esito === 'rifiutato' ? `${t.orders.failure}: ${order.paymentFailureReason ?? ''}` : problemMessage(errore, locale)} />
+      <OutcomeNotice message={esito === 'pagato' ? t.card.paid : null} error={error} />
       <div className="card">
         <p>{date(order.placedOn, locale)} — {order.service?.domain} — <StatusBadge status={order.status} label={t.status[order.status]} /></p>
-        <table className="quote-lines">
-          <thead><tr><th scope="col">{t.quote.description}</th><th scope="col" className="amount">{t.quote.amount}</th></tr></thead>
-          <tbody>{order.lines.map((line, i) => <tr key={i}><td>{line.description}</td><td className="amount">{line.amount.formatted}</td></tr>)}</tbody>
-          <tfoot><tr className="total"><th scope="row">{t.quote.total} ({t.quote.vat})</th><td className="amount">{order.total.formatted}</td></tr></tfoot>
-        </table>
+        {order.supersededByOrderCode && (
+          <p className="highlight">{t.orders.supersededBy} <Link href={`/area/ordini/${order.supersededByOrderCode}`}>{order.supersededByOrderCode}</Link>.</p>
+        )}
+        <PricedLines priced={order} />
         {order.invoice && <p>{t.orders.invoice} {order.invoice.number}: <a href={order.invoice.pdfUrl} download>{t.invoices.download}</a></p>}
       </div>
       {order.paymentInstructions && (
@@ -55,6 +60,21 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
             <dt>{t.orders.total}</dt><dd>{order.paymentInstructions.amount.formatted}</dd>
             <dt>{t.orders.reference}</dt><dd>{order.paymentInstructions.reference}</dd>
           </dl>
+          <p>{t.orders.preferCard} <Link href={cardPage}>{t.orders.payByCard}</Link></p>
+        </section>
+      )}
+      {awaiting && !order.paymentInstructions && (
+        <section className="card" aria-labelledby="pay">
+          <h2 id="pay">{t.orders.pay}</h2>
+          <p><Link href={cardPage} className="button">{failure ? t.orders.retryCard : t.orders.payByCard}</Link></p>
+          <details>
+            <summary>{t.orders.payOffline}</summary>
+            <form action={payOffline}>
+              <input type="hidden" name="code" value={order.code} />
+              <PaymentMethodFieldset legend={t.quote.method} labels={t.methods} methods={OFFLINE_METHODS} selected="BANK_TRANSFER" />
+              <p><button type="submit" className="secondary">{t.orders.showInstructions}</button></p>
+            </form>
+          </details>
         </section>
       )}
       {order.payments.length > 0 && (
@@ -63,20 +83,9 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
           <ul className="plain">
             {order.payments.map((p, i) => (
               <li key={i}>{dateTime(p.createdAt, locale)} — {t.methods[p.method]} — <StatusBadge status={p.status} label={t.status[p.status]} />
-                {p.failureReason && <> — {p.failureReason}</>}{p.testMode && <> — <em>{t.orders.testMode}</em></>}</li>
+                {p.failureReason && p !== toldAttempt && <> — {p.failureReason}</>}{p.testMode && <> — <em>{t.orders.testMode}</em></>}</li>
             ))}
           </ul>
-        </section>
-      )}
-      {awaiting && (
-        <section className="card" aria-labelledby="pay-again">
-          <h2 id="pay-again">{t.orders.payAgain}</h2>
-          {order.paymentFailureReason && <p className="error">{t.orders.failure}: {order.paymentFailureReason}</p>}
-          <form action={payAgain}>
-            <input type="hidden" name="code" value={order.code} />
-            <PaymentMethodFieldset legend={t.quote.method} labels={t.methods} selected={order.paymentMethod ?? 'CARD'} />
-            <p><button type="submit">{t.orders.payAgain}</button> {order.paymentMethod === 'CARD' && <Link href={`/area/ordini/${order.code}/carta`}>{t.card.title}</Link>}</p>
-          </form>
         </section>
       )}
     </>

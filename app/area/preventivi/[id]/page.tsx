@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { notFound } from 'next/navigation';
 import { OutcomeNotice } from '@/components/outcome-notice';
 import { PaymentMethodFieldset } from '@/components/payment-method-fieldset';
+import { PRICED_LINES_FIELDS, PricedLines, type PricedLinesData } from '@/components/priced-lines';
 import { UserErrorCode, userErrorMessage } from '@/domain/user-error-codes';
 import { signedInQuery } from '@/portal/graphql';
 import { date, dateTime } from '@/portal/format';
@@ -10,10 +11,9 @@ import { confirmQuote } from '@/portal/service-actions';
 
 export const metadata = { title: 'Preventivo' };
 
-interface Quote {
+interface Quote extends PricedLinesData {
   id: string; kind: string; direction: string | null; nearExpiry: boolean; freeDays: number; newExpiresOn: string; effectiveOn: string; expiresAt: string; expired: boolean; confirmedAt: string | null;
   renewalPriceCents: number | null; renewalDueOnExpiry: boolean; supersedesOrderCode: string | null; cancellationReason: string | null;
-  lines: { description: string; amount: { formatted: string } }[]; net: { formatted: string }; vat: { formatted: string }; total: { formatted: string };
   deactivations: { kind: string; description: string }[];
   service: { domain: string; expiresOn: string; product: { code: string } };
   targetProduct: { code: string; name: string; price: { formatted: string } } | null;
@@ -25,7 +25,7 @@ export default async function QuotePage({ params, searchParams }: { params: Prom
   const { errore } = await searchParams;
   const { quote } = await signedInQuery<{ quote: Quote | null }>(`query($id: ID!) { quote(id: $id) {
     id kind direction nearExpiry freeDays newExpiresOn effectiveOn expiresAt expired confirmedAt renewalPriceCents renewalDueOnExpiry supersedesOrderCode cancellationReason
-    lines { description amount { formatted } } net { formatted } vat { formatted } total { formatted }
+    ${PRICED_LINES_FIELDS}
     deactivations { kind description } service { domain expiresOn product { code } } targetProduct { code name price { formatted } }
   } }`, { id });
   if (!quote) notFound();
@@ -39,15 +39,7 @@ export default async function QuotePage({ params, searchParams }: { params: Prom
         <p><strong>{quote.service.domain}</strong>{change && <> — {quote.direction === 'UPGRADE' ? t.quote.upgrade : t.quote.downgrade}</>}</p>
         {change ? (
           <>
-            <table className="quote-lines">
-              <thead><tr><th scope="col">{t.quote.description}</th><th scope="col" className="amount">{t.quote.amount}</th></tr></thead>
-              <tbody>{quote.lines.map((line, i) => <tr key={i}><td>{line.description}</td><td className="amount">{line.amount.formatted}</td></tr>)}</tbody>
-              <tfoot>
-                <tr><th scope="row">{t.quote.net}</th><td className="amount">{quote.net.formatted}</td></tr>
-                <tr><th scope="row">{t.quote.vat}</th><td className="amount">{quote.vat.formatted}</td></tr>
-                <tr className="total"><th scope="row">{t.quote.total}</th><td className="amount" data-testid="quote-total">{quote.total.formatted}</td></tr>
-              </tfoot>
-            </table>
+            <PricedLines priced={quote} />
             <p>{t.quote.newExpiry}: <strong>{date(quote.newExpiresOn, locale)}</strong>{quote.newExpiresOn === quote.service.expiresOn && ` (${t.quote.unchanged})`}</p>
             {quote.freeDays > 0 && <p className="highlight">{t.quote.freeDays(quote.freeDays)}</p>}
             {quote.targetProduct && (quote.renewalDueOnExpiry
@@ -69,7 +61,7 @@ export default async function QuotePage({ params, searchParams }: { params: Prom
             <input type="hidden" name="quoteId" value={quote.id} />
             <input type="hidden" name="idempotencyKey" value={randomUUID()} />
             {change && <PaymentMethodFieldset legend={t.quote.method} labels={t.methods} />}
-            <p className="muted">{t.quote.validUntil(dateTime(quote.expiresAt, locale))}</p>
+            <p className="muted">{(change ? t.quote.validUntil : t.cancel.validUntil)(dateTime(quote.expiresAt, locale))}</p>
             <p><button type="submit">{change ? t.quote.confirm : t.cancel.confirm}</button></p>
           </form>
         )}

@@ -12,12 +12,13 @@ interface Session { payOrder: { order: { code: string; total: { formatted: strin
 
 /** Opens (or reopens) the order's card payment and collects the card: Stripe Elements, or the test processor's form. */
 export default async function CardPaymentPage({ params }: { params: Promise<{ code: string }> }) {
-  const { t } = await getDictionary();
+  const { locale, t } = await getDictionary();
   const { code } = await params;
   const { payOrder } = await signedInQuery<Session>(`mutation($code: String!) { payOrder(input: { code: $code, paymentMethod: CARD }) {
     order { code total { formatted } } cardPayment { clientSecret publishableKey testMode } userErrors { code } } }`, { code });
-  if (payOrder.userErrors[0]?.code === UserErrorCode.NOT_FOUND) notFound();
-  if (!payOrder.order || !payOrder.cardPayment) redirect(`/area/ordini/${code}`);
+  const error = payOrder.userErrors[0]?.code;
+  if (error === UserErrorCode.NOT_FOUND) notFound();
+  if (!payOrder.order || !payOrder.cardPayment) redirect(`/area/ordini/${code}${error ? `?errore=${error}` : ''}`);
   const { cardPayment, order } = payOrder;
   return (
     <>
@@ -34,7 +35,8 @@ export default async function CardPaymentPage({ params }: { params: Promise<{ co
             <p><button type="submit">{t.card.pay} {order.total.formatted}</button></p>
           </form>
         ) : (
-          <StripeCardForm publishableKey={cardPayment.publishableKey} clientSecret={cardPayment.clientSecret} returnPath={`/area/ordini/${order.code}`} labels={{ pay: `${t.card.pay} ${order.total.formatted}`, loading: t.card.stripeLoading }} />
+          <StripeCardForm publishableKey={cardPayment.publishableKey} clientSecret={cardPayment.clientSecret} returnPath={`/area/ordini/${order.code}`} locale={locale}
+            labels={{ pay: `${t.card.pay} ${order.total.formatted}`, loading: t.card.stripeLoading, failed: t.orders.failure }} />
         )}
         <p><Link href={`/area/ordini/${order.code}`}>{t.orders.order} {order.code}</Link></p>
       </div>
