@@ -1,4 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { isUuid } from '@/domain/identity';
 import type { Actor } from './actor';
 
 /**
@@ -23,6 +24,7 @@ export function withinReach<T extends ObjectLiteral>(query: SelectQueryBuilder<T
  * the actor's own account; the back office sees every account unless it names one.
  */
 export function listedFor<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, accountColumn: string, actor: Actor, accountId?: string | null): SelectQueryBuilder<T> {
+  if (accountId && !isUuid(accountId)) return query.andWhere('false'); // ids are opaque: another string names no account
   if (accountId) return withinReach(query.andWhere(`${accountColumn} = :listedAccountId`, { listedAccountId: accountId }), accountColumn, actor);
   if (actor.isAdmin) return query;
   return query.andWhere(`${accountColumn} = :listedAccountId`, { listedAccountId: actor.accountId });
