@@ -7,8 +7,12 @@ export interface TextRule {
   multiline?: boolean;
 }
 
-/** Any text without a rule of its own: one line, and no longer than the longest column it could reach. */
-export const DEFAULT_TEXT_RULE: TextRule = { maxLength: 255 };
+/**
+ * Text without a rule of its own reaches no column as it is (a code looked up, a search, a password to
+ * hash, a page cursor, which takes some 860 characters in a list ordered by names): one line, and
+ * bounded only against abuse.
+ */
+export const DEFAULT_TEXT_RULE: TextRule = { maxLength: 2000 };
 
 // C0 control characters and DEL: PostgreSQL refuses NUL in text, and none of them belongs in a name or a code.
 const CONTROL = /[\u0000-\u001f\u007f]/;

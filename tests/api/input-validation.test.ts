@@ -78,7 +78,7 @@ describe('text in mutations', () => {
     expect(nul.body.data.cancelService).toEqual({ quote: null, userErrors: [{ field: 'reasonText', code: 'INVALID' }] });
   });
 
-  it('answers a form without its flag set: ok false', async () => {
+  it('answers a refused password-reset request with ok: false', async () => {
     const { body } = await api.gql('mutation { requestPasswordReset(input: { email: "a\\u0000@example.test" }) { ok userErrors { field code } } }');
     expect(body.data.requestPasswordReset).toEqual({ ok: false, userErrors: [{ field: 'email', code: 'INVALID' }] });
   });
@@ -91,8 +91,22 @@ describe('text in queries', () => {
       message: 'filter.entityId must be one line without control characters',
       extensions: { code: 'BAD_USER_INPUT', problems: [{ field: 'filter.entityId', code: 'INVALID', message: 'filter.entityId must be one line without control characters' }] },
     })]);
-    const search = await api.gql('query($q: String) { clients(search: $q) { totalCount } }', { q: 'x'.repeat(256) }, { token: reseller.token });
-    expect(search.body.errors?.[0]).toMatchObject({ message: 'search must be at most 255 characters', extensions: { code: 'BAD_USER_INPUT' } });
+    const search = await api.gql('query($q: String) { clients(search: $q) { totalCount } }', { q: 'x'.repeat(2001) }, { token: reseller.token });
+    expect(search.body.errors?.[0]).toMatchObject({ message: 'search must be at most 2000 characters', extensions: { code: 'BAD_USER_INPUT' } });
+  });
+});
+
+describe('page cursors', () => {
+  it('page on through a list ordered by long names, whose cursors outgrow any column', async () => {
+    const name = '漢'.repeat(200);
+    for (let i = 0; i < 2; i += 1) expect((await createAccount({ name })).userErrors).toEqual([]);
+    const PAGE = 'query($after: String) { accounts(first: 1, search: "漢漢漢", after: $after) { edges { node { name } } pageInfo { endCursor } } }';
+    const first = await api.gql(PAGE, {}, { token: admin.token });
+    const { endCursor } = first.body.data.accounts.pageInfo;
+    expect(endCursor.length).toBeGreaterThan(800);
+    const next = await api.gql(PAGE, { after: endCursor }, { token: admin.token });
+    expect(next.body.errors).toBeUndefined();
+    expect(next.body.data.accounts.edges).toEqual([{ node: { name } }]);
   });
 });
 
