@@ -79,10 +79,10 @@ function argumentsCheck(field: GraphQLField<unknown, unknown>, checks: Map<Graph
 
 /**
  * Checks every argument of every field before its resolver runs, walking input objects by their
- * types: text must be valid Unicode, without control characters (line breaks only where declared),
- * no longer than its column (`@TextInput`); formats are the operations' rules. A refused mutation answers its
- * payload with userErrors, a query BAD_USER_INPUT; the resolver does not run. A new argument is
- * covered as soon as it is in the schema.
+ * types: text must be valid Unicode, without control characters (line breaks only where declared)
+ * and no longer than its column (`@TextInput`); formats are the operations' rules. A refused
+ * mutation answers its payload with userErrors, a query BAD_USER_INPUT; the resolver does not run.
+ * A new argument is covered as soon as it is in the schema.
  */
 export function validateInputs(schema: GraphQLSchema): GraphQLSchema {
   const checks = new Map<GraphQLInputObjectType, Check>();
