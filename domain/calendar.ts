@@ -5,7 +5,8 @@ export type CalendarDate = string;
 
 export const TIME_ZONE = 'Europe/Rome';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+// Years 0001 to 9999: PostgreSQL's dates have no year 0 (1 BC follows AD 1).
+const ISO_DATE = /^(?!0000)\d{4}-\d{2}-\d{2}$/;
 
 export function isCalendarDate(value: string): boolean {
   if (!ISO_DATE.test(value)) return false;

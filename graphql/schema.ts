@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { validateInputs } from './input-validation';
 import { ApiTokenResolver } from './resolvers/api-tokens';
 import { BackOfficeResolver, CancellationResolver } from './resolvers/back-office';
 import { CatalogResolver, ProductCategoryResolver, ProductResolver } from './resolvers/catalog';
@@ -26,7 +27,7 @@ const cache = globalThis as typeof globalThis & { __pannelloSchema?: { resolvers
 export function appSchema(): GraphQLSchema {
   const cached = cache.__pannelloSchema;
   if (cached && cached.resolvers.every((resolver, i) => resolver === RESOLVERS[i])) return cached.schema;
-  const schema = buildSchemaSync({ resolvers: RESOLVERS, validate: false });
+  const schema = validateInputs(buildSchemaSync({ resolvers: RESOLVERS, validate: false }));
   cache.__pannelloSchema = { resolvers: RESOLVERS, schema };
   return schema;
 }

@@ -1,4 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { isUuid } from '@/domain/identity';
 import type { Actor } from './actor';
 
 /**
@@ -64,6 +65,7 @@ export function backOfficeOnly<T extends ObjectLiteral>(query: SelectQueryBuilde
  * the actor's own account; the back office sees every account unless it names one.
  */
 export function listedFor<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, accountColumn: string, actor: Actor, accountId?: string | null): SelectQueryBuilder<T> {
+  if (accountId && !isUuid(accountId)) return query.andWhere('false'); // ids are opaque: another string names no account
   if (accountId) return withinReach(query.andWhere(`${accountColumn} = :listedAccountId`, { listedAccountId: accountId }), accountColumn, actor);
   return ownedBy(query, accountColumn, actor);
 }

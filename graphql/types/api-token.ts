@@ -2,6 +2,7 @@ import { Field, ID, InputType } from 'type-graphql';
 import { DateTimeScalar } from '../scalars';
 import { PlainObjectType } from './object-type';
 import { UserErrorType } from './user-error';
+import { TextInput } from '../text-rule';
 
 @PlainObjectType('ApiToken', { description: 'A Bearer token of the signed-in user; the secret itself is shown only when created.' })
 export class ApiTokenType {
@@ -27,6 +28,7 @@ export class ApiTokenType {
 @InputType('CreateApiTokenInput')
 export class CreateApiTokenInput {
   @Field(() => String)
+  @TextInput({ maxLength: 100 })
   name: string;
 }
 

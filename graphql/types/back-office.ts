@@ -6,6 +6,7 @@ import { PlainObjectType } from './object-type';
 import { CancellationType, ServiceType } from './service';
 import { UserErrorType } from './user-error';
 import { DateScalar, DateTimeScalar, JSONObjectScalar } from '../scalars';
+import { TextInput } from '../text-rule';
 
 @PlainObjectType('AuditEvent', { description: 'One change: who made it, to what, and the values before and after.' })
 export class AuditEventType {
@@ -49,48 +50,61 @@ export class AuditTrailFilterInput {
   accountId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'The id (or code) of the object changed.' })
+  @TextInput({ maxLength: 64 })
   entityId?: string | null;
 
   @Field(() => String, { nullable: true })
+  @TextInput({ maxLength: 64 })
   action?: string | null;
 }
 
 @InputType('BillingInput')
 export class BillingInput {
   @Field(() => String, { nullable: true })
+  @TextInput({ maxLength: 16 })
   fiscalCode?: string | null;
 
   @Field(() => String, { nullable: true })
+  @TextInput({ maxLength: 20 })
   vatNumber?: string | null;
 
   @Field(() => String, { nullable: true })
+  @TextInput({ maxLength: 200 })
   addressLine?: string | null;
 
   @Field(() => String, { nullable: true })
+  @TextInput({ maxLength: 10 })
   postalCode?: string | null;
 
   @Field(() => String, { nullable: true })
+  @TextInput({ maxLength: 100 })
   city?: string | null;
 
   @Field(() => String, { nullable: true })
+  @TextInput({ maxLength: 2 })
   province?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Two letters; IT when omitted.' })
+  @TextInput({ maxLength: 2 })
   country?: string | null;
 
   @Field(() => String, { nullable: true })
+  @TextInput({ maxLength: 7 })
   recipientCode?: string | null;
 
   @Field(() => String, { nullable: true })
+  @TextInput({ maxLength: 254 })
   pecEmail?: string | null;
 }
 
 @InputType('CreateAccountInput')
 export class CreateAccountInput {
   @Field(() => String, { description: 'Person or company name, as on invoices.' })
+  @TextInput({ maxLength: 200 })
   name: string;
 
   @Field(() => String, { description: 'The login, and where notifications go.' })
+  @TextInput({ maxLength: 254 })
   email: string;
 
   @Field(() => String, { description: 'At least 8 characters.' })
@@ -127,6 +141,7 @@ export class ProvisionServiceInput {
   productCode: string;
 
   @Field(() => String)
+  @TextInput({ maxLength: 253 })
   domain: string;
 
   @Field(() => DateScalar, { nullable: true, description: 'Where the current term began; today when omitted.' })

@@ -3,6 +3,7 @@ import type { Product } from '@/entities';
 import { ProductType } from './catalog';
 import { PlainObjectType } from './object-type';
 import { UserErrorType } from './user-error';
+import { TextInput } from '../text-rule';
 
 @InputType('FeaturesInput', { description: 'What a product includes; a feature left out keeps its value (0 or false for a new product).' })
 export class FeaturesInput {
@@ -28,12 +29,14 @@ export class FeaturesInput {
 @InputType('CreateProductInput')
 export class CreateProductInput {
   @Field(() => String, { description: 'Letters, digits and dashes, e.g. BUSINESS-PLUS.' })
+  @TextInput({ maxLength: 32 })
   code: string;
 
   @Field(() => String, { description: 'DOMAIN, PEC, HOSTING, RESELLER, VPS, CLOUD or DEDICATED.' })
   categoryCode: string;
 
   @Field(() => String)
+  @TextInput({ maxLength: 100 })
   name: string;
 
   @Field(() => Int, { description: 'Annual list price in cents, excluding VAT.' })
@@ -52,6 +55,7 @@ export class UpdateProductInput {
   code: string;
 
   @Field(() => String, { nullable: true })
+  @TextInput({ maxLength: 100 })
   name?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'New annual list price: for quotes and renewals from now on.' })

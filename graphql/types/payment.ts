@@ -7,6 +7,7 @@ import { PlainObjectType } from './object-type';
 import { OrderType, PaymentMethodEnum } from './order';
 import { UserErrorType } from './user-error';
 import { DateTimeScalar } from '../scalars';
+import { TextInput } from '../text-rule';
 
 export enum PaymentStatusEnum { PENDING = 'PENDING', SUCCEEDED = 'SUCCEEDED', FAILED = 'FAILED' }
 registerEnumType(PaymentStatusEnum, { name: 'PaymentStatus' });
@@ -119,6 +120,7 @@ export class RecordOfflinePaymentInput {
   amountCents: number;
 
   @Field(() => String, { description: "The bank's or post office's reference of the payment received." })
+  @TextInput({ maxLength: 255 })
   reference: string;
 
   @Field(() => PaymentMethodEnum, { nullable: true, description: "BANK_TRANSFER or POSTAL_SLIP; defaults to the order's offline method." })

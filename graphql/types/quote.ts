@@ -8,6 +8,7 @@ import { OrderType, PaymentMethodEnum } from './order';
 import { CancellationReasonEnum, CancellationType, ServiceType } from './service';
 import { UserErrorType } from './user-error';
 import { DateScalar, DateTimeScalar } from '../scalars';
+import { TextInput } from '../text-rule';
 
 export enum QuoteKindEnum { SERVICE_CHANGE = 'SERVICE_CHANGE', CANCELLATION = 'CANCELLATION' }
 registerEnumType(QuoteKindEnum, { name: 'QuoteKind' });
@@ -138,6 +139,7 @@ export class CancelServiceInput {
   reason: CancellationReasonEnum;
 
   @Field(() => String, { nullable: true, description: 'Required for OTHER; at most 500 characters.' })
+  @TextInput({ maxLength: 500, multiline: true })
   reasonText?: string | null;
 }
 
@@ -159,6 +161,7 @@ export class ConfirmQuoteInput {
   paymentMethod?: PaymentMethodEnum | null;
 
   @Field(() => String, { nullable: true, description: 'Confirming again with the same key returns the same result.' })
+  @TextInput({ maxLength: 200 })
   idempotencyKey?: string | null;
 }
 

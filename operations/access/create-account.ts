@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { isEmail, isFiscalCode, isRecipientCode, isUuid, isVatNumber, MIN_PASSWORD_LENGTH, normalizeEmail } from '@/domain/identity';
+import { isCountryCode, isEmail, isFiscalCode, isProvinceCode, isRecipientCode, isUuid, isVatNumber, MIN_PASSWORD_LENGTH, normalizeEmail } from '@/domain/identity';
 import { Account, User } from '@/entities';
 import type { AccountKind } from '@/entities/account';
 import { hashPassword } from '@/lib/passwords';
@@ -50,6 +50,8 @@ export async function createAccountWithLogin(db: DataSource, actor: Actor | null
   const vatNumber = blankToNull(billing.vatNumber)?.toUpperCase() ?? null;
   const recipientCode = blankToNull(billing.recipientCode)?.toUpperCase() ?? null;
   const pecEmail = blankToNull(billing.pecEmail);
+  const province = blankToNull(billing.province)?.toUpperCase() ?? null;
+  const country = blankToNull(billing.country)?.toUpperCase() ?? 'IT';
   const validation = new Validation()
     .check(input.name.trim().length > 0 && input.name.length <= 200, 'name', 'INVALID', 'name is required (at most 200 characters)')
     .check(!input.resellerId || input.kind === 'CUSTOMER', 'kind', 'INVALID', "a reseller's client is a CUSTOMER account")
@@ -58,7 +60,9 @@ export async function createAccountWithLogin(db: DataSource, actor: Actor | null
     .check(!fiscalCode || isFiscalCode(fiscalCode), 'billing.fiscalCode', 'INVALID', 'fiscal code must be 16 characters (person) or 11 digits (company)')
     .check(!vatNumber || isVatNumber(vatNumber), 'billing.vatNumber', 'INVALID', 'VAT number must be 11 digits')
     .check(!recipientCode || isRecipientCode(recipientCode), 'billing.recipientCode', 'INVALID', 'recipient code must be 7 letters or digits')
-    .check(!pecEmail || isEmail(pecEmail), 'billing.pecEmail', 'INVALID', 'PEC is not a valid address');
+    .check(!pecEmail || isEmail(pecEmail), 'billing.pecEmail', 'INVALID', 'PEC is not a valid address')
+    .check(!province || isProvinceCode(province), 'billing.province', 'INVALID', 'province must be its two letters, such as MI')
+    .check(isCountryCode(country), 'billing.country', 'INVALID', 'country must be a country code of two letters (ISO 3166-1), such as IT');
   validateLogin(validation, email, input.password);
   validation.throwIfInvalid();
   const passwordHash = await hashPassword(input.password);
@@ -70,7 +74,7 @@ export async function createAccountWithLogin(db: DataSource, actor: Actor | null
     }
     const account = await manager.save(Account, manager.create(Account, {
       kind: input.kind,
-      resellerId: input.resellerId ?? null,
+      resellerId: input.resellerId || null,
       name: input.name.trim(),
       email,
       locale: input.locale === 'en' ? 'en' : 'it',
@@ -81,8 +85,8 @@ export async function createAccountWithLogin(db: DataSource, actor: Actor | null
       addressLine: blankToNull(billing.addressLine),
       postalCode: blankToNull(billing.postalCode),
       city: blankToNull(billing.city),
-      province: blankToNull(billing.province)?.toUpperCase() ?? null,
-      country: blankToNull(billing.country)?.toUpperCase() ?? 'IT',
+      province,
+      country,
     }));
     const user = await insertUser(manager, { email, passwordHash, role: 'USER', accountId: account.id });
     await recordAudit(manager, actor, { action: 'account.created', entityType: 'Account', entityId: account.id, accountId: account.id, after: { kind: account.kind, name: account.name, email, resellerId: account.resellerId } });

@@ -1,6 +1,6 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { randomUUID } from 'node:crypto';
-import { Payment, type Invoice, type Order } from '@/entities';
+import { Order, Payment, type Invoice } from '@/entities';
 import type { PaymentMethod } from '@/entities/order';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit';
@@ -30,11 +30,33 @@ export async function recordOfflinePayment(db: DataSource, actor: Actor, input: 
       throw new UserInputError('AMOUNT_MISMATCH', `the amount received (${input.amountCents} cents) differs from the order total (${order.totalCents} cents)`, 'amountCents');
     }
     const method: PaymentMethod = input.method ?? (order.paymentMethod === 'POSTAL_SLIP' ? 'POSTAL_SLIP' : 'BANK_TRANSFER');
-    const payment = await manager.save(Payment, manager.create(Payment, {
+    const paymentId = await insertUnlessReferenceTaken(manager, {
       orderId: order.id, method, provider: 'OFFLINE', status: 'SUCCEEDED', amountCents: input.amountCents,
       providerReference: reference, idempotencyKey: `offline-${randomUUID()}`, recordedByUserId: actor.userId,
-    }));
-    await recordAudit(manager, actor, { action: 'payment.recorded', entityType: 'Payment', entityId: payment.id, accountId: order.accountId, after: { orderCode: order.code, method, amountCents: payment.amountCents, reference } });
+    });
+    if (!paymentId) throw await referenceTaken(manager, reference);
+    await recordAudit(manager, actor, { action: 'payment.recorded', entityType: 'Payment', entityId: paymentId, accountId: order.accountId, after: { orderCode: order.code, method, amountCents: input.amountCents, reference } });
     return settleOrder(manager, actor, order, method);
   });
+}
+
+/**
+ * Inserts the payment unless an offline payment already has its reference (UQ_payments_provider_reference).
+ * A concurrent recording of the same reference makes the insert wait for its outcome: committed, this
+ * one inserts nothing (and its transaction stays usable); rolled back, this one goes ahead.
+ */
+async function insertUnlessReferenceTaken(manager: EntityManager, payment: Partial<Payment>): Promise<string | null> {
+  const { raw } = await manager.createQueryBuilder().insert().into(Payment).values(payment)
+    .orUpdate([], ['provider', 'provider_reference'], { indexPredicate: '"provider_reference" IS NOT NULL' }) // nothing to update: ON CONFLICT … DO NOTHING
+    .returning('"id"')
+    .execute();
+  return (raw as { id: string }[])[0]?.id ?? null;
+}
+
+async function referenceTaken(manager: EntityManager, reference: string): Promise<UserInputError> {
+  const holder = await manager.createQueryBuilder(Order, 'o')
+    .innerJoin(Payment, 'p', 'p.orderId = o.id')
+    .where('p.provider = :provider AND p.providerReference = :reference', { provider: 'OFFLINE', reference })
+    .getOneOrFail();
+  return new UserInputError('REFERENCE_TAKEN', `the reference ${reference} was already recorded for order ${holder.code}`, 'reference');
 }

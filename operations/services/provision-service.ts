@@ -57,7 +57,7 @@ export async function provisionService(db: DataSource, actor: Actor | null, inpu
       termStartsOn,
       expiresOn,
       recurringPriceCents: input.recurringPriceCents ?? product.priceCents,
-      parentServiceId: input.parentServiceId ?? null,
+      parentServiceId: input.parentServiceId || null,
     }));
     await recordAudit(manager, actor, {
       action: 'service.provisioned', entityType: 'Service', entityId: service.id, accountId: account.id,

@@ -22,6 +22,9 @@ describe('calendar dates', () => {
     expect(isCalendarDate('2028-02-29')).toBe(true);
     expect(isCalendarDate('2026-1-01')).toBe(false);
     expect(isCalendarDate('tomorrow')).toBe(false);
+    // PostgreSQL has no year 0
+    expect(isCalendarDate('0000-01-01')).toBe(false);
+    expect(isCalendarDate('0001-01-01')).toBe(true);
   });
 
   it('reads the date in Europe/Rome from an instant', () => {

@@ -65,6 +65,39 @@ describe('bank transfer and postal slip', () => {
     expect(await db.getRepository(Invoice).countBy({ accountId: customer.account.id })).toBe(1);
   });
 
+  it('refuses a reference already recorded for another order, naming that order, and changes nothing', async () => {
+    const first = await upgradeOrder(db, customer, 'BANK_TRANSFER');
+    const second = await upgradeOrder(db, customer, 'BANK_TRANSFER');
+    expect((await api.gql(RECORD, { code: first.code, amount: 3059, ref: 'CRO 4242' }, { token: admin.token })).body.data.recordOfflinePayment.userErrors).toEqual([]);
+    const invoices = await db.getRepository(Invoice).countBy({ accountId: customer.account.id });
+
+    const { body } = await api.gql(RECORD, { code: second.code, amount: 3059, ref: ' CRO 4242 ' }, { token: admin.token });
+    expect(body.data.recordOfflinePayment).toEqual({
+      order: null, invoice: null,
+      userErrors: [{ field: 'reference', code: 'REFERENCE_TAKEN', message: `the reference CRO 4242 was already recorded for order ${first.code}` }],
+    });
+    expect((await api.gql(ORDER, { code: second.code }, { token: customer.token })).body.data.order).toMatchObject({ status: 'AWAITING_PAYMENT', payments: [], invoice: null });
+    expect(await db.getRepository(Invoice).countBy({ accountId: customer.account.id })).toBe(invoices);
+  });
+
+  it('gives a reference sent for several orders at once to one of them, and names it to the others', async () => {
+    const orders = await Promise.all([1, 2, 3, 4].map(() => upgradeOrder(db, customer, 'BANK_TRANSFER')));
+    const invoices = await db.getRepository(Invoice).countBy({ accountId: customer.account.id });
+    const answers = await Promise.all(orders.map(({ code }) => api.gql(RECORD, { code, amount: 3059, ref: 'CRO 7777' }, { token: admin.token })));
+
+    const payloads = answers.map(({ body }) => body.data.recordOfflinePayment);
+    const paid = payloads.filter((payload) => payload.userErrors.length === 0);
+    expect(paid).toHaveLength(1);
+    const winner = paid[0].order.code;
+    expect(paid[0]).toMatchObject({ order: { status: 'FULFILLED' }, invoice: { totalCents: 3059 } });
+    expect(payloads.filter((payload) => payload !== paid[0])).toEqual(Array(3).fill({
+      order: null, invoice: null,
+      userErrors: [{ field: 'reference', code: 'REFERENCE_TAKEN', message: `the reference CRO 7777 was already recorded for order ${winner}` }],
+    }));
+    expect(await db.query(`SELECT count(*)::int AS n FROM payments WHERE provider_reference = 'CRO 7777'`)).toEqual([{ n: 1 }]);
+    expect(await db.getRepository(Invoice).countBy({ accountId: customer.account.id })).toBe(invoices + 1);
+  });
+
   it('is for the back office only', async () => {
     const { code } = await upgradeOrder(db, customer, 'BANK_TRANSFER');
     const { body } = await api.gql(RECORD, { code, amount: 3059, ref: 'x' }, { token: customer.token });
