@@ -30,6 +30,7 @@ const MESSAGES = {
   IDEMPOTENCY_KEY_REUSED: { en: 'This confirmation was already used for another quote.', it: 'Questa conferma è già stata usata per un altro preventivo.' },
   ALREADY_PAID: { en: 'The order is already paid.', it: "L'ordine è già pagato." },
   ORDER_NOT_PAYABLE: { en: 'The order is not awaiting payment.', it: "L'ordine non è in attesa di pagamento." },
+  REFERENCE_TAKEN: { en: 'This payment reference was already recorded for another order.', it: 'Questo riferimento di pagamento è già stato registrato per un altro ordine.' },
   AMOUNT_MISMATCH: { en: 'The amount received differs from the order total.', it: "L'importo ricevuto è diverso dal totale dell'ordine." },
   FUTURE_DATE: { en: 'That day has not come yet.', it: 'Quel giorno non è ancora arrivato.' },
 } satisfies Record<string, UserErrorMessages>;
