@@ -6,6 +6,17 @@ import { addYears, daysBetween, type CalendarDate } from './calendar';
  */
 export interface Term { termStartsOn: CalendarDate; expiresOn: CalendarDate }
 
+/** The longest term a service can be given (a domain is registered for at most ten years). */
+export const MAX_TERM_YEARS = 10;
+
+/** Whether a term ends after it starts and lasts at most MAX_TERM_YEARS. */
+export function isTermLength(term: Term): boolean {
+  return term.expiresOn > term.termStartsOn && term.expiresOn <= addYears(term.termStartsOn, MAX_TERM_YEARS);
+}
+
+/** The latest day a term may start: its expiry, renewed, must still be a four-digit year. */
+export const LATEST_TERM_START: CalendarDate = '9899-12-31';
+
 /** One year after a day: the same day a year later; 29 February becomes 28 February. */
 export function yearAfter(day: CalendarDate): CalendarDate {
   return addYears(day, 1);

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { isCalendarDate } from '@/domain/calendar';
 import { isDomain, isUuid, normalizeDomain } from '@/domain/identity';
-import { yearAfter } from '@/domain/terms';
+import { isTermLength, LATEST_TERM_START, MAX_TERM_YEARS, yearAfter } from '@/domain/terms';
 import { Account, Product, ProductCategory, Service } from '@/entities';
 import { today } from '@/lib/clock';
 import type { Actor } from '../actor';
@@ -31,7 +31,8 @@ export async function provisionService(db: DataSource, actor: Actor | null, inpu
     .check(isDomain(domain), 'domain', 'INVALID', 'domain must be a domain name such as example.it')
     .check(isCalendarDate(termStartsOn), 'termStartsOn', 'INVALID', 'termStartsOn must be a date written YYYY-MM-DD')
     .check(isCalendarDate(expiresOn), 'expiresOn', 'INVALID', 'expiresOn must be a date written YYYY-MM-DD')
-    .check(!isCalendarDate(termStartsOn) || !isCalendarDate(expiresOn) || expiresOn > termStartsOn, 'expiresOn', 'INVALID', 'expiresOn must come after termStartsOn')
+    .check(!isCalendarDate(termStartsOn) || termStartsOn <= LATEST_TERM_START, 'termStartsOn', 'INVALID', `termStartsOn must be on or before ${LATEST_TERM_START}`)
+    .check(!isCalendarDate(termStartsOn) || termStartsOn > LATEST_TERM_START || !isCalendarDate(expiresOn) || isTermLength({ termStartsOn, expiresOn }), 'expiresOn', 'INVALID', `expiresOn must come after termStartsOn, within ${MAX_TERM_YEARS} years`)
     .check(input.recurringPriceCents == null || (Number.isSafeInteger(input.recurringPriceCents) && input.recurringPriceCents >= 0), 'recurringPriceCents', 'INVALID', 'recurringPriceCents must be a whole number of cents, not negative')
     .check(!input.parentServiceId || isUuid(input.parentServiceId), 'parentServiceId', 'NOT_FOUND', 'no reseller plan with this id')
     .throwIfInvalid();

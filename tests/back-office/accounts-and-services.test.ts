@@ -91,7 +91,12 @@ describe('provisionService', () => {
     const badDate = await api.gql(PROVISION, { input: { accountId: customer.account.id, productCode: 'HVPARK', domain: 'ok.it', termStartsOn: '2026-02-30' } }, { token: admin.token });
     expect(badDate.body.errors?.[0]).toMatchObject({ message: expect.stringContaining('input.termStartsOn'), extensions: { code: 'BAD_USER_INPUT' } });
     const backwards = await mutate(PROVISION, { accountId: customer.account.id, productCode: 'HVPARK', domain: 'ok.it', termStartsOn: '2026-05-01', expiresOn: '2026-04-01' });
-    expect(backwards.userErrors).toEqual([{ field: 'expiresOn', code: 'INVALID', message: 'expiresOn must come after termStartsOn' }]);
+    expect(backwards.userErrors).toEqual([{ field: 'expiresOn', code: 'INVALID', message: 'expiresOn must come after termStartsOn, within 10 years' }]);
+    const tooLong = await mutate(PROVISION, { accountId: customer.account.id, productCode: 'HVPARK', domain: 'ok.it', termStartsOn: '2026-05-01', expiresOn: '2036-05-02' });
+    expect(tooLong.userErrors).toEqual([{ field: 'expiresOn', code: 'INVALID', message: 'expiresOn must come after termStartsOn, within 10 years' }]);
+    // A term whose renewal would leave four-digit years is refused, and nothing is written.
+    const farOff = await mutate(PROVISION, { accountId: customer.account.id, productCode: 'HVPARK', domain: 'ok.it', termStartsOn: '9999-01-01', expiresOn: '9999-12-31' });
+    expect(farOff.userErrors).toEqual([{ field: 'termStartsOn', code: 'INVALID', message: 'termStartsOn must be on or before 9899-12-31' }]);
     const cases: [Record<string, unknown>, string][] = [
       [{ accountId: 'x' }, 'accountId'], [{ accountId: '6f1c2d4e-8a9b-4c3d-9e8f-7a6b5c4d3e2f' }, 'accountId'], [{ productCode: 'NOPE' }, 'productCode'],
       [{ parentServiceId: (await newService(db, reseller.account, { productCode: 'EASY' })).id }, 'parentServiceId'],

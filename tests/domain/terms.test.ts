@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { addDays } from '@/domain/calendar';
-import { daysRemaining, extendedExpiry, termAfterOrder, termDays, yearAfter, type OrderedTerm } from '@/domain/terms';
+import { daysRemaining, extendedExpiry, isTermLength, termAfterOrder, termDays, yearAfter, type OrderedTerm } from '@/domain/terms';
 
 const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 
@@ -29,6 +29,15 @@ describe('the term rules', () => {
     }));
     expect(termDays({ termStartsOn: '2028-02-29', expiresOn: yearAfter('2028-02-29') })).toBe(365);
     expect(termDays({ termStartsOn: '2027-03-01', expiresOn: yearAfter('2027-03-01') })).toBe(366);
+  });
+
+  it('a term ends after it starts and lasts at most ten years', () => {
+    fc.assert(fc.property(arbDay, fc.integer({ min: -400, max: 4000 }), (termStartsOn, days) => {
+      const expiresOn = addDays(termStartsOn, days);
+      const tenYearsOn = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].reduce((day) => yearAfter(day), termStartsOn);
+      expect(isTermLength({ termStartsOn, expiresOn })).toBe(days > 0 && expiresOn <= tenYearsOn);
+    }));
+    expect([isTermLength({ termStartsOn: '2026-05-01', expiresOn: '2036-05-01' }), isTermLength({ termStartsOn: '2026-05-01', expiresOn: '2036-05-02' })]).toEqual([true, false]);
   });
 
   it('one more year runs from the old expiry: renewing from 29 February settles on 28 February for good', () => {
