@@ -26,7 +26,7 @@ const it = {
     actions: 'Azioni', renew: 'Rinnova', cancel: 'Disdici', change: 'Cambia servizio', cancelled: 'Disdetto dal', withdraw: 'Annulla disdetta',
     empty: 'Nessun servizio.', expired: 'scaduto',
   },
-  status: { ACTIVE: 'Attivo', DEACTIVATED: 'Disattivato', AWAITING_PAYMENT: 'In attesa di pagamento', PAID: 'Pagato', FULFILLED: 'Evaso', CANCELLED: 'Annullato', PENDING: 'In corso', SUCCEEDED: 'Riuscito', FAILED: 'Non riuscito', CONFIRMED: 'Confermata', WITHDRAWN: 'Annullata', COMPLETED: 'Eseguita', SENT: 'Inviata', CAPTURED: 'Registrata' } as Record<string, string>,
+  status: { ACTIVE: 'Attivo', DEACTIVATED: 'Disattivato', AWAITING_PAYMENT: 'In attesa di pagamento', PAID: 'Pagato', FULFILLED: 'Evaso', CANCELLED: 'Annullato', PENDING: 'In corso', SUCCEEDED: 'Riuscito', FAILED: 'Non riuscito', REFUNDED: 'Rimborsato', CONFIRMED: 'Confermata', WITHDRAWN: 'Annullata', COMPLETED: 'Eseguita', SENT: 'Inviata', CAPTURED: 'Registrata' } as Record<string, string>,
   methods: { CARD: 'Carta di credito', BANK_TRANSFER: 'Bonifico bancario', POSTAL_SLIP: 'Bollettino postale' } as Record<string, string>,
   reasons: { TOO_EXPENSIVE: 'Troppo costoso', SWITCHING_PROVIDER: 'Passo a un altro fornitore', NO_LONGER_NEEDED: 'Non mi serve più', TECHNICAL_PROBLEMS: 'Problemi tecnici', OTHER: 'Altro' } as Record<string, string>,
   change: {
@@ -93,7 +93,7 @@ const en: Dictionary = {
     actions: 'Actions', renew: 'Renew', cancel: 'Cancel', change: 'Change service', cancelled: 'Cancelled from', withdraw: 'Withdraw cancellation',
     empty: 'No services.', expired: 'expired',
   },
-  status: { ACTIVE: 'Active', DEACTIVATED: 'Deactivated', AWAITING_PAYMENT: 'Awaiting payment', PAID: 'Paid', FULFILLED: 'Fulfilled', CANCELLED: 'Cancelled', PENDING: 'Pending', SUCCEEDED: 'Succeeded', FAILED: 'Failed', CONFIRMED: 'Confirmed', WITHDRAWN: 'Withdrawn', COMPLETED: 'Completed', SENT: 'Sent', CAPTURED: 'Recorded' },
+  status: { ACTIVE: 'Active', DEACTIVATED: 'Deactivated', AWAITING_PAYMENT: 'Awaiting payment', PAID: 'Paid', FULFILLED: 'Fulfilled', CANCELLED: 'Cancelled', PENDING: 'Pending', SUCCEEDED: 'Succeeded', FAILED: 'Failed', REFUNDED: 'Refunded', CONFIRMED: 'Confirmed', WITHDRAWN: 'Withdrawn', COMPLETED: 'Completed', SENT: 'Sent', CAPTURED: 'Recorded' },
   methods: { CARD: 'Credit card', BANK_TRANSFER: 'Bank transfer', POSTAL_SLIP: 'Postal slip' },
   reasons: { TOO_EXPENSIVE: 'Too expensive', SWITCHING_PROVIDER: 'Switching provider', NO_LONGER_NEEDED: 'No longer needed', TECHNICAL_PROBLEMS: 'Technical problems', OTHER: 'Other' },
   change: {

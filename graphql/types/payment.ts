@@ -8,8 +8,8 @@ import { OrderType, PaymentMethodEnum } from './order';
 import { UserErrorType } from './user-error';
 import { DateTimeScalar } from '../scalars';
 
-export enum PaymentStatusEnum { PENDING = 'PENDING', SUCCEEDED = 'SUCCEEDED', FAILED = 'FAILED' }
-registerEnumType(PaymentStatusEnum, { name: 'PaymentStatus' });
+export enum PaymentStatusEnum { PENDING = 'PENDING', SUCCEEDED = 'SUCCEEDED', FAILED = 'FAILED', REFUNDED = 'REFUNDED' }
+registerEnumType(PaymentStatusEnum, { name: 'PaymentStatus', description: 'REFUNDED: collected for an order that could not take it, and given back.' });
 
 export enum PaymentProviderEnum { STRIPE = 'STRIPE', TEST = 'TEST', OFFLINE = 'OFFLINE' }
 registerEnumType(PaymentProviderEnum, { name: 'PaymentProvider', description: 'TEST is the built-in test card processor (no real money).' });
@@ -33,6 +33,12 @@ export class PaymentType {
 
   @Field(() => String, { nullable: true })
   failureReason: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the money was given back (status REFUNDED).' })
+  refundedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: "The processor's id of the refund." })
+  refundReference: string | null;
 
   @Field(() => Boolean, { description: 'Made with the test card processor: no money moved.' })
   testMode: boolean;

@@ -1,9 +1,10 @@
 import Stripe from 'stripe';
 import type { DataSource } from 'typeorm';
-import { Invoice, Notification, Order, Payment, WebhookEvent } from '@/entities';
+import { AuditEvent, Invoice, Notification, Order, Payment, WebhookEvent } from '@/entities';
+import { recordOfflinePayment } from '@/operations/payments/record-offline-payment';
 import { useGraphQLServer } from '../support/api';
 import { useTestDatabase } from '../support/database';
-import { newAccount, type AccountLogin } from '../support/fixtures';
+import { newAccount, newAdmin, type AccountLogin, type Login } from '../support/fixtures';
 import { useFakeStripe } from './fake-stripe';
 import { upgradeOrder } from './support';
 
@@ -13,6 +14,7 @@ const api = useGraphQLServer();
 const stripe = useFakeStripe();
 let db: DataSource;
 let customer: AccountLogin;
+let admin: Login;
 let eventCount = 0;
 
 function event(type: string, intentId: string) {
@@ -43,6 +45,7 @@ beforeAll(async () => {
   Object.assign(process.env, { STRIPE_SECRET_KEY: 'sk_test_fake', STRIPE_PUBLISHABLE_KEY: 'pk_test_fake', STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET });
   db = await database.db();
   customer = await newAccount(db);
+  admin = await newAdmin(db);
 });
 
 afterAll(() => {
@@ -128,5 +131,69 @@ describe('card payments through Stripe', () => {
     expect(await orderState(order.id)).toEqual({ status: 'FULFILLED', reason: null, invoices: 1 });
     const [{ number }] = await db.query(`SELECT number FROM invoices WHERE order_id = $1`, [order.id]);
     expect(number).toBe(last + 1);
+  });
+});
+
+describe('refunds through Stripe (docs/product-rules.md, Refunds and credit notes)', () => {
+  /** An order paid by bank transfer whose card payment, opened before, then succeeds at Stripe. */
+  async function paidTwice() {
+    const { order, payment, intentId } = await cardOrder();
+    await recordOfflinePayment(db, admin.actor, { orderCode: order.code, amountCents: order.totalCents, reference: `CRO ${order.code}` });
+    stripe.succeed(intentId);
+    return { order, payment, intentId };
+  }
+
+  const PAYMENTS = `query($code: String!) { order(code: $code) { status payments { provider status amountCents failureReason refundedAt refundReference } } }`;
+  const refundsOf = (intentId: string) => stripe.refunds.filter((r) => r.payment_intent === intentId);
+  const refundAudits = (paymentId: string) => db.getRepository(AuditEvent).countBy({ entityId: paymentId, action: 'payment.refunded' });
+
+  it('refunds a card payment that arrives for an order already paid, once however often its events come; the back office sees it', async () => {
+    const { order, payment, intentId } = await paidTwice();
+    const succeeded = event('payment_intent.succeeded', intentId);
+    expect(await deliver(succeeded)).toBe(200);
+    expect(refundsOf(intentId)).toEqual([expect.objectContaining({ amount: 3059, currency: 'eur', status: 'succeeded' })]);
+    expect(stripe.refundCalls.at(-1)!.idempotencyKey).toBe(`refund-${payment.id}`);
+    const calls = stripe.refundCalls.length;
+
+    expect(await deliver(succeeded)).toBe(200);
+    expect(await deliver(event('payment_intent.succeeded', intentId))).toBe(200);
+    expect(stripe.refundCalls).toHaveLength(calls);
+    expect(refundsOf(intentId)).toHaveLength(1);
+
+    const refunded = await db.getRepository(Payment).findOneByOrFail({ id: payment.id });
+    expect(refunded).toMatchObject({ status: 'REFUNDED', refundReference: refundsOf(intentId)[0].id });
+    expect(refunded.refundedAt).toBeInstanceOf(Date);
+    expect(await refundAudits(payment.id)).toBe(1);
+    expect(await orderState(order.id)).toEqual({ status: 'FULFILLED', reason: null, invoices: 1 });
+
+    const { body } = await api.gql(PAYMENTS, { code: order.code }, { token: admin.token });
+    expect(body.data.order.payments).toEqual(expect.arrayContaining([
+      { provider: 'STRIPE', status: 'REFUNDED', amountCents: 3059, failureReason: 'collected for an order no longer awaiting payment: refund due', refundedAt: refunded.refundedAt!.toISOString(), refundReference: refundsOf(intentId)[0].id },
+      expect.objectContaining({ provider: 'OFFLINE', status: 'SUCCEEDED' }),
+    ]));
+  });
+
+  it('leaves the payment "refund due" when Stripe fails, and refunds it when Stripe delivers the event again', async () => {
+    const { payment, intentId } = await paidTwice();
+    const succeeded = event('payment_intent.succeeded', intentId);
+    stripe.failRefunds(1);
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(await deliver(succeeded)).toBe(500);
+    expect(await db.getRepository(Payment).findOneByOrFail({ id: payment.id })).toMatchObject({ status: 'FAILED', failureReason: expect.stringMatching(/refund due$/), refundedAt: null });
+    expect(refundsOf(intentId)).toHaveLength(0);
+
+    expect(await deliver(succeeded)).toBe(200);
+    expect(refundsOf(intentId)).toHaveLength(1);
+    expect(await db.getRepository(Payment).findOneByOrFail({ id: payment.id })).toMatchObject({ status: 'REFUNDED', refundReference: refundsOf(intentId)[0].id });
+    expect(await db.getRepository(AuditEvent).countBy({ entityId: payment.id, action: 'payment.refund_due' })).toBe(1);
+    expect(await refundAudits(payment.id)).toBe(1);
+  });
+
+  it('refunds once when two events of the intent arrive at the same time', async () => {
+    const { payment, intentId } = await paidTwice();
+    const statuses = await Promise.all([deliver(event('payment_intent.succeeded', intentId)), deliver(event('payment_intent.succeeded', intentId))]);
+    expect(statuses).toEqual([200, 200]);
+    expect(refundsOf(intentId)).toHaveLength(1);
+    expect(await refundAudits(payment.id)).toBe(1);
   });
 });

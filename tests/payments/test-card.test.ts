@@ -1,8 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { Notification } from '@/entities';
+import { AuditEvent, Notification, Payment, TestCardIntent } from '@/entities';
+import { recordOfflinePayment } from '@/operations/payments/record-offline-payment';
 import { useGraphQLServer } from '../support/api';
 import { useTestDatabase } from '../support/database';
-import { newAccount, type AccountLogin } from '../support/fixtures';
+import { newAccount, newAdmin, type AccountLogin } from '../support/fixtures';
 import { ORDER_FIELDS, upgradeOrder } from './support';
 
 const database = useTestDatabase();
@@ -57,5 +58,32 @@ describe('card payments with the built-in test processor', () => {
     const stranger = await newAccount(db);
     const { body } = await api.gql(PAY_CARD, { secret: clientSecret, card: '4242424242424242' }, { token: stranger.token });
     expect(body.data.payWithTestCard.userErrors).toEqual([{ field: 'clientSecret', code: 'NOT_FOUND' }]);
+  });
+});
+
+describe('refunds through the test processor (docs/product-rules.md, Refunds and credit notes)', () => {
+  it('refunds a test card payment for an order already paid, records the refund on the intent, and never twice', async () => {
+    const admin = await newAdmin(db);
+    const { code, clientSecret } = await upgradeOrder(db, customer, 'CARD');
+    await recordOfflinePayment(db, admin.actor, { orderCode: code, amountCents: 3059, reference: 'CRO prima del pagamento con carta' });
+    const PAID = `mutation($secret: String!, $card: String!) { payWithTestCard(input: { clientSecret: $secret, cardNumber: $card }) {
+      order { status } payment { id status refundedAt refundReference testMode } userErrors { code } } }`;
+
+    const paid = (await api.gql(PAID, { secret: clientSecret, card: '4242424242424242' }, { token: customer.token })).body.data.payWithTestCard;
+    const intent = await db.getRepository(TestCardIntent).findOneByOrFail({ clientSecret: clientSecret! });
+    expect(intent.refundId).toMatch(/^test_re_[0-9a-f]{24}$/);
+    expect(paid).toEqual({
+      order: { status: 'FULFILLED' }, userErrors: [],
+      payment: { id: expect.any(String), status: 'REFUNDED', refundedAt: expect.any(String), refundReference: intent.refundId, testMode: true },
+    });
+
+    const again = (await api.gql(PAID, { secret: clientSecret, card: '4242424242424242' }, { token: customer.token })).body.data.payWithTestCard;
+    expect(again.payment).toEqual(paid.payment);
+    expect(await db.getRepository(TestCardIntent).findOneByOrFail({ id: intent.id })).toMatchObject({ refundId: intent.refundId, refundedAt: intent.refundedAt });
+    expect(await db.getRepository(AuditEvent).countBy({ entityId: paid.payment.id, action: 'payment.refunded' })).toBe(1);
+    expect(await db.getRepository(Payment).countBy({ orderId: (await db.getRepository(Payment).findOneByOrFail({ id: paid.payment.id })).orderId, status: 'SUCCEEDED' })).toBe(1);
+
+    const trail = await api.gql(`query($id: String!) { auditTrail(filter: { entityId: $id }) { edges { node { action actorLabel after } } } }`, { id: paid.payment.id }, { token: admin.token });
+    expect(trail.body.data.auditTrail.edges.map((e: { node: { action: string } }) => e.node.action)).toEqual(['payment.refunded', 'payment.refund_due']);
   });
 });
