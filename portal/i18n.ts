@@ -59,7 +59,13 @@ const it = {
     title: 'Pagamento con carta', number: 'Numero della carta', pay: 'Paga', testNotice: 'Modalità di prova: usa 4242 4242 4242 4242 (riuscito) o 4000 0000 0000 0002 (rifiutato). Nessun addebito reale.',
     paid: 'Pagamento riuscito: l’ordine è stato evaso e la fattura emessa.', stripeLoading: 'Caricamento del modulo di pagamento…',
   },
-  invoices: { title: 'Fatture', year: 'Anno', number: 'Numero', date: 'Data', total: 'Totale', download: 'Scarica PDF', none: 'Nessuna fattura.', order: 'Ordine' },
+  invoices: {
+    title: 'Fatture', year: 'Anno', number: 'Numero', date: 'Data', total: 'Totale', download: 'Scarica PDF', none: 'Nessuna fattura.', order: 'Ordine',
+    kind: 'Documento', kinds: { INVOICE: 'Fattura', CREDIT_NOTE: 'Nota di credito' } as Record<string, string>, corrects: 'corregge la fattura',
+    sdiStatus: 'Stato SdI', files: 'File', xml: 'XML', pdf: 'PDF (copia di cortesia)', downloadXml: 'Scarica XML',
+    sdi: { TO_SEND: 'Da inviare', SENT: 'Inviata', DELIVERED: 'Consegnata', NOT_DELIVERABLE: 'Non recapitata', REJECTED: 'Scartata' } as Record<string, string>,
+    courtesy: 'Il PDF è una copia di cortesia: il documento fiscale è il file XML trasmesso al Sistema di Interscambio (SdI).',
+  },
   clients: { title: 'Clienti', search: 'Cerca un cliente (nome o email)', domains: 'Domini', services: 'Servizi', none: 'Nessun cliente.', open: 'Apri', more: 'Altri clienti' },
   tokens: {
     title: 'Token API', name: 'Nome del token', create: 'Crea token', created: 'Copia il token ora: non verrà più mostrato.', prefix: 'Inizio', createdAt: 'Creato', lastUsed: 'Ultimo uso',
@@ -126,7 +132,13 @@ const en: Dictionary = {
     title: 'Card payment', number: 'Card number', pay: 'Pay', testNotice: 'Test mode: use 4242 4242 4242 4242 (succeeds) or 4000 0000 0000 0002 (declined). No real charge.',
     paid: 'Payment succeeded: the order is fulfilled and the invoice issued.', stripeLoading: 'Loading the payment form…',
   },
-  invoices: { title: 'Invoices', year: 'Year', number: 'Number', date: 'Date', total: 'Total', download: 'Download PDF', none: 'No invoices.', order: 'Order' },
+  invoices: {
+    title: 'Invoices', year: 'Year', number: 'Number', date: 'Date', total: 'Total', download: 'Download PDF', none: 'No invoices.', order: 'Order',
+    kind: 'Document', kinds: { INVOICE: 'Invoice', CREDIT_NOTE: 'Credit note' }, corrects: 'corrects invoice',
+    sdiStatus: 'SdI status', files: 'Files', xml: 'XML', pdf: 'PDF (courtesy copy)', downloadXml: 'Download XML',
+    sdi: { TO_SEND: 'To send', SENT: 'Sent', DELIVERED: 'Delivered', NOT_DELIVERABLE: 'Not deliverable', REJECTED: 'Rejected' },
+    courtesy: "The PDF is a courtesy copy: the tax document is the XML file sent through the tax agency's exchange system (SdI).",
+  },
   clients: { title: 'Clients', search: 'Search a client (name or email)', domains: 'Domains', services: 'Services', none: 'No clients.', open: 'Open', more: 'More clients' },
   tokens: {
     title: 'API tokens', name: 'Token name', create: 'Create token', created: 'Copy the token now: it will not be shown again.', prefix: 'Starts with', createdAt: 'Created', lastUsed: 'Last used',
