@@ -27,7 +27,10 @@ export function vatRateOf(invoice: Invoice): number {
   return (invoice as Invoice & { vatRatePercent?: number | null }).vatRatePercent ?? VAT_PERCENT;
 }
 
-/** What a credit note takes over from the invoice it corrects: the customer, its billing data as on the invoice, the payment method. */
+/**
+ * What a credit note takes over from the invoice it corrects: the customer, its billing data as on the invoice,
+ * the payment method (and the invoice's tax profile, VAT rate and Natura, once invoices carry them).
+ */
 function takenFromInvoice(invoice: Invoice): Pick<Invoice, 'accountId' | 'billing' | 'paymentMethod'> {
   return { accountId: invoice.accountId, billing: invoice.billing, paymentMethod: invoice.paymentMethod };
 }
