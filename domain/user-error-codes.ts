@@ -33,6 +33,8 @@ const MESSAGES = {
   REFERENCE_TAKEN: { en: 'This payment reference was already recorded for another order.', it: 'Questo riferimento di pagamento è già stato registrato per un altro ordine.' },
   AMOUNT_MISMATCH: { en: 'The amount received differs from the order total.', it: "L'importo ricevuto è diverso dal totale dell'ordine." },
   FUTURE_DATE: { en: 'That day has not come yet.', it: 'Quel giorno non è ancora arrivato.' },
+  CREDIT_EXCEEDS_INVOICE: { en: 'The credit exceeds what is left to credit on the invoice.', it: 'Il credito supera quanto resta da stornare sulla fattura.' },
+  NOT_AN_INVOICE: { en: 'A credit note corrects an invoice, not another credit note.', it: "Una nota di credito corregge una fattura, non un'altra nota di credito." },
 } satisfies Record<string, UserErrorMessages>;
 
 export type UserErrorCode = keyof typeof MESSAGES;

@@ -18,12 +18,19 @@ export interface BillingSnapshot {
   pecEmail: string | null;
 }
 
-/** Issued when an order is paid; numbered `YYYY/NNNNNN`, per calendar year, without gaps. Never edited. */
+export type InvoiceKind = 'INVOICE' | 'CREDIT_NOTE';
+
+/**
+ * Issued when an order is paid; numbered `YYYY/NNNNNN`, per calendar year, without gaps. Never edited.
+ * A credit note (TD04) is a row of its own in the same numbering: it has no order, names the invoice it
+ * corrects and why, and stores positive amounts (the document type says it is a credit).
+ */
 @Entity('invoices')
 @Index('UQ_invoices_year_number', ['year', 'number'], { unique: true })
 @Index('IDX_invoices_account_issued', ['accountId', 'issuedOn'])
 @Check('CHK_invoices_number', `"number" > 0 AND "year" BETWEEN 2000 AND 9999`)
 @Check('CHK_invoices_totals', `"total_cents" = "net_cents" + "vat_cents" AND "total_cents" >= 0`)
+@Check('CHK_invoices_kind', `("kind" = 'INVOICE' AND "order_id" IS NOT NULL AND "corrects_invoice_id" IS NULL AND "reason" IS NULL) OR ("kind" = 'CREDIT_NOTE' AND "order_id" IS NULL AND "corrects_invoice_id" IS NOT NULL AND "reason" IS NOT NULL)`)
 export class Invoice {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -41,13 +48,30 @@ export class Invoice {
   @JoinColumn({ name: 'account_id' })
   account?: Relation<Account>;
 
+  @Column({ type: 'varchar', length: 12, default: 'INVOICE' })
+  kind: InvoiceKind;
+
+  /** An invoice's order; null for a credit note. */
   @Index('UQ_invoices_order', { unique: true })
-  @Column({ name: 'order_id', type: 'uuid' })
-  orderId: string;
+  @Column({ name: 'order_id', type: 'uuid', nullable: true })
+  orderId: string | null;
 
   @ManyToOne(() => Order, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'order_id' })
   order?: Relation<Order>;
+
+  /** The invoice a credit note corrects. */
+  @Index('IDX_invoices_corrects')
+  @Column({ name: 'corrects_invoice_id', type: 'uuid', nullable: true })
+  correctsInvoiceId: string | null;
+
+  @ManyToOne(() => Invoice, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'corrects_invoice_id' })
+  correctsInvoice?: Relation<Invoice>;
+
+  /** Why a credit note was issued. */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  reason: string | null;
 
   @Column({ name: 'issued_on', type: 'date' })
   issuedOn: string;

@@ -3,12 +3,14 @@ import { CENTS } from './columns';
 import { Order, type PaymentMethod } from './order';
 import { User } from './user';
 
-export type PaymentStatus = 'PENDING' | 'SUCCEEDED' | 'FAILED';
+/** REFUNDED: collected, then given back (a card payment for an order no longer awaiting payment). */
+export type PaymentStatus = 'PENDING' | 'SUCCEEDED' | 'FAILED' | 'REFUNDED';
 export type PaymentProvider = 'STRIPE' | 'TEST' | 'OFFLINE';
 
 /** One attempt to collect an order's total. */
 @Entity('payments')
-@Check('CHK_payments_status', `"status" IN ('PENDING', 'SUCCEEDED', 'FAILED')`)
+@Check('CHK_payments_status', `"status" IN ('PENDING', 'SUCCEEDED', 'FAILED', 'REFUNDED')`)
+@Check('CHK_payments_refund', `("status" = 'REFUNDED') = ("refunded_at" IS NOT NULL AND "refund_reference" IS NOT NULL)`)
 @Check('CHK_payments_method', `"method" IN ('CARD', 'BANK_TRANSFER', 'POSTAL_SLIP')`)
 @Check('CHK_payments_provider', `"provider" IN ('STRIPE', 'TEST', 'OFFLINE')`)
 @Check('CHK_payments_amount', `"amount_cents" > 0`)
@@ -50,6 +52,13 @@ export class Payment {
   /** Why this attempt failed: the processor's decline code, or ours (domain/card-declines.ts). */
   @Column({ name: 'failure_code', type: 'varchar', length: 64, nullable: true })
   failureCode: string | null;
+
+  @Column({ name: 'refunded_at', type: 'timestamptz', nullable: true })
+  refundedAt: Date | null;
+
+  /** The provider's id of the refund (a Stripe Refund, or the test processor's). */
+  @Column({ name: 'refund_reference', type: 'varchar', length: 255, nullable: true })
+  refundReference: string | null;
 
   @Column({ name: 'recorded_by_user_id', type: 'uuid', nullable: true })
   recordedByUserId: string | null;

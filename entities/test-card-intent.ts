@@ -33,6 +33,13 @@ export class TestCardIntent {
   @Column({ name: 'last_error', type: 'varchar', length: 300, nullable: true })
   lastError: string | null;
 
+  /** The refund of a succeeded intent: at most one, for the whole amount. */
+  @Column({ name: 'refund_id', type: 'varchar', length: 64, nullable: true })
+  refundId: string | null;
+
+  @Column({ name: 'refunded_at', type: 'timestamptz', nullable: true })
+  refundedAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -5,7 +5,7 @@ import type { Actor } from '@/operations/actor';
 import { loadCategories, loadProductsOnSale } from '@/operations/catalog/loading';
 import { RequestCatalog } from '@/operations/catalog/request-catalog';
 import { loadAccounts } from '@/operations/clients/loading';
-import { loadInvoiceLines } from '@/operations/invoices/loading';
+import { loadInvoiceLines, loadInvoices } from '@/operations/invoices/loading';
 import { loadInvoicesOfOrders, loadOrderLines, loadOrders, loadPaymentsOfOrders } from '@/operations/orders/loading';
 import { loadOpenCancellations, loadServicesInReach } from '@/operations/services/loading';
 import { ServicesOfAccounts } from '@/operations/services/services-of-accounts';
@@ -26,6 +26,8 @@ export function createLoaders(db: DataSource, actor: Actor | null, catalogRevisi
     orderLines: new DataLoader<string, OrderLine[]>((orderIds) => loadOrderLines(db, orderIds)),
     paymentsOfOrder: new DataLoader<string, Payment[]>((orderIds) => loadPaymentsOfOrders(db, orderIds)),
     invoiceOfOrder: new DataLoader<string, Invoice | null>((orderIds) => loadInvoicesOfOrders(db, orderIds)),
+    /** By id: the invoice a credit note corrects (the same account's). */
+    invoice: new DataLoader<string, Invoice | null>((ids) => loadInvoices(db, ids)),
     invoiceLines: new DataLoader<string, InvoiceLine[]>((invoiceIds) => loadInvoiceLines(db, invoiceIds)),
     /** Only services the actor may see; any other id loads as null, like a missing one. */
     serviceInReach: new DataLoader<string, Service | null>((ids) => loadServicesInReach(db, actor, catalog, ids)),

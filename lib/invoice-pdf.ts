@@ -1,14 +1,18 @@
 import PDFDocument from 'pdfkit';
 import { formatDate } from '@/domain/dates-format';
 import { formatMoney, VAT_PERCENT } from '@/domain/money';
-import type { BillingSnapshot } from '@/entities/invoice';
+import type { BillingSnapshot, InvoiceKind } from '@/entities/invoice';
 import type { PaymentMethod } from '@/entities/order';
 import type { SellerSettings } from './payments/settings';
 
 export interface InvoiceDocument {
+  kind: InvoiceKind;
   number: string;
   issuedOn: string;
+  /** A credit note's: the order of the invoice it corrects. */
   orderCode: string;
+  /** A credit note: the invoice it corrects, and why. */
+  corrects: { number: string; issuedOn: string; reason: string } | null;
   paymentMethod: PaymentMethod;
   /** Paid through the built-in test card processor. */
   testPayment: boolean;
@@ -26,6 +30,16 @@ const PAYMENT_METHOD_LABELS: Record<InvoiceDocument['paymentMethod'], string> = 
   BANK_TRANSFER: 'Bonifico bancario',
   POSTAL_SLIP: 'Bollettino postale',
 };
+
+const TITLES: Record<InvoiceKind, string> = { INVOICE: 'Fattura', CREDIT_NOTE: 'Nota di credito' };
+
+/** The legal document is the FatturaPA XML sent through the SdI: every PDF says it is only a courtesy copy. */
+export const COURTESY_COPY_NOTICE = 'Copia di cortesia: il documento fiscale è il file XML trasmesso al Sistema di Interscambio';
+
+/** `fattura-2026-000012.pdf`, `nota-di-credito-2026-000013.pdf`. */
+export function pdfFileName(invoice: Pick<InvoiceDocument, 'kind' | 'number'>): string {
+  return `${TITLES[invoice.kind].toLowerCase().replace(/ /g, '-')}-${invoice.number.replace('/', '-')}.pdf`;
+}
 
 const MARGIN = 50;
 const AMOUNT_WIDTH = 110;
@@ -59,7 +73,7 @@ export function renderInvoicePdf(invoice: InvoiceDocument, options: { compress?:
       compress: options.compress ?? true,
       bufferPages: true,
       // A fixed creation date makes the same invoice always render to the same bytes.
-      info: { Title: `Fattura ${invoice.number}`, Author: invoice.seller.name, CreationDate: new Date(`${invoice.issuedOn}T00:00:00Z`) },
+      info: { Title: `${TITLES[invoice.kind]} ${invoice.number}`, Author: invoice.seller.name, CreationDate: new Date(`${invoice.issuedOn}T00:00:00Z`) },
     });
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -118,7 +132,14 @@ function drawInvoice(doc: Doc, invoice: InvoiceDocument): void {
   const customerBottom = column(doc, left + half, doc.y + 2, half, customerLines(invoice), BOLD);
   y = Math.max(sellerBottom, customerBottom) + 25;
 
-  doc.font(BOLD).fontSize(16).text(winAnsiText(`Fattura n. ${invoice.number} del ${formatDate(invoice.issuedOn, 'it')}`), left, y, { width });
+  doc.font(BOLD).fontSize(16).text(winAnsiText(`${TITLES[invoice.kind]} n. ${invoice.number} del ${formatDate(invoice.issuedOn, 'it')}`), left, y, { width });
+  doc.font(FONT).fontSize(10);
+  if (invoice.corrects) {
+    doc.text(`corregge la fattura ${invoice.corrects.number} del ${formatDate(invoice.corrects.issuedOn, 'it')}`, left, doc.y + 4, { width });
+    doc.text(winAnsiText(`Motivo: ${invoice.corrects.reason}`), left, doc.y + 2, { width });
+  }
+  doc.fontSize(8).fillColor('#555555').text(COURTESY_COPY_NOTICE, left, doc.y + 4, { width });
+  doc.fillColor('black');
   y = doc.y + 10;
 
   if (invoice.testPayment) {
@@ -171,9 +192,8 @@ function drawInvoice(doc: Doc, invoice: InvoiceDocument): void {
     y = doc.y + 4;
   }
 
-  doc.font(FONT).fontSize(10);
-  doc.text(`Metodo di pagamento: ${PAYMENT_METHOD_LABELS[invoice.paymentMethod]}`, left, y + 16, { width });
-  doc.text(winAnsiText(`Riferimento ordine: ${invoice.orderCode}`), left, doc.y + 2, { width });
+  doc.font(FONT).fontSize(10).text(winAnsiText(`Riferimento ordine: ${invoice.orderCode}`), left, y + 16, { width });
+  if (!invoice.corrects) doc.text(`Metodo di pagamento: ${PAYMENT_METHOD_LABELS[invoice.paymentMethod]}`, left, doc.y + 2, { width });
 }
 
 function drawFooters(doc: Doc, invoice: InvoiceDocument): void {
@@ -183,7 +203,7 @@ function drawFooters(doc: Doc, invoice: InvoiceDocument): void {
     // Writing inside the bottom margin would otherwise make pdfkit open a new page.
     const margins = doc.page.margins;
     doc.page.margins = { ...margins, bottom: 0 };
-    const text = `${invoice.seller.name} - P.IVA ${invoice.seller.vatNumber} - Fattura ${invoice.number} - Pagina ${index - start + 1} di ${count}`;
+    const text = `${invoice.seller.name} - P.IVA ${invoice.seller.vatNumber} - ${TITLES[invoice.kind]} ${invoice.number} - Pagina ${index - start + 1} di ${count}`;
     doc.font(FONT).fontSize(8).fillColor('#555555')
       .text(winAnsiText(text), MARGIN, doc.page.height - MARGIN + 15, { width: doc.page.width - 2 * MARGIN, align: 'center' });
     doc.page.margins = margins;

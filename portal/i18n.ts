@@ -26,7 +26,7 @@ const it = {
     actions: 'Azioni', renew: 'Rinnova', cancel: 'Disdici', change: 'Cambia servizio', cancelled: 'Disdetto dal', withdraw: 'Annulla disdetta',
     empty: 'Nessun servizio.', expired: 'scaduto', soon: 'in scadenza', urgent: 'urgente',
   },
-  status: { ACTIVE: 'Attivo', DEACTIVATED: 'Disattivato', AWAITING_PAYMENT: 'In attesa di pagamento', PAID: 'Pagato', FULFILLED: 'Evaso', CANCELLED: 'Annullato', PENDING: 'In corso', SUCCEEDED: 'Riuscito', FAILED: 'Non riuscito', CONFIRMED: 'Confermata', WITHDRAWN: 'Annullata', COMPLETED: 'Eseguita', SENT: 'Inviata', CAPTURED: 'Registrata' } as Record<string, string>,
+  status: { ACTIVE: 'Attivo', DEACTIVATED: 'Disattivato', AWAITING_PAYMENT: 'In attesa di pagamento', PAID: 'Pagato', FULFILLED: 'Evaso', CANCELLED: 'Annullato', PENDING: 'In corso', SUCCEEDED: 'Riuscito', FAILED: 'Non riuscito', REFUNDED: 'Rimborsato', CONFIRMED: 'Confermata', WITHDRAWN: 'Annullata', COMPLETED: 'Eseguita', SENT: 'Inviata', CAPTURED: 'Registrata' } as Record<string, string>,
   methods: { CARD: 'Carta di credito', BANK_TRANSFER: 'Bonifico bancario', POSTAL_SLIP: 'Bollettino postale' } as Record<string, string>,
   reasons: { TOO_EXPENSIVE: 'Troppo costoso', SWITCHING_PROVIDER: 'Passo a un altro fornitore', NO_LONGER_NEEDED: 'Non mi serve più', TECHNICAL_PROBLEMS: 'Problemi tecnici', OTHER: 'Altro' } as Record<string, string>,
   change: {
@@ -62,7 +62,13 @@ const it = {
     title: 'Pagamento con carta', number: 'Numero della carta', pay: 'Paga', testNotice: 'Modalità di prova: usa 4242 4242 4242 4242 (riuscito) o 4000 0000 0000 0002 (rifiutato). Nessun addebito reale.',
     paid: 'Pagamento riuscito: l’ordine è stato evaso e la fattura emessa.', stripeLoading: 'Caricamento del modulo di pagamento…',
   },
-  invoices: { title: 'Fatture', year: 'Anno', number: 'Numero', date: 'Data', total: 'Totale', download: 'Scarica PDF', none: 'Nessuna fattura.', order: 'Ordine' },
+  invoices: {
+    title: 'Fatture', year: 'Anno', number: 'Numero', date: 'Data', total: 'Totale', download: 'Scarica PDF', none: 'Nessuna fattura.', order: 'Ordine',
+    kind: 'Documento', kinds: { INVOICE: 'Fattura', CREDIT_NOTE: 'Nota di credito' } as Record<string, string>, corrects: 'corregge la fattura',
+    sdiStatus: 'Stato SdI', files: 'File', xml: 'XML', pdf: 'PDF (copia di cortesia)', downloadXml: 'Scarica XML',
+    sdi: { TO_SEND: 'Da inviare', SENT: 'Inviata', DELIVERED: 'Consegnata', NOT_DELIVERABLE: 'Non recapitata', REJECTED: 'Scartata' } as Record<string, string>,
+    courtesy: 'Il PDF è una copia di cortesia: il documento fiscale è il file XML trasmesso al Sistema di Interscambio (SdI).',
+  },
   clients: { title: 'Clienti', search: 'Cerca un cliente (nome o email)', domains: 'Domini', services: 'Servizi', none: 'Nessun cliente.', open: 'Apri', more: 'Altri clienti' },
   tokens: {
     title: 'Token API', name: 'Nome del token', create: 'Crea token', created: 'Copia il token ora: non verrà più mostrato.', prefix: 'Inizio', createdAt: 'Creato', lastUsed: 'Ultimo uso',
@@ -96,7 +102,7 @@ const en: Dictionary = {
     actions: 'Actions', renew: 'Renew', cancel: 'Cancel', change: 'Change service', cancelled: 'Cancelled from', withdraw: 'Withdraw cancellation',
     empty: 'No services.', expired: 'expired', soon: 'expiring soon', urgent: 'urgent',
   },
-  status: { ACTIVE: 'Active', DEACTIVATED: 'Deactivated', AWAITING_PAYMENT: 'Awaiting payment', PAID: 'Paid', FULFILLED: 'Fulfilled', CANCELLED: 'Cancelled', PENDING: 'Pending', SUCCEEDED: 'Succeeded', FAILED: 'Failed', CONFIRMED: 'Confirmed', WITHDRAWN: 'Withdrawn', COMPLETED: 'Completed', SENT: 'Sent', CAPTURED: 'Recorded' },
+  status: { ACTIVE: 'Active', DEACTIVATED: 'Deactivated', AWAITING_PAYMENT: 'Awaiting payment', PAID: 'Paid', FULFILLED: 'Fulfilled', CANCELLED: 'Cancelled', PENDING: 'Pending', SUCCEEDED: 'Succeeded', FAILED: 'Failed', REFUNDED: 'Refunded', CONFIRMED: 'Confirmed', WITHDRAWN: 'Withdrawn', COMPLETED: 'Completed', SENT: 'Sent', CAPTURED: 'Recorded' },
   methods: { CARD: 'Credit card', BANK_TRANSFER: 'Bank transfer', POSTAL_SLIP: 'Postal slip' },
   reasons: { TOO_EXPENSIVE: 'Too expensive', SWITCHING_PROVIDER: 'Switching provider', NO_LONGER_NEEDED: 'No longer needed', TECHNICAL_PROBLEMS: 'Technical problems', OTHER: 'Other' },
   change: {
@@ -132,7 +138,13 @@ const en: Dictionary = {
     title: 'Card payment', number: 'Card number', pay: 'Pay', testNotice: 'Test mode: use 4242 4242 4242 4242 (succeeds) or 4000 0000 0000 0002 (declined). No real charge.',
     paid: 'Payment succeeded: the order is fulfilled and the invoice issued.', stripeLoading: 'Loading the payment form…',
   },
-  invoices: { title: 'Invoices', year: 'Year', number: 'Number', date: 'Date', total: 'Total', download: 'Download PDF', none: 'No invoices.', order: 'Order' },
+  invoices: {
+    title: 'Invoices', year: 'Year', number: 'Number', date: 'Date', total: 'Total', download: 'Download PDF', none: 'No invoices.', order: 'Order',
+    kind: 'Document', kinds: { INVOICE: 'Invoice', CREDIT_NOTE: 'Credit note' }, corrects: 'corrects invoice',
+    sdiStatus: 'SdI status', files: 'Files', xml: 'XML', pdf: 'PDF (courtesy copy)', downloadXml: 'Download XML',
+    sdi: { TO_SEND: 'To send', SENT: 'Sent', DELIVERED: 'Delivered', NOT_DELIVERABLE: 'Not deliverable', REJECTED: 'Rejected' },
+    courtesy: "The PDF is a courtesy copy: the tax document is the XML file sent through the tax agency's exchange system (SdI).",
+  },
   clients: { title: 'Clients', search: 'Search a client (name or email)', domains: 'Domains', services: 'Services', none: 'No clients.', open: 'Open', more: 'More clients' },
   tokens: {
     title: 'API tokens', name: 'Token name', create: 'Create token', created: 'Copy the token now: it will not be shown again.', prefix: 'Starts with', createdAt: 'Created', lastUsed: 'Last used',

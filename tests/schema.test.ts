@@ -13,10 +13,12 @@ describe('schema.graphql', () => {
   it('keeps the names docs/api-conventions.md promises (Names are a contract)', () => {
     const schema = printAppSchema();
     for (const name of ['viewer: Viewer!', 'catalog: Catalog!', 'services(', 'expirySchedule(', 'createApiToken(input: CreateApiTokenInput!)', 'revokeApiToken(input: RevokeApiTokenInput!)',
-      'clients(', 'accounts(', 'auditTrail(', 'createAccount(input: CreateAccountInput!)', 'provisionService(input: ProvisionServiceInput!)', 'recordOfflinePayment(input: RecordOfflinePaymentInput!)']) {
+      'clients(', 'accounts(', 'auditTrail(', 'createAccount(input: CreateAccountInput!)', 'provisionService(input: ProvisionServiceInput!)', 'recordOfflinePayment(input: RecordOfflinePaymentInput!)',
+      'issueCreditNote(input: IssueCreditNoteInput!)']) {
       expect(schema).toContain(name);
     }
-    for (const field of ['priceCents: Int!', 'changeFeeCents: Int!', 'daysLeft: Int!', 'renewalPriceCents: Int!', 'totalCount: Int!', 'endCursor: String', 'recurringPriceCents: Int!']) {
+    for (const field of ['priceCents: Int!', 'changeFeeCents: Int!', 'daysLeft: Int!', 'renewalPriceCents: Int!', 'totalCount: Int!', 'endCursor: String', 'recurringPriceCents: Int!',
+      'kind: InvoiceKind!', 'correctsInvoiceNumber: String', 'orderCode: String!', 'refundedAt: DateTime']) {
       expect(schema).toContain(field);
     }
   });

@@ -1,14 +1,16 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { invoiceNumber } from '@/domain/documents';
 import type { Invoice } from '@/entities';
+import { issueCreditNote } from '@/operations/billing/issue-credit-note';
 import { invoiceYears } from '@/operations/invoices/invoice-years';
 import { listInvoices } from '@/operations/invoices/list-invoices';
 import { pageArgs } from '@/operations/pagination';
 import type { Context } from '../context';
-import { requireActor } from '../guards';
+import { attempt } from '../errors';
+import { requireActor, requireAdmin } from '../guards';
 import { BillingDetailsType } from '../types/account';
 import { toConnection } from '../types/connection';
-import { InvoiceConnectionType, InvoiceLineType, InvoiceType } from '../types/invoice';
+import { InvoiceConnectionType, InvoiceLineType, InvoiceType, IssueCreditNoteInput, IssueCreditNotePayload } from '../types/invoice';
 import { money, MoneyType, withAmount } from '../types/money';
 
 @Resolver(() => InvoiceType)
@@ -27,6 +29,13 @@ export class InvoiceResolver {
   @Query(() => [Int], { description: "The years the account (a reseller's client with clientId) has invoices in, newest first." })
   invoiceYears(@Ctx() context: Context, @Arg('clientId', () => ID, { nullable: true }) clientId: string | null): Promise<number[]> {
     return invoiceYears(context.db, requireActor(context), clientId);
+  }
+
+  @Mutation(() => IssueCreditNotePayload, { description: "Back office: a credit note (TD04) for the whole invoice or a net amount of it, with the reason." })
+  async issueCreditNote(@Arg('input', () => IssueCreditNoteInput) input: IssueCreditNoteInput, @Ctx() context: Context): Promise<IssueCreditNotePayload> {
+    const actor = requireAdmin(context);
+    const { result, userErrors } = await attempt(() => issueCreditNote(context.db, actor, input));
+    return { creditNote: result, userErrors };
   }
 
   @FieldResolver(() => String)
@@ -48,8 +57,16 @@ export class InvoiceResolver {
   @FieldResolver(() => String)
   pdfUrl(@Root() invoice: Invoice): string { return `/api/invoices/${invoice.id}/pdf`; }
 
+  @FieldResolver(() => String, { nullable: true })
+  async correctsInvoiceNumber(@Root() invoice: Invoice, @Ctx() { loaders }: Context): Promise<string | null> {
+    if (!invoice.correctsInvoiceId) return null;
+    const corrected = (await loaders.invoice.load(invoice.correctsInvoiceId))!;
+    return invoiceNumber(corrected.year, corrected.number);
+  }
+
   @FieldResolver(() => String)
   async orderCode(@Root() invoice: Invoice, @Ctx() { loaders }: Context): Promise<string> {
-    return (await loaders.order.load(invoice.orderId))!.code;
+    const orderId = invoice.orderId ?? (await loaders.invoice.load(invoice.correctsInvoiceId!))!.orderId!;
+    return (await loaders.order.load(orderId))!.code;
   }
 }

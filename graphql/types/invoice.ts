@@ -1,10 +1,15 @@
-import { Field, ID, Int } from 'type-graphql';
+import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import type { Invoice } from '@/entities';
 import { BillingDetailsType } from './account';
 import { ConnectionType } from './connection';
 import { MoneyType } from './money';
 import { PlainObjectType } from './object-type';
 import { PaymentMethodEnum } from './order';
+import { UserErrorType } from './user-error';
 import { DateScalar } from '../scalars';
+
+export enum InvoiceKindEnum { INVOICE = 'INVOICE', CREDIT_NOTE = 'CREDIT_NOTE' }
+registerEnumType(InvoiceKindEnum, { name: 'InvoiceKind', description: 'INVOICE (TD01), or CREDIT_NOTE (TD04): a correction of an invoice, in the same numbering.' });
 
 @PlainObjectType('InvoiceLine')
 export class InvoiceLineType {
@@ -18,10 +23,19 @@ export class InvoiceLineType {
   amount: MoneyType;
 }
 
-@PlainObjectType('Invoice', { description: 'Issued when an order is paid; never edited.' })
+@PlainObjectType('Invoice', { description: 'Issued when an order is paid, or a credit note correcting one; never edited.' })
 export class InvoiceType {
   @Field(() => ID)
   id: string;
+
+  @Field(() => InvoiceKindEnum)
+  kind: InvoiceKindEnum;
+
+  @Field(() => String, { nullable: true, description: 'A credit note: the number of the invoice it corrects.' })
+  correctsInvoiceNumber: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A credit note: why it was issued.' })
+  reason: string | null;
 
   @Field(() => String, { description: 'YYYY/NNNNNN, progressive per calendar year.' })
   number: string;
@@ -56,8 +70,29 @@ export class InvoiceType {
   @Field(() => String, { description: 'The PDF, for the owner, its reseller and the back office.' })
   pdfUrl: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The order it was paid with; a credit note's is the order of the invoice it corrects." })
   orderCode: string;
 }
 
 export const InvoiceConnectionType = ConnectionType('Invoice', InvoiceType);
+
+@InputType('IssueCreditNoteInput')
+export class IssueCreditNoteInput {
+  @Field(() => String, { description: 'The invoice corrected, YYYY/NNNNNN.' })
+  invoiceNumber: string;
+
+  @Field(() => Int, { nullable: true, description: "The net amount credited, in cents, VAT added at the invoice's rate; omitted, the whole invoice." })
+  amountCents?: number | null;
+
+  @Field(() => String, { description: 'Why; printed on the credit note.' })
+  reason: string;
+}
+
+@PlainObjectType('IssueCreditNotePayload')
+export class IssueCreditNotePayload {
+  @Field(() => InvoiceType, { nullable: true })
+  creditNote: Invoice | null;
+
+  @Field(() => [UserErrorType])
+  userErrors: UserErrorType[];
+}

@@ -9,8 +9,8 @@ import { UserErrorType } from './user-error';
 import { DateTimeScalar } from '../scalars';
 import { TextInput } from '../text-rule';
 
-export enum PaymentStatusEnum { PENDING = 'PENDING', SUCCEEDED = 'SUCCEEDED', FAILED = 'FAILED' }
-registerEnumType(PaymentStatusEnum, { name: 'PaymentStatus' });
+export enum PaymentStatusEnum { PENDING = 'PENDING', SUCCEEDED = 'SUCCEEDED', FAILED = 'FAILED', REFUNDED = 'REFUNDED' }
+registerEnumType(PaymentStatusEnum, { name: 'PaymentStatus', description: 'REFUNDED: collected for an order that could not take it, and given back.' });
 
 export enum PaymentProviderEnum { STRIPE = 'STRIPE', TEST = 'TEST', OFFLINE = 'OFFLINE' }
 registerEnumType(PaymentProviderEnum, { name: 'PaymentProvider', description: 'TEST is the built-in test card processor (no real money).' });
@@ -34,6 +34,12 @@ export class PaymentType {
 
   @Field(() => String, { nullable: true, description: "Why the attempt failed: the card processor's decline code (Stripe's decline_code, else its code) or ours (order_not_payable, amount_mismatch: money collected that is refunded)." })
   failureCode: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the money was given back (status REFUNDED).' })
+  refundedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: "The processor's id of the refund." })
+  refundReference: string | null;
 
   @Field(() => Boolean, { description: 'Made with the test card processor: no money moved.' })
   testMode: boolean;

@@ -19,5 +19,13 @@ export interface CardProcessor {
   /** Idempotent on `idempotencyKey`: the same key returns the same intent. */
   createIntent(intent: NewCardIntent): Promise<CardIntent>;
   retrieveIntent(id: string): Promise<CardIntent>;
+  /**
+   * Gives back the whole amount of a succeeded intent; idempotent on `idempotencyKey`. Throws when the
+   * processor refuses or cannot be reached: the caller retries later with the same key.
+   */
+  refundIntent(id: string, idempotencyKey: string): Promise<CardRefund>;
 }
+
+/** A refund made at the provider: its id (a Stripe Refund's, or the test processor's). */
+export interface CardRefund { id: string }
 

@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
 import { cardFailureCode } from '@/domain/card-declines';
-import type { CardIntent, CardProcessor, NewCardIntent } from './card-processor';
+import type { CardIntent, CardProcessor, CardRefund, NewCardIntent } from './card-processor';
 import type { StripeSettings } from './settings';
 
 export function stripeClient(settings: StripeSettings): Stripe {
@@ -38,6 +38,12 @@ export function stripeProcessor(settings: StripeSettings): CardProcessor {
     },
     async retrieveIntent(id: string) {
       return fromPaymentIntent(await stripe.paymentIntents.retrieve(id));
+    },
+    async refundIntent(id: string, idempotencyKey: string): Promise<CardRefund> {
+      const refund = await stripe.refunds.create({ payment_intent: id }, { idempotencyKey });
+      // A card refund is pending or succeeded at once; failed or canceled means the money did not go back.
+      if (refund.status === 'failed' || refund.status === 'canceled') throw new Error(`Stripe refund ${refund.id} of ${id} is ${refund.status}: ${refund.failure_reason ?? 'no reason given'}`);
+      return { id: refund.id };
     },
   };
 }

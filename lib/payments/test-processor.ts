@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { TestCardIntent } from '@/entities';
-import type { CardIntent, CardProcessor, NewCardIntent } from './card-processor';
+import type { CardIntent, CardProcessor, CardRefund, NewCardIntent } from './card-processor';
 
 /** Stripe's test cards, as far as this processor knows them, with the code Stripe declines each with. */
 const DECLINES: Record<string, string> = {
@@ -50,6 +50,15 @@ export function testProcessor(db: DataSource): CardProcessor {
     },
     async retrieveIntent(id: string) {
       return toCardIntent(await intents().findOneByOrFail({ id }));
+    },
+    /** One refund per intent, as Stripe allows for the whole amount: asked again, the same refund answers. */
+    async refundIntent(id: string): Promise<CardRefund> {
+      await intents().createQueryBuilder().update()
+        .set({ refundId: `test_re_${randomBytes(12).toString('hex')}`, refundedAt: () => 'now()' })
+        .where(`id = :id AND status = 'succeeded' AND refund_id IS NULL`, { id }).execute();
+      const intent = await intents().findOneByOrFail({ id });
+      if (!intent.refundId) throw new Error(`test intent ${id} has not succeeded: there is nothing to refund`);
+      return { id: intent.refundId };
     },
   };
 }

@@ -3,6 +3,7 @@ import { yearOf, type CalendarDate } from '@/domain/calendar';
 import { Account, Invoice, InvoiceLine, OrderLine, type Order } from '@/entities';
 import type { BillingSnapshot } from '@/entities/invoice';
 import type { PaymentMethod } from '@/entities/order';
+import { afterDocumentIssued } from './after-document-issued';
 import { takeNextNumber } from './document-counter';
 
 export function billingSnapshot(account: Account): BillingSnapshot {
@@ -39,5 +40,6 @@ export async function issueInvoice(manager: EntityManager, order: Order, method:
     paymentMethod: method,
   }));
   await manager.insert(InvoiceLine, lines.map((line) => ({ invoiceId: invoice.id, position: line.position, description: line.description, amountCents: line.amountCents })));
+  await afterDocumentIssued(manager, invoice);
   return invoice;
 }

@@ -7,20 +7,24 @@ import { sellerSettings } from '@/lib/payments/settings';
 import type { Actor } from '../actor';
 import { withinReach } from '../scope';
 
-/** Everything printed on an invoice the actor may open (its own, a reseller's client's, any for the back office). */
+/** Everything printed on an invoice or a credit note the actor may open (its own, a reseller's client's, any for the back office). */
 export async function invoiceDocument(db: DataSource, actor: Actor, invoiceId: string): Promise<InvoiceDocument | null> {
   if (!isUuid(invoiceId)) return null;
   const invoice = await withinReach(db.getRepository(Invoice).createQueryBuilder('invoice').where('invoice.id = :invoiceId', { invoiceId }), 'invoice.accountId', actor).getOne();
   if (!invoice) return null;
+  const corrected = invoice.correctsInvoiceId ? await db.getRepository(Invoice).findOneByOrFail({ id: invoice.correctsInvoiceId }) : null;
+  const orderId = (invoice.orderId ?? corrected!.orderId)!;
   const [lines, order, payment] = await Promise.all([
     db.getRepository(InvoiceLine).find({ where: { invoiceId: invoice.id }, order: { position: 'ASC' } }),
-    db.getRepository(Order).findOneByOrFail({ id: invoice.orderId }),
-    db.getRepository(Payment).findOneBy({ orderId: invoice.orderId, status: 'SUCCEEDED' }),
+    db.getRepository(Order).findOneByOrFail({ id: orderId }),
+    db.getRepository(Payment).findOneBy({ orderId, status: 'SUCCEEDED' }),
   ]);
   return {
+    kind: invoice.kind,
     number: invoiceNumber(invoice.year, invoice.number),
     issuedOn: invoice.issuedOn,
     orderCode: order.code,
+    corrects: corrected && { number: invoiceNumber(corrected.year, corrected.number), issuedOn: corrected.issuedOn, reason: invoice.reason! },
     paymentMethod: invoice.paymentMethod,
     testPayment: payment?.provider === 'TEST',
     seller: sellerSettings(),

@@ -8,9 +8,10 @@ import { portalUrl } from '@/lib/config';
 import { recordAudit } from '../audit';
 import { queueEmail } from '../notifications/queue-email';
 import { lockOrder } from './lock-order';
+import { refundCardPayment, type RefundDue } from './refund-card-payment';
 import { settleOrder } from './settle-order';
 
-export type CardOutcome = 'PAID' | 'FAILED' | 'PENDING' | 'ALREADY_PAID' | 'NOT_PAYABLE' | 'UNKNOWN_INTENT';
+export type CardOutcome = 'PAID' | 'FAILED' | 'PENDING' | 'ALREADY_PAID' | 'REFUNDED' | 'UNKNOWN_INTENT';
 
 /** Our codes for money an intent collected that the order cannot take: recorded once, the refund is owed. */
 const REFUND_DUE = new Set(['order_not_payable', 'amount_mismatch']);
@@ -29,12 +30,13 @@ async function nextAttempt(manager: EntityManager, failed: Payment): Promise<Pay
 /**
  * Re-reads a card payment at the provider and applies what it says. Whatever the order, the
  * number or the replays of the events that prompted it, the outcome is the same: a payment is
- * applied once, and every attempt that failed stays recorded with its reason.
+ * applied once, every attempt that failed stays recorded with its reason, and money collected that
+ * cannot pay its order (no longer awaiting payment, another amount) is refunded once.
  */
 export async function applyCardOutcome(db: DataSource, intentId: string): Promise<CardOutcome> {
   const processor = cardProcessor(db);
   const intent: CardIntent = await processor.retrieveIntent(intentId);
-  return db.transaction(async (manager) => {
+  const outcome = await db.transaction(async (manager): Promise<CardOutcome | RefundDue> => {
     const known = await manager.findOneBy(Payment, { provider: processor.provider, providerReference: intent.id });
     if (!known) return 'UNKNOWN_INTENT';
     const order = (await lockOrder(manager, { id: known.orderId }))!;
@@ -42,7 +44,9 @@ export async function applyCardOutcome(db: DataSource, intentId: string): Promis
     const current = await manager.createQueryBuilder(Payment, 'p').setLock('pessimistic_write')
       .where('p.provider = :provider AND p.providerReference = :intent', { provider: processor.provider, intent: intent.id }).getOneOrFail();
     if (current.status === 'SUCCEEDED') return 'ALREADY_PAID';
-    if (REFUND_DUE.has(current.failureCode ?? '')) return 'NOT_PAYABLE';
+    if (current.status === 'REFUNDED') return 'REFUNDED';
+    // Recorded as owed by an earlier outcome whose refund failed: this one tries it again.
+    if (REFUND_DUE.has(current.failureCode ?? '')) return { paymentId: current.id, accountId: order.accountId };
     const changed = intent.status === 'succeeded' || (intent.status === 'failed' && current.failureCode !== intent.failureCode);
     if (!changed) return intent.status === 'failed' ? 'FAILED' : 'PENDING';
     const payment = current.status === 'FAILED' ? await nextAttempt(manager, current) : current;
@@ -52,7 +56,7 @@ export async function applyCardOutcome(db: DataSource, intentId: string): Promis
         const code = order.status !== 'AWAITING_PAYMENT' ? 'order_not_payable' : 'amount_mismatch';
         await manager.update(Payment, payment.id, { status: 'FAILED', failureCode: code });
         await recordAudit(manager, null, { action: 'payment.refund_due', entityType: 'Payment', entityId: payment.id, accountId: order.accountId, after: { intent: intent.id, amountCents: intent.amountCents, orderStatus: order.status } }, 'payments');
-        return 'NOT_PAYABLE';
+        return { paymentId: payment.id, accountId: order.accountId };
       }
       await manager.update(Payment, payment.id, { status: 'SUCCEEDED', failureCode: null });
       await settleOrder(manager, null, order, 'CARD');
@@ -71,4 +75,7 @@ export async function applyCardOutcome(db: DataSource, intentId: string): Promis
     await recordAudit(manager, null, { action: 'payment.failed', entityType: 'Payment', entityId: payment.id, accountId: order.accountId, after: { code } }, 'payments');
     return 'FAILED';
   });
+  if (typeof outcome === 'string') return outcome;
+  await refundCardPayment(db, processor, outcome);
+  return 'REFUNDED';
 }

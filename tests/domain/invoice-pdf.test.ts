@@ -1,9 +1,11 @@
-import { renderInvoicePdf, type InvoiceDocument } from '@/lib/invoice-pdf';
+import { pdfFileName, renderInvoicePdf, type InvoiceDocument } from '@/lib/invoice-pdf';
 
 const sample: InvoiceDocument = {
+  kind: 'INVOICE',
   number: '2026/000012',
   issuedOn: '2026-03-05',
   orderCode: 'HCS-2026-000034',
+  corrects: null,
   paymentMethod: 'CARD',
   testPayment: false,
   seller: { name: 'Hosting Cloud S.r.l.', vatNumber: '01234567890', fiscalCode: '01234567890', address: 'Via Torino 10, 20123 Milano (MI)', email: 'fatture@hosting.example', pec: 'hosting@pec.example' },
@@ -93,6 +95,32 @@ describe('renderInvoicePdf', () => {
     expect(text).not.toContain(lines[0].description.trim()); // wrapped over two text lines
     expect(text).toMatch(/Totale\n€ 73,20/);
     expect(text).toContain(`Pagina 1 di ${pageCount(pdf)}`);
+  });
+
+  it('says it is a courtesy copy: the fiscal document is the XML sent through the SdI (docs/product-rules.md, Invoices)', async () => {
+    const text = textOf(await renderInvoicePdf(sample, { compress: false }));
+    expect(text).toContain('Copia di cortesia: il documento fiscale è il file XML trasmesso al Sistema di Interscambio');
+  });
+
+  it('titles a credit note as one, naming the invoice it corrects and why (docs/product-rules.md, Refunds and credit notes)', async () => {
+    const creditNote: InvoiceDocument = {
+      ...sample, kind: 'CREDIT_NOTE', number: '2026/000020', issuedOn: '2026-04-10',
+      corrects: { number: '2026/000012', issuedOn: '2026-03-05', reason: 'Servizio non erogato per 10 giorni' },
+      lines: [{ description: 'Nota di credito su fattura 2026/000012: Servizio non erogato per 10 giorni', amountCents: 1000 }],
+      netCents: 1000, vatCents: 220, totalCents: 1220,
+    };
+    const pdf = await renderInvoicePdf(creditNote, { compress: false });
+    const text = textOf(pdf);
+    expect(pdf.toString('latin1')).toContain('(Nota di credito 2026/000020)');
+    expect(text).toContain('Nota di credito n. 2026/000020 del 10/04/2026');
+    expect(text).toContain('corregge la fattura 2026/000012 del 05/03/2026');
+    expect(text).toContain('Motivo: Servizio non erogato per 10 giorni');
+    expect(text).toMatch(/Totale\n€ 12,20/);
+    expect(text).toContain('Copia di cortesia');
+    expect(text).toContain('Nota di credito 2026/000020 - Pagina 1 di 1');
+    expect(text).not.toContain('Fattura n.');
+    expect(pdfFileName(creditNote)).toBe('nota-di-credito-2026-000020.pdf');
+    expect(pdfFileName(sample)).toBe('fattura-2026-000012.pdf');
   });
 
   it('renders the same invoice to the same bytes', async () => {

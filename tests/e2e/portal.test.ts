@@ -209,6 +209,33 @@ describeInBrowser('the customer portal in a real Chromium', () => {
     await expectAccessible(page);
   });
 
+  it('lists a credit note beside the invoice it corrects, with its courtesy PDF (docs/product-rules.md, Refunds and credit notes)', async () => {
+    const mine = await page.request.post(`${app.url}/api/graphql`, { data: { query: '{ invoices(first: 100) { edges { node { number kind } } } }' } });
+    const invoiceNumber = (await mine.json()).data.invoices.edges.map((e: { node: { number: string; kind: string } }) => e.node).find((n: { kind: string }) => n.kind === 'INVOICE').number;
+    const backOffice = await browser.newContext();
+    const admin = await signIn(backOffice, app.url, DEMO_LOGINS.admin.email, DEMO_LOGINS.admin.password);
+    const issued = await admin.request.post(`${app.url}/api/graphql`, { data: {
+      query: 'mutation($input: IssueCreditNoteInput!) { issueCreditNote(input: $input) { creditNote { number } userErrors { code } } }',
+      variables: { input: { invoiceNumber, amountCents: 500, reason: 'Sconto per disservizio' } },
+    } });
+    const { creditNote, userErrors } = (await issued.json()).data.issueCreditNote;
+    expect(userErrors).toEqual([]);
+    await backOffice.close();
+
+    await page.goto(`${app.url}/area/fatture`);
+    const row = page.locator('tbody tr', { has: page.locator('th', { hasText: creditNote.number }) });
+    expect(await row.getAttribute('data-kind')).toBe('CREDIT_NOTE');
+    expect(await row.innerText()).toContain(`Nota di credito\ncorregge la fattura ${invoiceNumber}`);
+    expect(await row.innerText()).toContain('€ 6,10');
+    expect(await row.locator('td.sdi-status').innerText()).toBe('—');
+    expect(await page.locator('main').innerText()).toContain('Il PDF è una copia di cortesia: il documento fiscale è il file XML trasmesso al Sistema di Interscambio (SdI).');
+    await screenshot(page, 'invoices-credit-note');
+    await expectAccessible(page);
+    const download = page.waitForEvent('download');
+    await row.getByRole('link', { name: `Scarica PDF ${creditNote.number}` }).click();
+    expect((await download).suggestedFilename()).toBe(`nota-di-credito-${creditNote.number.replace('/', '-')}.pdf`);
+  });
+
   it('switches to English, remembered across pages', async () => {
     await page.goto(`${app.url}/area/scadenziario`);
     await page.getByRole('button', { name: 'English' }).click();

@@ -13,14 +13,21 @@ export interface StripeCardError {
 
 export interface CreateCall { params: URLSearchParams; idempotencyKey: string | undefined }
 
+export interface FakeRefund { id: string; object: 'refund'; amount: number; currency: string; payment_intent: string; status: 'succeeded' }
+
 /**
- * Stripe's API as far as we use it (create and retrieve PaymentIntents), answered on localhost:
- * the real SDK makes real HTTP calls, only Stripe's servers are replaced.
+ * Stripe's API as far as we use it (create and retrieve PaymentIntents, refund one), answered on localhost:
+ * the real SDK makes real HTTP calls, only Stripe's servers are replaced. Like Stripe, a refund's
+ * idempotency key answers the same refund again, and a refunded intent cannot be refunded twice.
  */
 export function useFakeStripe() {
   const intents = new Map<string, FakeIntent>();
   const byKey = new Map<string, FakeIntent>();
   const creates: CreateCall[] = [];
+  const refunds: FakeRefund[] = [];
+  const refundCalls: CreateCall[] = [];
+  const refundsByKey = new Map<string, FakeRefund>();
+  let failingRefunds = 0;
   let server: Server;
 
   beforeAll(async () => {
@@ -45,6 +52,26 @@ export function useFakeStripe() {
           if (key) byKey.set(key, intent);
           return reply(200, intent);
         }
+        if (request.method === 'POST' && request.url === '/v1/refunds') {
+          const params = new URLSearchParams(body);
+          const key = request.headers['idempotency-key'] as string | undefined;
+          refundCalls.push({ params, idempotencyKey: key });
+          if (failingRefunds > 0) {
+            failingRefunds -= 1;
+            response.writeHead(500, { 'content-type': 'application/json', 'stripe-should-retry': 'false' });
+            return response.end(JSON.stringify({ error: { type: 'api_error', message: 'Stripe is unavailable' } }));
+          }
+          const replayed = key ? refundsByKey.get(key) : undefined;
+          if (replayed) return reply(200, replayed);
+          const intent = intents.get(params.get('payment_intent') ?? '');
+          if (!intent) return reply(404, { error: { type: 'invalid_request_error', message: 'No such payment_intent' } });
+          if (intent.status !== 'succeeded') return reply(400, { error: { type: 'invalid_request_error', code: 'payment_intent_unexpected_state', message: 'This PaymentIntent has no successful charge to refund.' } });
+          if (refunds.some((r) => r.payment_intent === intent.id)) return reply(400, { error: { type: 'invalid_request_error', code: 'charge_already_refunded', message: 'Charge has already been refunded.' } });
+          const refund: FakeRefund = { id: `re_fake_${refunds.length + 1}`, object: 'refund', amount: intent.amount, currency: intent.currency, payment_intent: intent.id, status: 'succeeded' };
+          refunds.push(refund);
+          if (key) refundsByKey.set(key, refund);
+          return reply(200, refund);
+        }
         if (request.method === 'GET' && retrieve && intents.has(retrieve[1])) return reply(200, intents.get(retrieve[1]));
         return reply(404, { error: { type: 'invalid_request_error', message: 'No such payment_intent' } });
       });
@@ -56,6 +83,11 @@ export function useFakeStripe() {
 
   return {
     creates,
+    /** Refunds made, and every call asking for one (replays included). */
+    refunds,
+    refundCalls,
+    /** The next `count` refund calls fail as if Stripe were down. */
+    failRefunds(count: number) { failingRefunds = count; },
     intent: (id: string) => intents.get(id)!,
     succeed(id: string) { Object.assign(intents.get(id)!, { status: 'succeeded', last_payment_error: null }); },
     decline(id: string, error: Omit<StripeCardError, 'type'>) { Object.assign(intents.get(id)!, { status: 'requires_payment_method', last_payment_error: { type: 'card_error', ...error } }); },

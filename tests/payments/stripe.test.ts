@@ -1,9 +1,10 @@
 import Stripe from 'stripe';
 import type { DataSource } from 'typeorm';
-import { Invoice, Notification, Order, Payment, WebhookEvent } from '@/entities';
+import { AuditEvent, Invoice, Notification, Order, Payment, WebhookEvent } from '@/entities';
+import { recordOfflinePayment } from '@/operations/payments/record-offline-payment';
 import { useGraphQLServer } from '../support/api';
 import { useTestDatabase } from '../support/database';
-import { newAccount, type AccountLogin } from '../support/fixtures';
+import { newAccount, newAdmin, type AccountLogin, type Login } from '../support/fixtures';
 import { confirmQuote } from '@/operations/quotes/confirm-quote';
 import { requestServiceChange } from '@/operations/quotes/request-service-change';
 import { useFakeStripe } from './fake-stripe';
@@ -15,6 +16,7 @@ const api = useGraphQLServer();
 const stripe = useFakeStripe();
 let db: DataSource;
 let customer: AccountLogin;
+let admin: Login;
 let eventCount = 0;
 
 function event(type: string, intentId: string) {
@@ -47,6 +49,7 @@ beforeAll(async () => {
   Object.assign(process.env, { STRIPE_SECRET_KEY: 'sk_test_fake', STRIPE_PUBLISHABLE_KEY: 'pk_test_fake', STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET });
   db = await database.db();
   customer = await newAccount(db);
+  admin = await newAdmin(db);
 });
 
 afterAll(() => {
@@ -106,7 +109,7 @@ describe('card payments through Stripe', () => {
     expect(await db.getRepository(Notification).countBy({ accountId: customer.account.id, template: 'PAYMENT_FAILED' })).toBe(1);
   });
 
-  it('records money collected for an order a newer one replaced once, as a refund due, however often the event comes', async () => {
+  it('records money collected for an order a newer one replaced once, as a refund due, and refunds it once, however often the event comes', async () => {
     const { order, intentId } = await cardOrder();
     const quote = await requestServiceChange(db, customer.actor, { serviceId: order.serviceId!, targetProductCode: 'PROFESSIONAL' });
     await confirmQuote(db, customer.actor, { quoteId: quote.id, paymentMethod: 'BANK_TRANSFER' });
@@ -114,7 +117,7 @@ describe('card payments through Stripe', () => {
     const succeeded = event('payment_intent.succeeded', intentId);
     for (const delivery of [succeeded, succeeded, event('payment_intent.succeeded', intentId)]) expect(await deliver(delivery)).toBe(200);
     const payments = await db.getRepository(Payment).findBy({ orderId: order.id });
-    expect(payments.map((p) => [p.status, p.failureCode, p.providerReference])).toEqual([['FAILED', 'order_not_payable', intentId]]);
+    expect(payments.map((p) => [p.status, p.failureCode, p.providerReference])).toEqual([['REFUNDED', 'order_not_payable', intentId]]);
     expect(await orderState(order.id)).toEqual({ status: 'CANCELLED', reason: null, invoices: 0 });
     expect(await db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'payment.refund_due' AND entity_id = $1`, [payments[0].id])).toEqual([{ n: 1 }]);
   });
@@ -149,5 +152,69 @@ describe('card payments through Stripe', () => {
     expect(await orderState(order.id)).toEqual({ status: 'FULFILLED', reason: null, invoices: 1 });
     const [{ number }] = await db.query(`SELECT number FROM invoices WHERE order_id = $1`, [order.id]);
     expect(number).toBe(last + 1);
+  });
+});
+
+describe('refunds through Stripe (docs/product-rules.md, Refunds and credit notes)', () => {
+  /** An order paid by bank transfer whose card payment, opened before, then succeeds at Stripe. */
+  async function paidTwice() {
+    const { order, payment, intentId } = await cardOrder();
+    await recordOfflinePayment(db, admin.actor, { orderCode: order.code, amountCents: order.totalCents, reference: `CRO ${order.code}` });
+    stripe.succeed(intentId);
+    return { order, payment, intentId };
+  }
+
+  const PAYMENTS = `query($code: String!) { order(code: $code) { status payments { provider status amountCents failureCode refundedAt refundReference } } }`;
+  const refundsOf = (intentId: string) => stripe.refunds.filter((r) => r.payment_intent === intentId);
+  const refundAudits = (paymentId: string) => db.getRepository(AuditEvent).countBy({ entityId: paymentId, action: 'payment.refunded' });
+
+  it('refunds a card payment that arrives for an order already paid, once however often its events come; the back office sees it', async () => {
+    const { order, payment, intentId } = await paidTwice();
+    const succeeded = event('payment_intent.succeeded', intentId);
+    expect(await deliver(succeeded)).toBe(200);
+    expect(refundsOf(intentId)).toEqual([expect.objectContaining({ amount: 3059, currency: 'eur', status: 'succeeded' })]);
+    expect(stripe.refundCalls.at(-1)!.idempotencyKey).toBe(`refund-${payment.id}`);
+    const calls = stripe.refundCalls.length;
+
+    expect(await deliver(succeeded)).toBe(200);
+    expect(await deliver(event('payment_intent.succeeded', intentId))).toBe(200);
+    expect(stripe.refundCalls).toHaveLength(calls);
+    expect(refundsOf(intentId)).toHaveLength(1);
+
+    const refunded = await db.getRepository(Payment).findOneByOrFail({ id: payment.id });
+    expect(refunded).toMatchObject({ status: 'REFUNDED', refundReference: refundsOf(intentId)[0].id });
+    expect(refunded.refundedAt).toBeInstanceOf(Date);
+    expect(await refundAudits(payment.id)).toBe(1);
+    expect(await orderState(order.id)).toEqual({ status: 'FULFILLED', reason: null, invoices: 1 });
+
+    const { body } = await api.gql(PAYMENTS, { code: order.code }, { token: admin.token });
+    expect(body.data.order.payments).toEqual(expect.arrayContaining([
+      { provider: 'STRIPE', status: 'REFUNDED', amountCents: 3059, failureCode: 'order_not_payable', refundedAt: refunded.refundedAt!.toISOString(), refundReference: refundsOf(intentId)[0].id },
+      expect.objectContaining({ provider: 'OFFLINE', status: 'SUCCEEDED' }),
+    ]));
+  });
+
+  it('leaves the payment "refund due" when Stripe fails, and refunds it when Stripe delivers the event again', async () => {
+    const { payment, intentId } = await paidTwice();
+    const succeeded = event('payment_intent.succeeded', intentId);
+    stripe.failRefunds(1);
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(await deliver(succeeded)).toBe(500);
+    expect(await db.getRepository(Payment).findOneByOrFail({ id: payment.id })).toMatchObject({ status: 'FAILED', failureCode: 'order_not_payable', refundedAt: null });
+    expect(refundsOf(intentId)).toHaveLength(0);
+
+    expect(await deliver(succeeded)).toBe(200);
+    expect(refundsOf(intentId)).toHaveLength(1);
+    expect(await db.getRepository(Payment).findOneByOrFail({ id: payment.id })).toMatchObject({ status: 'REFUNDED', refundReference: refundsOf(intentId)[0].id });
+    expect(await db.getRepository(AuditEvent).countBy({ entityId: payment.id, action: 'payment.refund_due' })).toBe(1);
+    expect(await refundAudits(payment.id)).toBe(1);
+  });
+
+  it('refunds once when two events of the intent arrive at the same time', async () => {
+    const { payment, intentId } = await paidTwice();
+    const statuses = await Promise.all([deliver(event('payment_intent.succeeded', intentId)), deliver(event('payment_intent.succeeded', intentId))]);
+    expect(statuses).toEqual([200, 200]);
+    expect(refundsOf(intentId)).toHaveLength(1);
+    expect(await refundAudits(payment.id)).toBe(1);
   });
 });

@@ -1,10 +1,13 @@
 import type { DataSource } from 'typeorm';
-import { Notification, Order, Payment, TestCardIntent } from '@/entities';
+import { AuditEvent, Notification, Order, Payment, TestCardIntent } from '@/entities';
+import { chargeTestCard } from '@/lib/payments/test-processor';
+import { applyCardOutcome } from '@/operations/payments/card-outcome';
+import { recordOfflinePayment } from '@/operations/payments/record-offline-payment';
 import { confirmQuote } from '@/operations/quotes/confirm-quote';
 import { requestServiceChange } from '@/operations/quotes/request-service-change';
 import { useGraphQLServer } from '../support/api';
 import { useTestDatabase } from '../support/database';
-import { newAccount, type AccountLogin } from '../support/fixtures';
+import { newAccount, newAdmin, type AccountLogin } from '../support/fixtures';
 import { ORDER_FIELDS, upgradeOrder } from './support';
 
 const database = useTestDatabase();
@@ -101,5 +104,33 @@ describe('card payments with the built-in test processor', () => {
     const stranger = await newAccount(db);
     const { body } = await api.gql(PAY_CARD, { secret: clientSecret, card: '4242424242424242' }, { token: stranger.token });
     expect(body.data.payWithTestCard.userErrors).toEqual([{ field: 'clientSecret', code: 'NOT_FOUND' }]);
+  });
+});
+
+describe('refunds through the test processor (docs/product-rules.md, Refunds and credit notes)', () => {
+  it('refunds a test card payment that was charged while the order got paid otherwise, records the refund on the intent, and never twice', async () => {
+    const admin = await newAdmin(db);
+    const { code, clientSecret } = await upgradeOrder(db, customer, 'CARD');
+    await recordOfflinePayment(db, admin.actor, { orderCode: code, amountCents: 3059, reference: 'CRO prima del pagamento con carta' });
+    // The card form itself refuses a paid order's card; a charge that raced the offline payment is refunded.
+    const PAID = `mutation($secret: String!, $card: String!) { payWithTestCard(input: { clientSecret: $secret, cardNumber: $card }) { payment { id } userErrors { code } } }`;
+    expect((await api.gql(PAID, { secret: clientSecret, card: '4242424242424242' }, { token: customer.token })).body.data.payWithTestCard).toEqual({ payment: null, userErrors: [{ code: 'ORDER_NOT_PAYABLE' }] });
+    expect(await chargeTestCard(db, clientSecret!, '4242424242424242')).toMatchObject({ status: 'succeeded' });
+    const intentId = clientSecret!.split('_secret_')[0];
+    expect(await applyCardOutcome(db, intentId)).toBe('REFUNDED');
+
+    const intent = await db.getRepository(TestCardIntent).findOneByOrFail({ clientSecret: clientSecret! });
+    expect(intent.refundId).toMatch(/^test_re_[0-9a-f]{24}$/);
+    const payment = await db.getRepository(Payment).findOneByOrFail({ provider: 'TEST', providerReference: intentId });
+    expect(payment).toMatchObject({ status: 'REFUNDED', failureCode: 'order_not_payable', refundReference: intent.refundId });
+    expect(payment.refundedAt).toBeInstanceOf(Date);
+
+    expect(await applyCardOutcome(db, intentId)).toBe('REFUNDED');
+    expect(await db.getRepository(TestCardIntent).findOneByOrFail({ id: intent.id })).toMatchObject({ refundId: intent.refundId, refundedAt: intent.refundedAt });
+    expect(await db.getRepository(AuditEvent).countBy({ entityId: payment.id, action: 'payment.refunded' })).toBe(1);
+    expect(await db.getRepository(Payment).countBy({ orderId: payment.orderId, status: 'SUCCEEDED' })).toBe(1);
+
+    const trail = await api.gql(`query($id: String!) { auditTrail(filter: { entityId: $id }) { edges { node { action actorLabel after } } } }`, { id: payment.id }, { token: admin.token });
+    expect(trail.body.data.auditTrail.edges.map((e: { node: { action: string } }) => e.node.action)).toEqual(['payment.refunded', 'payment.refund_due']);
   });
 });

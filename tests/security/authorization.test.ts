@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { invoiceNumber } from '@/domain/documents';
 import { appSchema } from '@/graphql/schema';
 import { createApiToken } from '@/operations/access/api-tokens';
 import { renewService } from '@/operations/billing/renew-service';
@@ -153,6 +154,15 @@ const CASES: Record<string, Case> = {
     variables: async () => {
       const { order } = await clientOrder('BANK_TRANSFER');
       return { code: order.code, cents: order.totalCents };
+    },
+  },
+  issueCreditNote: {
+    query: `mutation($number: String!) { issueCreditNote(input: { invoiceNumber: $number, amountCents: 100, reason: "Sconto" }) { creditNote { number } ${USER_ERRORS} } }`,
+    allowed: BACK_OFFICE, refusedAs: 'FORBIDDEN',
+    variables: async () => {
+      const { order } = await clientOrder('BANK_TRANSFER');
+      const { invoice } = await recordOfflinePayment(db, admin.actor, { orderCode: order.code, amountCents: order.totalCents, reference: `CRO ${order.code}` });
+      return { number: invoiceNumber(invoice!.year, invoice!.number) };
     },
   },
   createAccount: {

@@ -5,14 +5,26 @@ import { getDictionary } from '@/portal/i18n';
 
 export const metadata = { title: 'Fatture' };
 
-interface Invoices { invoiceYears: number[]; invoices: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string; number: string; issuedOn: string; orderCode: string; total: { formatted: string }; pdfUrl: string } }[] } }
+/**
+ * The FatturaPA document of each invoice: `Invoice.eInvoice { status xmlUrl }` (API.md, "Added in the second
+ * round"), which the e-invoicing work adds to the schema. Until the schema has it, the query leaves it out and
+ * the "Stato SdI" column and the XML link read "—"; when it lands this becomes `eInvoice { status xmlUrl }`.
+ */
+const E_INVOICE_FIELDS = '';
+
+interface InvoiceRow {
+  id: string; kind: 'INVOICE' | 'CREDIT_NOTE'; number: string; correctsInvoiceNumber: string | null; issuedOn: string; orderCode: string;
+  total: { formatted: string }; pdfUrl: string;
+  eInvoice?: { status: string; xmlUrl: string } | null;
+}
+interface Invoices { invoiceYears: number[]; invoices: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: InvoiceRow }[] } }
 
 export default async function InvoicesPage({ searchParams }: { searchParams: Promise<{ anno?: string; dopo?: string }> }) {
   const { locale, t } = await getDictionary();
   const { anno, dopo } = await searchParams;
   const year = anno && /^\d{4}$/.test(anno) ? Number(anno) : null;
   const { invoiceYears, invoices } = await signedInQuery<Invoices>(`query($year: Int, $after: String) { invoiceYears invoices(first: 50, year: $year, after: $after) {
-    pageInfo { hasNextPage endCursor } edges { node { id number issuedOn orderCode total { formatted } pdfUrl } } } }`, { year, after: dopo ?? null });
+    pageInfo { hasNextPage endCursor } edges { node { id kind number correctsInvoiceNumber issuedOn orderCode total { formatted } pdfUrl ${E_INVOICE_FIELDS} } } } }`, { year, after: dopo ?? null });
   return (
     <>
       <h1>{t.invoices.title}</h1>
@@ -29,22 +41,32 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
       <div className="card">
         {!invoices.edges.length ? <p>{t.invoices.none}</p> : (
           <div className="table-scroll">
-            <table>
-              <thead><tr><th scope="col">{t.invoices.number}</th><th scope="col">{t.invoices.date}</th><th scope="col">{t.invoices.order}</th><th scope="col" className="amount">{t.invoices.total}</th><th scope="col">PDF</th></tr></thead>
+            <table className="invoices">
+              <thead><tr>
+                <th scope="col">{t.invoices.number}</th><th scope="col">{t.invoices.kind}</th><th scope="col">{t.invoices.date}</th><th scope="col">{t.invoices.order}</th>
+                <th scope="col" className="amount">{t.invoices.total}</th><th scope="col">{t.invoices.sdiStatus}</th><th scope="col">{t.invoices.files}</th>
+              </tr></thead>
               <tbody>
                 {invoices.edges.map(({ node }) => (
-                  <tr key={node.id}>
+                  <tr key={node.id} data-kind={node.kind}>
                     <th scope="row">{node.number}</th>
+                    <td>{t.invoices.kinds[node.kind]}{node.correctsInvoiceNumber && <><br /><span className="muted">{t.invoices.corrects} {node.correctsInvoiceNumber}</span></>}</td>
                     <td>{date(node.issuedOn, locale)}</td>
                     <td><Link href={`/area/ordini/${node.orderCode}`}>{node.orderCode}</Link></td>
                     <td className="amount">{node.total.formatted}</td>
-                    <td><a href={node.pdfUrl} download aria-label={`${t.invoices.download} ${node.number}`}>{t.invoices.download}</a></td>
+                    <td className="sdi-status">{node.eInvoice ? t.invoices.sdi[node.eInvoice.status] ?? node.eInvoice.status : '—'}</td>
+                    <td>
+                      <a href={node.pdfUrl} download aria-label={`${t.invoices.download} ${node.number}`}>{t.invoices.pdf}</a>
+                      {' · '}
+                      {node.eInvoice ? <a href={node.eInvoice.xmlUrl} download aria-label={`${t.invoices.downloadXml} ${node.number}`}>{t.invoices.xml}</a> : <span>{t.invoices.xml} —</span>}
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
         )}
+        <p className="muted">{t.invoices.courtesy}</p>
         {invoices.pageInfo.hasNextPage && <p><Link href={`/area/fatture?${new URLSearchParams({ ...(anno ? { anno } : {}), dopo: invoices.pageInfo.endCursor ?? '' })}`}>{t.orders.more}</Link></p>}
       </div>
     </>

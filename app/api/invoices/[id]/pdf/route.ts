@@ -1,10 +1,10 @@
 import { createContext } from '@/graphql/context';
-import { renderInvoicePdf } from '@/lib/invoice-pdf';
+import { pdfFileName, renderInvoicePdf } from '@/lib/invoice-pdf';
 import { invoiceDocument } from '@/operations/invoices/invoice-document';
 
 export const dynamic = 'force-dynamic';
 
-/** The invoice as a PDF, for its owner, the owner's reseller and the back office; anyone else gets 404. */
+/** The invoice or credit note as a PDF (a courtesy copy), for its owner, the owner's reseller and the back office; anyone else gets 404. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const notFound = () => Response.json({ message: 'not found' }, { status: 404 });
   let context;
@@ -20,7 +20,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   return new Response(new Uint8Array(pdf), {
     headers: {
       'content-type': 'application/pdf',
-      'content-disposition': `attachment; filename="fattura-${document.number.replace('/', '-')}.pdf"`,
+      'content-disposition': `attachment; filename="${pdfFileName(document)}"`,
       'cache-control': 'private, no-store',
     },
   });
