@@ -32,6 +32,9 @@ const MESSAGES = {
   ORDER_NOT_PAYABLE: { en: 'The order is not awaiting payment.', it: "L'ordine non è in attesa di pagamento." },
   AMOUNT_MISMATCH: { en: 'The amount received differs from the order total.', it: "L'importo ricevuto è diverso dal totale dell'ordine." },
   FUTURE_DATE: { en: 'That day has not come yet.', it: 'Quel giorno non è ancora arrivato.' },
+  MALFORMED_NOTIFICATION: { en: 'The file is not an SdI notification that can be read (RC, NS or MC).', it: 'Il file non è una notifica dello SdI leggibile (RC, NS o MC).' },
+  UNKNOWN_DOCUMENT: { en: 'The notification is about a file this panel did not send.', it: 'La notifica riguarda un file che il pannello non ha inviato.' },
+  NOT_REJECTED: { en: 'Only an e-invoice rejected by the SdI can be sent again.', it: 'Si può reinviare solo una fattura elettronica scartata dallo SdI.' },
 } satisfies Record<string, UserErrorMessages>;
 
 export type UserErrorCode = keyof typeof MESSAGES;
