@@ -1,12 +1,13 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { invoiceNumber } from '@/domain/documents';
-import type { Invoice } from '@/entities';
+import type { EInvoice, Invoice } from '@/entities';
 import { invoiceYears } from '@/operations/invoices/invoice-years';
 import { listInvoices } from '@/operations/invoices/list-invoices';
 import { pageArgs } from '@/operations/pagination';
 import type { Context } from '../context';
 import { requireActor } from '../guards';
 import { BillingDetailsType } from '../types/account';
+import { EInvoiceType } from '../types/e-invoice';
 import { toConnection } from '../types/connection';
 import { InvoiceConnectionType, InvoiceLineType, InvoiceType } from '../types/invoice';
 import { money, MoneyType, withAmount } from '../types/money';
@@ -47,6 +48,11 @@ export class InvoiceResolver {
 
   @FieldResolver(() => String)
   pdfUrl(@Root() invoice: Invoice): string { return `/api/invoices/${invoice.id}/pdf`; }
+
+  @FieldResolver(() => EInvoiceType, { nullable: true })
+  eInvoice(@Root() invoice: Invoice, @Ctx() { loaders }: Context): Promise<EInvoice | null> {
+    return loaders.currentEInvoice.load(invoice.id);
+  }
 
   @FieldResolver(() => String)
   async orderCode(@Root() invoice: Invoice, @Ctx() { loaders }: Context): Promise<string> {

@@ -1,6 +1,7 @@
 import { Field, ID, Int } from 'type-graphql';
 import { BillingDetailsType } from './account';
 import { ConnectionType } from './connection';
+import { EInvoiceType } from './e-invoice';
 import { MoneyType } from './money';
 import { PlainObjectType } from './object-type';
 import { PaymentMethodEnum } from './order';
@@ -58,6 +59,9 @@ export class InvoiceType {
 
   @Field(() => String)
   orderCode: string;
+
+  @Field(() => EInvoiceType, { nullable: true, description: 'The FatturaPA document (its current file); null for invoices issued before e-invoicing.' })
+  eInvoice: EInvoiceType | null;
 }
 
 export const InvoiceConnectionType = ConnectionType('Invoice', InvoiceType);
