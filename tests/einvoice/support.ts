@@ -31,12 +31,16 @@ export function currentFile(db: DataSource, invoiceId: string): Promise<EInvoice
 
 const FIXTURES: Record<SdiNotificationKind, string> = { RC: 'IT06363391001_00016_RC_001.xml', NS: 'IT06363391001_00017_NS_001.xml', MC: 'IT06363391001_00018_MC_001.xml' };
 
-export const newMessageId = () => String(randomInt(1, 2 ** 47));
+export const newMessageId = () => String(randomInt(1, 2 ** 40));
 
-/** An SdI notification of `kind` about the sent file, as the SdI names it, with a message id of its own. */
+/** A notification's XML made to be about the sent file, with a message id of its own. */
+export function aboutFile(xml: string, sentFile: string, messageId = newMessageId()): string {
+  return xml.replace(/<NomeFile>[^<]*<\/NomeFile>/, `<NomeFile>${sentFile}</NomeFile>`).replace(/<MessageId>[^<]*<\/MessageId>/, `<MessageId>${messageId}</MessageId>`);
+}
+
+export const sdiFixture = (name: string) => readFileSync(path.join(__dirname, '../fixtures/sdi', name), 'utf8');
+
+/** An SdI notification of `kind` about the sent file, named as the SdI names it (its signature a dummy). */
 export function sdiNotification(kind: SdiNotificationKind, sentFile: string, messageId = newMessageId()): { fileName: string; xml: string } {
-  const xml = readFileSync(path.join(__dirname, '../fixtures/sdi', FIXTURES[kind]), 'utf8')
-    .replace(/<NomeFile>[^<]*<\/NomeFile>/, `<NomeFile>${sentFile}</NomeFile>`)
-    .replace(/<MessageId>[^<]*<\/MessageId>/, `<MessageId>${messageId}</MessageId>`);
-  return { fileName: sentFile.replace(/\.xml$/, `_${kind}_001.xml`), xml };
+  return { fileName: sentFile.replace(/\.xml$/, `_${kind}_001.xml`), xml: aboutFile(sdiFixture(FIXTURES[kind]), sentFile, messageId) };
 }
