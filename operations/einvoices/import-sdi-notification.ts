@@ -51,10 +51,13 @@ async function tellCustomer(manager: EntityManager, file: EInvoice, invoice: Inv
  * The back office imports a notification of the SdI (RC delivered, NS rejected, MC not deliverable) about a sent
  * file: read strictly (anything else is refused and changes nothing), its signature checked when the setting
  * asks for it, matched to the file by name. It is kept, the file's status follows, and an MC tells the customer.
- * A notification already imported (the same message id) changes nothing more.
+ * A notification already imported (the same message id) changes nothing more. The signature is checked as
+ * configured (`SDI_VERIFY_SIGNATURE`) unless `options` say otherwise (the demo data's own notification).
  */
-export async function importSdiNotification(db: DataSource, actor: Actor | null, input: SdiNotificationFile, verifySignature = sdiSignatureCheckFromEnv()): Promise<ImportedNotification> {
-  const notification = parsed(input, verifySignature);
+export async function importSdiNotification(
+  db: DataSource, actor: Actor | null, input: SdiNotificationFile, options: { verifySignature?: (xml: string) => boolean } = { verifySignature: sdiSignatureCheckFromEnv() },
+): Promise<ImportedNotification> {
+  const notification = parsed(input, options.verifySignature);
   return db.transaction(async (manager) => {
     const file = await manager.createQueryBuilder(EInvoice, 'file').setLock('pessimistic_write')
       .where('file.fileName = :fileName', { fileName: notification.nomeFile }).getOne();
