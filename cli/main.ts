@@ -5,9 +5,16 @@
  *   user:create --email E --password P --role customer|reseller|admin [--name N]
  *   token:create --email E [--name N]        (prints the token as its last line)
  *   lifecycle:run [--date YYYY-MM-DD]        (the daily lifecycle for that day, by default today)
+ *   sdi:import FILE…                         (the SdI's notifications: RC, NS, MC)
+ *   einvoice:list [--status S]               (each invoice's current e-invoice file, newest first)
+ *   einvoice:resend --invoice YYYY/NNNNNN    (a rejected e-invoice, again under a new file name)
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { invoiceNumber } from '@/domain/documents';
 import { normalizeEmail } from '@/domain/identity';
+import { E_INVOICE_STATUSES, type EInvoiceStatus } from '@/entities/e-invoice';
 import { User } from '@/entities';
 import { today } from '@/lib/clock';
 import { closeDataSource, getDataSource } from '@/lib/db/data-source';
@@ -17,8 +24,13 @@ import { createApiToken } from '@/operations/access/api-tokens';
 import { createAccountWithLogin, createAdminUser } from '@/operations/access/create-account';
 import { actorForUser } from '@/operations/access/resolve-actor';
 import { seedDemoData } from '@/operations/demo/seed-demo-data';
+import { importSdiNotification } from '@/operations/einvoices/import-sdi-notification';
+import { listEInvoices } from '@/operations/einvoices/list-e-invoices';
+import { loadInvoices } from '@/operations/invoices/loading';
+import { resendEInvoice } from '@/operations/einvoices/resend-e-invoice';
 import { UserInputError } from '@/operations/errors';
 import { runLifecycle, runSummary } from '@/operations/lifecycle/run-lifecycle';
+import { MAX_PAGE_SIZE } from '@/operations/pagination';
 
 type Options = Record<string, string | undefined>;
 
@@ -28,7 +40,26 @@ function required(options: Options, name: string): string {
   return value;
 }
 
-const commands: Record<string, (options: Options, appliedMigrations: string[]) => Promise<void>> = {
+/** Each file on its own: one refused is reported and the others are still imported. */
+async function importNotifications(files: string[]): Promise<void> {
+  if (!files.length) throw new UserInputError('REQUIRED', 'name the notification files to import: sdi:import FILE…', 'file');
+  const db = await getDataSource();
+  for (const file of files) {
+    const fileName = path.basename(file);
+    try {
+      const { notification, eInvoice, alreadyImported } = await importSdiNotification(db, null, { fileName, xml: await readFile(file, 'utf8') });
+      console.log(alreadyImported
+        ? `${fileName}: already imported, nothing changed (${eInvoice.fileName} is ${eInvoice.status})`
+        : `${fileName}: ${notification.kind} for ${eInvoice.fileName}, now ${eInvoice.status}`);
+    } catch (error) {
+      if (!(error instanceof UserInputError)) throw error;
+      console.error(`${fileName}: refused: ${error.message}`);
+      process.exitCode = 1;
+    }
+  }
+}
+
+const commands: Record<string, (options: Options, appliedMigrations: string[], files: string[]) => Promise<void>> = {
   async 'db:migrate'(_options, applied) {
     console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'The database is up to date.');
   },
@@ -69,6 +100,36 @@ const commands: Record<string, (options: Options, appliedMigrations: string[]) =
     console.log(`${runSummary(run)}.`);
     console.log('Emails are in the outbox; the server or `npm run worker` delivers them.');
   },
+
+  async 'sdi:import'(_options, _applied, files) {
+    await importNotifications(files);
+  },
+
+  async 'einvoice:list'(options) {
+    const status = options.status?.toUpperCase() ?? null;
+    if (status !== null && !E_INVOICE_STATUSES.includes(status as EInvoiceStatus)) {
+      throw new UserInputError('INVALID', `--status must be one of ${E_INVOICE_STATUSES.join(', ')}`, 'status');
+    }
+    const db = await getDataSource();
+    let after: string | null = null;
+    let listed = 0;
+    do {
+      const page = await listEInvoices(db, null, status as EInvoiceStatus | null, { first: MAX_PAGE_SIZE, after });
+      const invoices = await loadInvoices(db, page.rows.map((file) => file.invoiceId));
+      page.rows.forEach((file, i) => {
+        const invoice = invoices[i]!;
+        console.log([file.fileName, file.status, invoiceNumber(invoice.year, invoice.number), invoice.issuedOn, file.channel ?? '-', file.lastError ?? ''].join('\t').trimEnd());
+      });
+      listed += page.rows.length;
+      after = page.hasNextPage ? page.endCursor : null;
+    } while (after);
+    console.log(`${listed} e-invoice file(s)${status ? ` ${status}` : ''}.`);
+  },
+
+  async 'einvoice:resend'(options) {
+    const file = await resendEInvoice(await getDataSource(), null, { invoiceNumber: required(options, 'invoice') });
+    console.log(`Invoice ${options.invoice} will be sent again as ${file.fileName}.`);
+  },
 };
 
 async function main(): Promise<void> {
@@ -79,13 +140,17 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, date: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: command === 'sdi:import',
+    options: { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, date: { type: 'string' }, status: { type: 'string' }, invoice: { type: 'string' } },
+  });
   const database = await openDatabase();
   process.env.DATABASE_URL = database.url;
   try {
     // Every command finds the schema up to date, as the server does.
     const applied = await migrate(database.url);
-    await run(values, applied);
+    await run(values, applied, positionals);
   } finally {
     await closeDataSource();
     await database.stop();

@@ -10,7 +10,8 @@ export type EmailMessage =
   | { template: 'SERVICE_DEACTIVATED'; domain: string; productCode: string; deactivatedOn: CalendarDate; clientDomains: string[]; link: string }
   | { template: 'PAYMENT_FAILED'; orderCode: string; totalCents: number; reason: string; link: string }
   | { template: 'ORDER_PAID'; orderCode: string; totalCents: number; invoiceNumber: string; link: string }
-  | { template: 'PASSWORD_RESET'; link: string };
+  | { template: 'PASSWORD_RESET'; link: string }
+  | { template: 'EINVOICE_NOT_DELIVERABLE'; invoiceNumber: string; issuedOn: CalendarDate; link: string };
 
 export type EmailTemplate = EmailMessage['template'];
 
@@ -76,6 +77,17 @@ function draft(message: EmailMessage, locale: Locale): Draft {
           ? `Abbiamo ricevuto ${money(message.totalCents)} per l'ordine ${message.orderCode}. È stata emessa la fattura ${message.invoiceNumber}.`
           : `We received ${money(message.totalCents)} for order ${message.orderCode}. Invoice ${message.invoiceNumber} has been issued.`],
         action: { label: it ? "Vedi l'ordine" : 'View the order', url: message.link },
+      };
+    case 'EINVOICE_NOT_DELIVERABLE':
+      return {
+        subject: it ? `Fattura ${message.invoiceNumber}: disponibile nella tua area riservata` : `Invoice ${message.invoiceNumber}: available in your reserved area`,
+        paragraphs: [it
+          ? `Il Sistema di Interscambio non è riuscito a recapitare la fattura elettronica ${message.invoiceNumber} del ${date(message.issuedOn)} al tuo indirizzo telematico (codice destinatario o PEC). La fattura è comunque emessa e valida.`
+          : `The tax agency's exchange system (SdI) could not deliver electronic invoice ${message.invoiceNumber} of ${date(message.issuedOn)} to your electronic address (recipient code or PEC). The invoice is nonetheless issued and valid.`,
+        it
+          ? "La trovi nella tua area riservata del sito dell'Agenzia delle Entrate (servizio «Fatture e Corrispettivi») e nella pagina Fatture del pannello, con il file XML e la copia di cortesia in PDF."
+          : "You will find it in your reserved area on the tax agency's website (Agenzia delle Entrate, \"Fatture e Corrispettivi\") and on the panel's Invoices page, with the XML file and the courtesy copy as a PDF."],
+        action: { label: it ? 'Vai alle fatture' : 'Open your invoices', url: message.link },
       };
     case 'PASSWORD_RESET':
       return {

@@ -35,6 +35,9 @@ const MESSAGES = {
   FUTURE_DATE: { en: 'That day has not come yet.', it: 'Quel giorno non è ancora arrivato.' },
   CREDIT_EXCEEDS_INVOICE: { en: 'The credit exceeds what is left to credit on the invoice.', it: 'Il credito supera quanto resta da stornare sulla fattura.' },
   NOT_AN_INVOICE: { en: 'A credit note corrects an invoice, not another credit note.', it: "Una nota di credito corregge una fattura, non un'altra nota di credito." },
+  MALFORMED_NOTIFICATION: { en: 'The file is not an SdI notification that can be read (RC, NS or MC).', it: 'Il file non è una notifica dello SdI leggibile (RC, NS o MC).' },
+  UNKNOWN_DOCUMENT: { en: 'The notification is about a file this panel did not send.', it: 'La notifica riguarda un file che il pannello non ha inviato.' },
+  NOT_REJECTED: { en: 'Only an e-invoice rejected by the SdI can be sent again.', it: 'Si può reinviare solo una fattura elettronica scartata dallo SdI.' },
 } satisfies Record<string, UserErrorMessages>;
 
 export type UserErrorCode = keyof typeof MESSAGES;

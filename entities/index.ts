@@ -3,6 +3,7 @@ import { ApiToken } from './api-token';
 import { AuditEvent } from './audit-event';
 import { Cancellation } from './cancellation';
 import { DocumentCounter } from './document-counter';
+import { EInvoice } from './e-invoice';
 import { Invoice } from './invoice';
 import { InvoiceLine } from './invoice-line';
 import { LifecycleRun } from './lifecycle-run';
@@ -15,17 +16,18 @@ import { Payment } from './payment';
 import { Product } from './product';
 import { ProductCategory } from './product-category';
 import { Quote } from './quote';
+import { SdiNotification } from './sdi-notification';
 import { Service } from './service';
 import { TestCardIntent } from './test-card-intent';
 import { User } from './user';
 import { WebhookEvent } from './webhook-event';
 
 export {
-  Account, ApiToken, AuditEvent, Cancellation, DocumentCounter, Invoice, InvoiceLine, LifecycleRun, LoginAttempt, Notification,
-  Order, OrderLine, PasswordReset, Payment, Product, ProductCategory, Quote, Service, TestCardIntent, User, WebhookEvent,
+  Account, ApiToken, AuditEvent, Cancellation, DocumentCounter, EInvoice, Invoice, InvoiceLine, LifecycleRun, LoginAttempt, Notification,
+  Order, OrderLine, PasswordReset, Payment, Product, ProductCategory, Quote, SdiNotification, Service, TestCardIntent, User, WebhookEvent,
 };
 
 export const ENTITIES = [
-  Account, ApiToken, AuditEvent, Cancellation, DocumentCounter, Invoice, InvoiceLine, LifecycleRun, LoginAttempt, Notification,
-  Order, OrderLine, PasswordReset, Payment, Product, ProductCategory, Quote, Service, TestCardIntent, User, WebhookEvent,
+  Account, ApiToken, AuditEvent, Cancellation, DocumentCounter, EInvoice, Invoice, InvoiceLine, LifecycleRun, LoginAttempt, Notification,
+  Order, OrderLine, PasswordReset, Payment, Product, ProductCategory, Quote, SdiNotification, Service, TestCardIntent, User, WebhookEvent,
 ];

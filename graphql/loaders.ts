@@ -1,10 +1,11 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import type { Account, Cancellation, Invoice, InvoiceLine, Order, OrderLine, Payment, Product, ProductCategory, Service } from '@/entities';
+import type { Account, Cancellation, EInvoice, Invoice, InvoiceLine, Order, OrderLine, Payment, Product, ProductCategory, SdiNotification, Service } from '@/entities';
 import type { Actor } from '@/operations/actor';
 import { loadCategories, loadProductsOnSale } from '@/operations/catalog/loading';
 import { RequestCatalog } from '@/operations/catalog/request-catalog';
 import { loadAccounts } from '@/operations/clients/loading';
+import { loadCurrentEInvoices, loadSdiNotifications } from '@/operations/einvoices/loading';
 import { loadInvoiceLines, loadInvoices } from '@/operations/invoices/loading';
 import { loadInvoicesOfOrders, loadOrderLines, loadOrders, loadPaymentsOfOrders } from '@/operations/orders/loading';
 import { loadOpenCancellations, loadServicesInReach } from '@/operations/services/loading';
@@ -26,9 +27,14 @@ export function createLoaders(db: DataSource, actor: Actor | null, catalogRevisi
     orderLines: new DataLoader<string, OrderLine[]>((orderIds) => loadOrderLines(db, orderIds)),
     paymentsOfOrder: new DataLoader<string, Payment[]>((orderIds) => loadPaymentsOfOrders(db, orderIds)),
     invoiceOfOrder: new DataLoader<string, Invoice | null>((orderIds) => loadInvoicesOfOrders(db, orderIds)),
-    /** By id: the invoice a credit note corrects (the same account's). */
-    invoice: new DataLoader<string, Invoice | null>((ids) => loadInvoices(db, ids)),
     invoiceLines: new DataLoader<string, InvoiceLine[]>((invoiceIds) => loadInvoiceLines(db, invoiceIds)),
+    /**
+     * By id: the invoice a credit note corrects (the same account's), an e-invoice's invoice (e-invoices reach a
+     * caller only under invoices in reach, or the back office).
+     */
+    invoice: new DataLoader<string, Invoice | null>((ids) => loadInvoices(db, ids)),
+    currentEInvoice: new DataLoader<string, EInvoice | null>((invoiceIds) => loadCurrentEInvoices(db, invoiceIds)),
+    sdiNotifications: new DataLoader<string, SdiNotification[]>((eInvoiceIds) => loadSdiNotifications(db, eInvoiceIds)),
     /** Only services the actor may see; any other id loads as null, like a missing one. */
     serviceInReach: new DataLoader<string, Service | null>((ids) => loadServicesInReach(db, actor, catalog, ids)),
     /** Loads the services of a page of accounts listed for this actor with the page, with only `properties` (null: all). */

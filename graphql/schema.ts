@@ -6,6 +6,7 @@ import { ApiTokenResolver } from './resolvers/api-tokens';
 import { BackOfficeResolver, CancellationResolver } from './resolvers/back-office';
 import { CatalogResolver, ProductCategoryResolver, ProductResolver } from './resolvers/catalog';
 import { ClientTreeResolver } from './resolvers/clients';
+import { EInvoiceResolver } from './resolvers/e-invoices';
 import { InvoiceResolver } from './resolvers/invoices';
 import { LifecycleResolver } from './resolvers/lifecycle';
 import { NotificationResolver } from './resolvers/notifications';
@@ -18,7 +19,7 @@ import { AccountResolver, ViewerResolver } from './resolvers/viewer';
 
 const RESOLVERS = [
   ApiTokenResolver, AccountResolver, CatalogResolver, InvoiceResolver, LifecycleResolver, NotificationResolver, OrderResolver, PasswordResetResolver, PaymentResolver, ProductCategoryResolver, ProductResolver, QuoteResolver,
-  ServiceResolver, ViewerResolver, BackOfficeResolver, CancellationResolver, ClientTreeResolver,
+  ServiceResolver, ViewerResolver, BackOfficeResolver, CancellationResolver, ClientTreeResolver, EInvoiceResolver,
 ] as const;
 
 const cache = globalThis as typeof globalThis & { __pannelloSchema?: { resolvers: readonly unknown[]; schema: GraphQLSchema } };

@@ -16,7 +16,7 @@ export interface InvoiceDocument {
   paymentMethod: PaymentMethod;
   /** Paid through the built-in test card processor. */
   testPayment: boolean;
-  seller: SellerSettings;
+  seller: Pick<SellerSettings, 'name' | 'vatNumber' | 'fiscalCode' | 'address' | 'email' | 'pec'>;
   customer: BillingSnapshot;
   /** Signed integer cents, excluding VAT. */
   lines: { description: string; amountCents: number }[];

@@ -1,7 +1,9 @@
 import nodemailer from 'nodemailer';
 import SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
 
-export interface Mail { id: string; to: string; subject: string; text: string; html: string }
+export interface Attachment { filename: string; content: string; contentType: string }
+
+export interface Mail { id: string; to: string; subject: string; text: string; html?: string; attachments?: Attachment[] }
 
 /** Hands a message to an SMTP server; resolves once the server has accepted it. */
 export interface Mailer {
@@ -25,7 +27,9 @@ export function createMailer(url: string, from = mailFrom()): Mailer {
   const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'localhost';
   return {
     async send(mail) {
-      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: `<${mail.id}@${domain}>` });
+      await transport.sendMail({
+        from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, attachments: mail.attachments, messageId: `<${mail.id}@${domain}>`,
+      });
     },
     close: () => transport.close(),
   };

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { invoiceNumber } from '@/domain/documents';
-import type { Invoice } from '@/entities';
+import type { EInvoice, Invoice } from '@/entities';
 import { issueCreditNote } from '@/operations/billing/issue-credit-note';
 import { invoiceYears } from '@/operations/invoices/invoice-years';
 import { listInvoices } from '@/operations/invoices/list-invoices';
@@ -9,6 +9,7 @@ import type { Context } from '../context';
 import { attempt } from '../errors';
 import { requireActor, requireAdmin } from '../guards';
 import { BillingDetailsType } from '../types/account';
+import { EInvoiceType } from '../types/e-invoice';
 import { toConnection } from '../types/connection';
 import { InvoiceConnectionType, InvoiceLineType, InvoiceType, IssueCreditNoteInput, IssueCreditNotePayload } from '../types/invoice';
 import { money, MoneyType, withAmount } from '../types/money';
@@ -62,6 +63,11 @@ export class InvoiceResolver {
     if (!invoice.correctsInvoiceId) return null;
     const corrected = (await loaders.invoice.load(invoice.correctsInvoiceId))!;
     return invoiceNumber(corrected.year, corrected.number);
+  }
+
+  @FieldResolver(() => EInvoiceType, { nullable: true })
+  eInvoice(@Root() invoice: Invoice, @Ctx() { loaders }: Context): Promise<EInvoice | null> {
+    return loaders.currentEInvoice.load(invoice.id);
   }
 
   @FieldResolver(() => String)

@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import type { Invoice } from '@/entities';
 import { BillingDetailsType } from './account';
 import { ConnectionType } from './connection';
+import { EInvoiceType } from './e-invoice';
 import { MoneyType } from './money';
 import { PlainObjectType } from './object-type';
 import { PaymentMethodEnum } from './order';
@@ -72,6 +73,9 @@ export class InvoiceType {
 
   @Field(() => String, { description: "The order it was paid with; a credit note's is the order of the invoice it corrects." })
   orderCode: string;
+
+  @Field(() => EInvoiceType, { nullable: true, description: 'The FatturaPA document (its current file); null for invoices issued before e-invoicing.' })
+  eInvoice: EInvoiceType | null;
 }
 
 export const InvoiceConnectionType = ConnectionType('Invoice', InvoiceType);

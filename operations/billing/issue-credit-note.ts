@@ -9,7 +9,7 @@ import type { Actor } from '../actor';
 import { recordAudit } from '../audit';
 import { UserInputError, Validation } from '../errors';
 import { withinReach } from '../scope';
-import { afterDocumentIssued } from './after-document-issued';
+import { issueEInvoice } from '../einvoices/issue-e-invoice';
 import { takeNextNumber } from './document-counter';
 
 export interface CreditNoteInput {
@@ -99,7 +99,7 @@ export async function issueCreditNote(db: DataSource, actor: Actor, input: Credi
       totalCents: totals.totalCents,
     }));
     await manager.insert(InvoiceLine, lines.map((line) => ({ ...line, invoiceId: creditNote.id })));
-    await afterDocumentIssued(manager, creditNote);
+    await issueEInvoice(manager, creditNote);
     await recordAudit(manager, actor, {
       action: 'invoice.credit_note_issued', entityType: 'Invoice', entityId: creditNote.id, accountId: creditNote.accountId,
       after: { number: invoiceNumber(year, creditNote.number), corrects: invoiceNumber(invoice.year, invoice.number), reason, ...totals },

@@ -3,7 +3,7 @@ import { yearOf, type CalendarDate } from '@/domain/calendar';
 import { Account, Invoice, InvoiceLine, OrderLine, type Order } from '@/entities';
 import type { BillingSnapshot } from '@/entities/invoice';
 import type { PaymentMethod } from '@/entities/order';
-import { afterDocumentIssued } from './after-document-issued';
+import { issueEInvoice } from '../einvoices/issue-e-invoice';
 import { takeNextNumber } from './document-counter';
 
 export function billingSnapshot(account: Account): BillingSnapshot {
@@ -21,7 +21,7 @@ export function billingSnapshot(account: Account): BillingSnapshot {
   };
 }
 
-/** Issues the invoice of a paid order, with the next number of the year and the billing data as it is now. */
+/** Issues the invoice of a paid order, with the next number of the year and the billing data as it is now, and its e-invoice. */
 export async function issueInvoice(manager: EntityManager, order: Order, method: PaymentMethod, issuedOn: CalendarDate): Promise<Invoice> {
   const account = await manager.findOneByOrFail(Account, { id: order.accountId });
   const lines = await manager.find(OrderLine, { where: { orderId: order.id }, order: { position: 'ASC' } });
@@ -40,6 +40,6 @@ export async function issueInvoice(manager: EntityManager, order: Order, method:
     paymentMethod: method,
   }));
   await manager.insert(InvoiceLine, lines.map((line) => ({ invoiceId: invoice.id, position: line.position, description: line.description, amountCents: line.amountCents })));
-  await afterDocumentIssued(manager, invoice);
+  await issueEInvoice(manager, invoice);
   return invoice;
 }

@@ -9,6 +9,7 @@ import { createAccountWithLogin, createAdminUser, type NewAccountInput } from '.
 import { createOrder } from '../billing/create-order';
 import { issueInvoice } from '../billing/issue-invoice';
 import { seedCatalog } from '../catalog/seed-catalog';
+import { rejectNewestEInvoice } from './demo-rejection';
 
 export const DEMO_LOGINS = {
   customer: { email: 'mario.rossi@example.it', password: 'demo-cliente' },
@@ -106,7 +107,10 @@ async function recordPaidTerm(manager: EntityManager, { service, product, accoun
   await issueInvoice(manager, order, method, service.termStartsOn);
 }
 
-/** Demo accounts, services spread over the expiry schedule, past paid orders and invoices. Skipped if already seeded. */
+/**
+ * Demo accounts, services spread over the expiry schedule, past paid orders and invoices with their e-invoices (the
+ * demo customer's newest one rejected, to send again). Skipped if already seeded.
+ */
 export async function seedDemoData(db: DataSource, today: CalendarDate): Promise<boolean> {
   await seedCatalog(db);
   if (await db.getRepository(User).existsBy({ email: DEMO_LOGINS.admin.email })) return false;
@@ -139,5 +143,6 @@ export async function seedDemoData(db: DataSource, today: CalendarDate): Promise
       lines: [{ kind: 'RENEWAL', description: termLine('RENEWAL', dueSoon.product.code, dueSoon.service.domain, dueSoon.service.expiresOn, renewedUntil, dueSoon.account.locale), amountCents: dueSoon.product.priceCents }],
     });
   });
+  await rejectNewestEInvoice(db, accounts.find(({ account }) => account.email === DEMO_LOGINS.customer.email)!.account.id);
   return true;
 }

@@ -1,16 +1,14 @@
 import type { DataSource } from 'typeorm';
 import { invoiceNumber } from '@/domain/documents';
-import { isUuid } from '@/domain/identity';
 import { Invoice, InvoiceLine, Order, Payment } from '@/entities';
 import type { InvoiceDocument } from '@/lib/invoice-pdf';
 import { sellerSettings } from '@/lib/payments/settings';
 import type { Actor } from '../actor';
-import { withinReach } from '../scope';
+import { invoiceInReach } from './invoice-in-reach';
 
 /** Everything printed on an invoice or a credit note the actor may open (its own, a reseller's client's, any for the back office). */
 export async function invoiceDocument(db: DataSource, actor: Actor, invoiceId: string): Promise<InvoiceDocument | null> {
-  if (!isUuid(invoiceId)) return null;
-  const invoice = await withinReach(db.getRepository(Invoice).createQueryBuilder('invoice').where('invoice.id = :invoiceId', { invoiceId }), 'invoice.accountId', actor).getOne();
+  const invoice = await invoiceInReach(db, actor, invoiceId);
   if (!invoice) return null;
   const corrected = invoice.correctsInvoiceId ? await db.getRepository(Invoice).findOneByOrFail({ id: invoice.correctsInvoiceId }) : null;
   const orderId = (invoice.orderId ?? corrected!.orderId)!;

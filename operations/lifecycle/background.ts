@@ -1,8 +1,10 @@
 import { DataSource } from 'typeorm';
 import { today } from '@/lib/clock';
 import { dataSourceOptions } from '@/lib/db/data-source';
+import { eInvoiceTransportFromEnv } from '@/lib/einvoice/settings';
 import { startJobs } from '@/lib/jobs';
 import { mailerFromEnv } from '@/lib/mailer';
+import { startEInvoiceWorker } from '../einvoices/transmit-e-invoices';
 import { startOutboxWorker } from '../notifications/outbox-worker';
 import { runLifecycle, runSummary } from './run-lifecycle';
 
@@ -14,14 +16,18 @@ export interface BackgroundWork { stop(): Promise<void> }
 
 /**
  * What runs beside the portal, or in a process of its own (`npm run worker`): the daily lifecycle on
- * its schedule, and the outbox's delivery. It has its own small connection pool. The scheduled run is
- * for today: a run catches up everything due on or before its date, so days missed while nothing ran
+ * its schedule, the outbox's delivery and the e-invoices' transmission. It has its own small connection
+ * pool. The scheduled run is for today: a run catches up everything due on or before its date, so days missed while nothing ran
  * are caught up by it too.
  */
 export async function startBackgroundWork(url: string, log = (line: string) => console.log(`[pannello] ${line}`)): Promise<BackgroundWork> {
+  // A channel configured wrong stops the start here, before anything runs.
+  const transport = eInvoiceTransportFromEnv();
   const db = await new DataSource({ ...dataSourceOptions(url), extra: { max: 4 } }).initialize();
   const mailer = mailerFromEnv();
   const outbox = startOutboxWorker(db, mailer);
+  const eInvoices = startEInvoiceWorker(db, transport);
+  const stopWorkers = () => Promise.all([outbox.stop(), eInvoices.stop()]);
   try {
     const jobs = await startJobs(url, [{
       name: LIFECYCLE_JOB,
@@ -32,16 +38,16 @@ export async function startBackgroundWork(url: string, log = (line: string) => c
         outbox.wake();
       },
     }]);
-    log(`Daily lifecycle scheduled at 00:05 Europe/Rome; outbox ${mailer ? 'delivering through SMTP_URL' : 'capturing messages (no SMTP_URL)'}`);
+    log(`Daily lifecycle scheduled at 00:05 Europe/Rome; outbox ${mailer ? 'delivering through SMTP_URL' : 'capturing messages (no SMTP_URL)'}; e-invoices ${transport.name === 'pec' ? `sent by PEC to ${transport.sdiAddress}` : 'captured for the back office (EINVOICE_CHANNEL=capture)'}`);
     return {
       async stop() {
         await jobs.stop();
-        await outbox.stop();
+        await stopWorkers();
         await db.destroy();
       },
     };
   } catch (error) {
-    await outbox.stop();
+    await stopWorkers();
     await db.destroy();
     throw error;
   }

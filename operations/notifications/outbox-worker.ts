@@ -1,43 +1,11 @@
 import type { DataSource } from 'typeorm';
 import type { Mailer } from '@/lib/mailer';
+import { startPoller, type Poller } from '../outbox/poller';
 import { deliverOutbox } from './deliver-outbox';
 
-export interface OutboxWorker {
-  /** Delivers now rather than at the next poll (e.g. right after a commit that queued mail). */
-  wake(): void;
-  /** Finishes the batch in hand, then stops. */
-  stop(): Promise<void>;
-}
+export type OutboxWorker = Poller;
 
 /** Polls the outbox every `intervalMs` and delivers what is due; any number of workers may run at once. */
 export function startOutboxWorker(db: DataSource, mailer: Mailer | null, intervalMs = 2000): OutboxWorker {
-  let stopped = false;
-  let woken = false;
-  let interrupt = () => { woken = true; };
-  const pause = () => new Promise<void>((resolve) => {
-    if (woken || stopped) return resolve();
-    const timer = setTimeout(resolve, intervalMs);
-    interrupt = () => { clearTimeout(timer); resolve(); };
-  });
-  const loop = (async () => {
-    while (!stopped) {
-      woken = false;
-      try {
-        await deliverOutbox(db, mailer);
-      } catch (error) {
-        console.error('Outbox delivery failed:', error);
-      }
-      await pause();
-      interrupt = () => { woken = true; };
-    }
-  })();
-  return {
-    wake: () => interrupt(),
-    async stop() {
-      stopped = true;
-      interrupt();
-      await loop;
-      mailer?.close();
-    },
-  };
+  return startPoller('Outbox delivery', () => deliverOutbox(db, mailer), intervalMs, () => mailer?.close());
 }

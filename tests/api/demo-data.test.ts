@@ -53,4 +53,15 @@ describe('demo data', () => {
     const statuses: { status: string; n: number }[] = await db.query(`SELECT status, count(*)::int AS n FROM orders GROUP BY status ORDER BY status`);
     expect(statuses).toEqual([{ status: 'AWAITING_PAYMENT', n: 1 }, { status: 'FULFILLED', n: invoices.reduce((sum, y) => sum + y.numbers.length, 0) }]);
   });
+
+  it('gives every invoice its e-invoice, the demo customer\'s newest one rejected for the back office to send again', async () => {
+    const [{ invoices, files }] = await db.query(`SELECT (SELECT count(*)::int FROM invoices) AS invoices, (SELECT count(*)::int FROM e_invoices) AS files`);
+    expect(files).toBe(invoices);
+    const token = await tokenOf(DEMO_LOGINS.admin);
+    const { body } = await api.gql('{ eInvoices(status: REJECTED) { edges { node { status notifications { kind errors { code } } invoice { number } } } } }', {}, { token });
+    expect(body.data.eInvoices.edges).toEqual([{ node: { status: 'REJECTED', notifications: [{ kind: 'NS', errors: [{ code: '00311' }] }], invoice: { number: expect.any(String) } } }]);
+    const { number } = body.data.eInvoices.edges[0].node.invoice;
+    const resent = await api.gql('mutation($number: String!) { resendEInvoice(input: { invoiceNumber: $number }) { eInvoice { status } userErrors { code } } }', { number }, { token });
+    expect(resent.body.data.resendEInvoice).toEqual({ eInvoice: { status: 'TO_SEND' }, userErrors: [] });
+  });
 });

@@ -4,6 +4,7 @@ import { invoiceNumber } from '@/domain/documents';
 import { appSchema } from '@/graphql/schema';
 import { createApiToken } from '@/operations/access/api-tokens';
 import { renewService } from '@/operations/billing/renew-service';
+import { importSdiNotification } from '@/operations/einvoices/import-sdi-notification';
 import { recordOfflinePayment } from '@/operations/payments/record-offline-payment';
 import { cancelService } from '@/operations/quotes/cancel-service';
 import { confirmQuote } from '@/operations/quotes/confirm-quote';
@@ -11,6 +12,7 @@ import { requestServiceChange } from '@/operations/quotes/request-service-change
 import type { PaymentMethod } from '@/entities/order';
 import { useGraphQLServer, type Caller } from '../support/api';
 import { useTestDatabase } from '../support/database';
+import { sdiNotification } from '../einvoice/support';
 import { newAccount, newAdmin, newService, type AccountLogin, type Login } from '../support/fixtures';
 
 /**
@@ -55,6 +57,13 @@ const world = { serviceId: '', orderCode: '', quoteId: '' };
 const clientService = async () => (await newService(db, client.account, { productCode: 'PERSONAL15', termStartsOn: '2026-01-01', expiresOn: '2027-01-01' })).id;
 const clientOrder = async (method: PaymentMethod) => renewService(db, client.actor, await clientService(), method);
 const clientQuote = async () => (await requestServiceChange(db, client.actor, { serviceId: await clientService(), targetProductCode: 'BUSINESS' })).id;
+/** The e-invoice file of a new paid invoice of the client, and the invoice's number. */
+async function clientEInvoice(): Promise<{ fileName: string; invoiceNumber: string }> {
+  const { order } = await clientOrder('BANK_TRANSFER');
+  const { invoice } = await recordOfflinePayment(db, admin.actor, { orderCode: order.code, amountCents: order.totalCents, reference: `CRO ${order.code}` });
+  const [{ file_name: fileName }] = await db.query(`SELECT file_name FROM e_invoices WHERE invoice_id = $1`, [invoice!.id]);
+  return { fileName, invoiceNumber: invoiceNumber(invoice!.year, invoice!.number) };
+}
 async function clientCancelledService(): Promise<string> {
   const serviceId = await clientService();
   await confirmQuote(db, client.actor, { quoteId: (await cancelService(db, client.actor, { serviceId, reason: 'NO_LONGER_NEEDED' })).id });
@@ -112,6 +121,7 @@ const CASES: Record<string, Case> = {
   auditTrail: { query: '{ auditTrail { totalCount } }', allowed: BACK_OFFICE, refusedAs: 'FORBIDDEN' },
   cancellations: { query: '{ cancellations { totalCount } }', allowed: BACK_OFFICE, refusedAs: 'FORBIDDEN' },
   lifecycleRuns: { query: '{ lifecycleRuns { totalCount } }', allowed: BACK_OFFICE, refusedAs: 'FORBIDDEN' },
+  eInvoices: { query: '{ eInvoices(status: TO_SEND) { totalCount edges { node { fileName invoice { number } } } } }', allowed: BACK_OFFICE, refusedAs: 'FORBIDDEN' },
 
   // mutations
   createApiToken: { query: `mutation { createApiToken(input: { name: "matrix" }) { apiToken { id } ${USER_ERRORS} } }`, allowed: SIGNED_IN, refusedAs: 'FORBIDDEN' },
@@ -179,6 +189,19 @@ const CASES: Record<string, Case> = {
   },
   updateProduct: { query: `mutation { updateProduct(input: { code: "DED-S", name: "Dedicato S" }) { product { id } ${USER_ERRORS} } }`, allowed: BACK_OFFICE, refusedAs: 'FORBIDDEN' },
   runLifecycle: { query: `mutation { runLifecycle(input: {}) { run { date } ${USER_ERRORS} } }`, allowed: BACK_OFFICE, refusedAs: 'FORBIDDEN' },
+  importSdiNotification: {
+    query: `mutation($fileName: String!, $xml: String!) { importSdiNotification(input: { fileName: $fileName, xml: $xml }) { eInvoice { status } ${USER_ERRORS} } }`,
+    allowed: BACK_OFFICE, refusedAs: 'FORBIDDEN', variables: async () => sdiNotification('RC', (await clientEInvoice()).fileName),
+  },
+  resendEInvoice: {
+    query: `mutation($number: String!) { resendEInvoice(input: { invoiceNumber: $number }) { eInvoice { status } ${USER_ERRORS} } }`,
+    allowed: BACK_OFFICE, refusedAs: 'FORBIDDEN',
+    variables: async () => {
+      const { fileName, invoiceNumber: number } = await clientEInvoice();
+      await importSdiNotification(db, admin.actor, sdiNotification('NS', fileName));
+      return { number };
+    },
+  },
   // the forms of someone who cannot sign in
   requestPasswordReset: { query: `mutation { requestPasswordReset(input: { email: "nobody@example.test" }) { ok ${USER_ERRORS} } }`, allowed: EVERYONE, refusedAs: 'FORBIDDEN' },
   resetPassword: {

@@ -3,14 +3,15 @@ import type { AddressInfo } from 'node:net';
 import { createServerAdapter } from '@whatwg-node/server';
 import { encode } from 'next-auth/jwt';
 import { GET as invoicePdf } from '@/app/api/invoices/[id]/pdf/route';
+import { GET as invoiceXml } from '@/app/api/invoices/[id]/xml/route';
 import { POST as stripeWebhook } from '@/app/api/stripe/webhook/route';
 import { handleGraphQLRequest } from '@/graphql/http';
 
 /** The app's route handlers, dispatched by path as Next.js would. */
 function route(request: Request): Promise<Response> {
   const { pathname } = new URL(request.url);
-  const invoice = pathname.match(/^\/api\/invoices\/([^/]+)\/pdf$/);
-  if (invoice) return invoicePdf(request, { params: Promise.resolve({ id: invoice[1] }) });
+  const invoice = pathname.match(/^\/api\/invoices\/([^/]+)\/(pdf|xml)$/);
+  if (invoice) return (invoice[2] === 'pdf' ? invoicePdf : invoiceXml)(request, { params: Promise.resolve({ id: invoice[1] }) });
   if (pathname === '/api/stripe/webhook' && request.method === 'POST') return stripeWebhook(request);
   return handleGraphQLRequest(request);
 }
@@ -19,7 +20,7 @@ export interface GraphQLResult<T = any> { status: number; body: { data?: T; erro
 export interface Caller { token?: string; cookie?: string; headers?: Record<string, string> }
 
 /**
- * Serves the API's route handlers (GraphQL, invoice PDFs, the Stripe webhook) over real HTTP on a
+ * Serves the API's route handlers (GraphQL, invoice PDFs and XML, the Stripe webhook) over real HTTP on a
  * free port for the test file, and returns a client for them.
  */
 export function useGraphQLServer() {
