@@ -13,3 +13,9 @@ export function isOrderCode(code: string): boolean {
 export function invoiceNumber(year: number, sequence: number): string {
   return `${year}/${String(sequence).padStart(6, '0')}`;
 }
+
+/** The year and sequence of an invoice number (`2026/000012`, also without the zeros), or null. */
+export function parseInvoiceNumber(text: string): { year: number; sequence: number } | null {
+  const match = /^(\d{4})\/(\d{1,9})$/.exec(text);
+  return match ? { year: Number(match[1]), sequence: Number(match[2]) } : null;
+}
