@@ -7,12 +7,14 @@ export interface DeliveryPass { sent: number; captured: number; retried: number;
 
 const DUE = `SELECT id FROM "notifications" WHERE status = 'PENDING' AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED`;
 
+// A message that carries a secret is sent as `deliverable` has it, which is cleared once it is no longer PENDING.
 const CLAIM = `
-  SELECT n.id, n.to_email AS "to", n.subject, n.body_text AS "text", n.body_html AS "html", n.attempts
+  SELECT n.id, n.to_email AS "to", coalesce(n.deliverable->>'subject', n.subject) AS subject,
+    coalesce(n.deliverable->>'text', n.body_text) AS "text", coalesce(n.deliverable->>'html', n.body_html) AS "html", n.attempts
   FROM "notifications" n WHERE n.id IN (${DUE}) ORDER BY n.next_attempt_at`;
 
 async function markSent(manager: EntityManager, id: string): Promise<void> {
-  await manager.query(`UPDATE "notifications" SET status = 'SENT', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`, [id]);
+  await manager.query(`UPDATE "notifications" SET status = 'SENT', sent_at = now(), attempts = attempts + 1, last_error = NULL, deliverable = NULL WHERE id = $1`, [id]);
 }
 
 /** Counts the failed attempt: another one later, with backoff, or FAILED after the last. */
@@ -21,7 +23,7 @@ async function markFailed(manager: EntityManager, id: string, attempts: number, 
   const last = isLastAttempt(attempts);
   await manager.query(
     `UPDATE "notifications" SET attempts = $2, last_error = $3, status = CASE WHEN $4 THEN 'FAILED' ELSE status END,
-       next_attempt_at = now() + make_interval(secs => $5) WHERE id = $1`,
+       deliverable = CASE WHEN $4 THEN NULL ELSE deliverable END, next_attempt_at = now() + make_interval(secs => $5) WHERE id = $1`,
     [id, attempts, message, last, retryDelaySeconds(attempts)],
   );
   return last ? 'failed' : 'retried';
@@ -54,12 +56,13 @@ async function sendBatch(db: DataSource, mailer: Mailer, batchSize: number, pass
 
 /**
  * Delivers what is due in the outbox until nothing is left for this worker. Without a mailer (no
- * `SMTP_URL`) messages are CAPTURED instead: kept, readable in the portal and by the back office.
+ * `SMTP_URL`) messages are CAPTURED instead: kept, readable in the portal and by the back office,
+ * without the secret a message may carry (a password reset link), which nobody then receives.
  */
 export async function deliverOutbox(db: DataSource, mailer: Mailer | null, batchSize = 10): Promise<DeliveryPass> {
   const pass: DeliveryPass = { sent: 0, captured: 0, retried: 0, failed: 0 };
   if (!mailer) {
-    pass.captured = await db.transaction((manager) => affectedRows(manager, `UPDATE "notifications" SET status = 'CAPTURED' WHERE status = 'PENDING' AND next_attempt_at <= now()`));
+    pass.captured = await db.transaction((manager) => affectedRows(manager, `UPDATE "notifications" SET status = 'CAPTURED', deliverable = NULL WHERE status = 'PENDING' AND next_attempt_at <= now()`));
     return pass;
   }
   while ((await sendBatch(db, mailer, batchSize, pass)) === batchSize);
