@@ -106,7 +106,10 @@ describe('the embedded PostgreSQL, started again right after a crash', () => {
 
   it("waits while a dead server's last process still holds its shared memory", async () => {
     lingering = crash({ spare: true });
-    setTimeout(() => process.kill(lingering!, 'SIGKILL'), 6000);
+    setTimeout(() => {
+      process.kill(lingering!, 'SIGKILL');
+      lingering = null;
+    }, 6000);
     await expectStartedWithTheData();
   });
 
