@@ -24,6 +24,10 @@ const SECURITY_HEADERS = [
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), browsing-topics=()' },
 ];
 
+// A Content-Length over 1,048,576 bytes, the request body limit of lib/http/body-limit.ts: eight digits
+// or more, or seven above it (tests/security/body-limit.test.ts checks the boundary).
+const OVER_BODY_LIMIT = '0*(?:[1-9]\\d{7,}|[2-9]\\d{6}|1[1-9]\\d{5}|10[5-9]\\d{4}|1049\\d{3}|1048[6-9]\\d{2}|10485[89]\\d|104857[7-9])';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // TypeORM loads its driver (pg) dynamically; bundled, it cannot find it.
@@ -41,6 +45,13 @@ const nextConfig = {
   compress: process.env.HTTP_COMPRESSION === 'on',
   async headers() {
     return [{ source: '/:path*', headers: SECURITY_HEADERS }];
+  },
+  // A body declared over the limit is answered 413 before any route reads it; one sent without a
+  // length is counted by the route that reads it (lib/http/body-limit.ts; server actions: Next.js).
+  async rewrites() {
+    return {
+      beforeFiles: [{ source: '/:path*', has: [{ type: 'header', key: 'content-length', value: OVER_BODY_LIMIT }], destination: '/api/body-too-large' }],
+    };
   },
 };
 

@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { NextRequest } from 'next/server';
 import { POST as nextAuthPost } from '@/app/api/auth/[...nextauth]/route';
+import { POST as bodyTooLarge } from '@/app/api/body-too-large/route';
 import { MAX_BODY_BYTES } from '@/lib/http/body-limit';
 import { useGraphQLServer } from '../support/api';
 import { useTestDatabase } from '../support/database';
@@ -67,6 +68,19 @@ describe('request bodies', () => {
     const response = await api.raw({ method: 'POST', headers: { 'content-type': 'application/json' }, body });
     expect(response.status).toBe(200);
     expect((await response.json()).data).toEqual({ catalog: { __typename: 'Catalog' } });
+  });
+
+  it('over the limit by their declared length are sent to the 413 route by next.config.js, whatever their route', async () => {
+    const nextConfig = require('../../next.config.js');
+    const [rule] = (await nextConfig.rewrites()).beforeFiles;
+    expect(rule).toMatchObject({ source: '/:path*', destination: '/api/body-too-large', has: [{ type: 'header', key: 'content-length' }] });
+    const over = new RegExp(`^${rule.has[0].value}$`);
+    const wrong: number[] = [];
+    for (let length = 0; length <= 2.2 * MB; length += 1) if (over.test(String(length)) !== length > MAX_BODY_BYTES) wrong.push(length);
+    for (let length = 1; length < 1e15; length *= 7) if (!over.test(String(length)) !== length <= MAX_BODY_BYTES) wrong.push(length);
+    expect(wrong).toEqual([]);
+    expect(over.test('abc')).toBe(false);
+    expect((await bodyTooLarge()).status).toBe(413);
   });
 
   it("are refused at next-auth's routes too (the login form's POST)", async () => {

@@ -10,7 +10,7 @@ async function handler(request: NextRequest, context: Context) {
   // next-auth reads the whole body itself: read within the limit first, and hand it on.
   const body = await readBodyWithinLimit(request);
   if (!body) return payloadTooLarge();
-  return NextAuth(authOptions())(new NextRequest(request, { body }), context);
+  return NextAuth(authOptions())(new NextRequest(request.url, { method: 'POST', headers: request.headers, body }), context);
 }
 
 export { handler as GET, handler as POST };
