@@ -5,7 +5,7 @@ import type { Socket } from 'node:net';
 type HeaderValue = string | string[] | undefined;
 
 /** `TRUST_PROXY=on`: a reverse proxy in front of the app appends the client's address to X-Forwarded-For. */
-export function trustsProxy(): boolean {
+function trustsProxy(): boolean {
   return process.env.TRUST_PROXY === 'on';
 }
 
