@@ -62,14 +62,23 @@ function childrenOf(parent: number): number[] {
 
 const descendantsOf = (pid: number): number[] => childrenOf(pid).flatMap((child) => [child, ...descendantsOf(child)]);
 
+/** A process listed a moment ago (a backend whose client left) may be gone already. */
+function kill(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(pid, signal);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
+}
+
 /**
  * kill -9 of the worker, its PostgreSQL and every process of them, as a power cut would. `spare`:
  * one of PostgreSQL's processes is stopped instead of killed, still holding the shared memory; returned.
  */
 function crash(options: { spare?: boolean } = {}): number | null {
   const spared = options.spare ? childrenOf(postmasterPid())[0] : null;
-  if (spared) process.kill(spared, 'SIGSTOP');
-  for (const pid of [running!.pid!, ...descendantsOf(running!.pid!)]) if (pid !== spared) process.kill(pid, 'SIGKILL');
+  if (spared) kill(spared, 'SIGSTOP');
+  for (const pid of [running!.pid!, ...descendantsOf(running!.pid!)]) if (pid !== spared) kill(pid, 'SIGKILL');
   return spared;
 }
 
@@ -89,7 +98,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (lingering) process.kill(lingering, 'SIGKILL');
+  if (lingering) kill(lingering, 'SIGKILL');
   if (running?.exitCode === null) {
     const exited = new Promise((resolve) => running!.once('exit', resolve));
     process.kill(-running.pid!, 'SIGTERM');
@@ -107,7 +116,7 @@ describe('the embedded PostgreSQL, started again right after a crash', () => {
   it("waits while a dead server's last process still holds its shared memory", async () => {
     lingering = crash({ spare: true });
     setTimeout(() => {
-      process.kill(lingering!, 'SIGKILL');
+      kill(lingering!, 'SIGKILL');
       lingering = null;
     }, 6000);
     await expectStartedWithTheData();
