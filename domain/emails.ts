@@ -15,6 +15,39 @@ export type EmailMessage =
 
 export type EmailTemplate = EmailMessage['template'];
 
+type FieldOf<T extends EmailTemplate> = Exclude<keyof Extract<EmailMessage, { template: T }>, 'template'>;
+
+/**
+ * The fields of each template that carry a secret (a one-time link that acts as its recipient): only
+ * the mailbox receives them; every stored or listed copy of the message has them withheld. Each
+ * template declares its own, none included, so that a new template has to say.
+ */
+export const SECRET_FIELDS: { readonly [T in EmailTemplate]: readonly FieldOf<T>[] } = {
+  CANCELLATION_CONFIRMED: [],
+  CANCELLATION_FORWARDED: [],
+  EXPIRY_REMINDER: [],
+  SERVICE_DEACTIVATED: [],
+  PAYMENT_FAILED: [],
+  ORDER_PAID: [],
+  PASSWORD_RESET: ['link'],
+  EINVOICE_NOT_DELIVERABLE: [],
+};
+
+const WITHHELD: Record<Locale, string> = {
+  it: "(link riservato, presente solo nell'email inviata)",
+  en: '(private link, only in the email sent)',
+};
+
+export function carriesSecret(message: EmailMessage): boolean {
+  return SECRET_FIELDS[message.template].length > 0;
+}
+
+/** The message as it may be stored and shown: each secret field replaced by a note that only the email has it. */
+export function withoutSecrets(message: EmailMessage, locale: Locale): EmailMessage {
+  const fields: readonly string[] = SECRET_FIELDS[message.template];
+  return fields.length ? { ...message, ...Object.fromEntries(fields.map((field) => [field, WITHHELD[locale]])) } : message;
+}
+
 export interface RenderedEmail { subject: string; text: string; html: string }
 
 interface Draft { subject: string; paragraphs: string[]; list?: string[]; action?: { label: string; url: string } }
@@ -104,6 +137,11 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
+/** Only a web address becomes a link (a withheld one is a note). */
+function isLink(url: string): boolean {
+  return /^https?:\/\//.test(url);
+}
+
 export function renderEmail(message: EmailMessage, locale: Locale): RenderedEmail {
   const { subject, paragraphs, list, action } = draft(message, locale);
   const text = [
@@ -115,7 +153,7 @@ export function renderEmail(message: EmailMessage, locale: Locale): RenderedEmai
     '<!doctype html><html><body style="font-family:Arial,sans-serif;color:#1d2433">',
     ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
     ...(list?.length ? [`<ul>${list.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`] : []),
-    ...(action ? [`<p><a href="${escapeHtml(action.url)}">${escapeHtml(action.label)}</a></p>`] : []),
+    ...(action ? [isLink(action.url) ? `<p><a href="${escapeHtml(action.url)}">${escapeHtml(action.label)}</a></p>` : `<p>${escapeHtml(`${action.label}: ${action.url}`)}</p>`] : []),
     '</body></html>',
   ].join('');
   return { subject, text: `${text}\n`, html };

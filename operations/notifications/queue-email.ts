@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { renderEmail, type EmailMessage } from '@/domain/emails';
+import { carriesSecret, renderEmail, withoutSecrets, type EmailMessage } from '@/domain/emails';
 import type { Locale } from '@/domain/money';
 import { Notification } from '@/entities';
 
@@ -12,18 +12,28 @@ export interface OutgoingEmail {
   message: EmailMessage;
 }
 
-/** Writes the message to the outbox in the caller's transaction; the mail worker delivers it after commit. */
-export async function queueEmail(manager: EntityManager, email: OutgoingEmail): Promise<void> {
-  const { subject, text, html } = renderEmail(email.message, email.locale);
-  await manager.createQueryBuilder().insert().into(Notification).values({
+/**
+ * The outbox row of a message: what readers are shown, its secrets withheld, and for a message that
+ * carries one, what the mailbox is to receive (`deliverable`, read by the delivery worker alone).
+ */
+export function outboxRow(email: OutgoingEmail) {
+  const shown = withoutSecrets(email.message, email.locale);
+  const { subject, text, html } = renderEmail(shown, email.locale);
+  return {
     accountId: email.accountId,
     template: email.message.template,
     dedupeKey: email.dedupeKey,
     toEmail: email.toEmail,
     locale: email.locale,
-    data: { ...email.message },
+    data: { ...shown },
     subject,
     bodyText: text,
     bodyHtml: html,
-  }).orIgnore().execute();
+    deliverable: carriesSecret(email.message) ? renderEmail(email.message, email.locale) : null,
+  };
+}
+
+/** Writes the message to the outbox in the caller's transaction; the mail worker delivers it after commit. */
+export async function queueEmail(manager: EntityManager, email: OutgoingEmail): Promise<void> {
+  await manager.createQueryBuilder().insert().into(Notification).values(outboxRow(email)).orIgnore().execute();
 }

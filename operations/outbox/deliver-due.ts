@@ -18,6 +18,8 @@ export interface Outbox<Row extends Claimed> {
   sent: { status: string; also?: string };
   /** The status after the last attempt (domain/delivery.ts); null retries for ever at the longest delay. */
   failed: string | null;
+  /** A column only the sender reads (what the receiver gets of a secret), emptied once the row is sent or failed. */
+  sendersOnly?: string;
   send(row: Row): Promise<void>;
   /** True when the failure is the connection's, not this row's: the rest of the batch waits for the next pass. */
   isConnectionFailure(error: unknown): boolean;
@@ -25,7 +27,7 @@ export interface Outbox<Row extends Claimed> {
 
 async function markSent(manager: EntityManager, outbox: Outbox<Claimed>, id: string): Promise<void> {
   await manager.query(
-    `UPDATE "${outbox.table}" SET status = $2, sent_at = now(), attempts = attempts + 1, last_error = NULL${outbox.sent.also ?? ''} WHERE id = $1`,
+    `UPDATE "${outbox.table}" SET status = $2, sent_at = now(), attempts = attempts + 1, last_error = NULL${outbox.sent.also ?? ''}${outbox.sendersOnly ? `, ${outbox.sendersOnly} = NULL` : ''} WHERE id = $1`,
     [id, outbox.sent.status],
   );
 }
@@ -36,7 +38,7 @@ async function markFailed(manager: EntityManager, outbox: Outbox<Claimed>, id: s
   const last = outbox.failed !== null && isLastAttempt(attempts);
   await manager.query(
     `UPDATE "${outbox.table}" SET attempts = $2, last_error = $3, status = CASE WHEN $4 THEN $6 ELSE status END,
-       next_attempt_at = now() + make_interval(secs => $5) WHERE id = $1`,
+       next_attempt_at = now() + make_interval(secs => $5)${outbox.sendersOnly ? `, ${outbox.sendersOnly} = CASE WHEN $4 THEN NULL ELSE ${outbox.sendersOnly} END` : ''} WHERE id = $1`,
     [id, attempts, message, last, retryDelaySeconds(attempts), outbox.failed],
   );
   return last ? 'failed' : 'retried';

@@ -5,6 +5,7 @@ import { listCancellations } from '@/operations/back-office/support-cancellation
 import { useGraphQLServer } from '../support/api';
 import { useTestDatabase } from '../support/database';
 import { newAccount, newAdmin, newService, type AccountLogin, type Login } from '../support/fixtures';
+import { upgradeOrder } from '../payments/support';
 
 const database = useTestDatabase();
 const api = useGraphQLServer();
@@ -48,6 +49,25 @@ describe('the audit trail', () => {
     expect(edges.map((e: any) => e.node.action)).toEqual(['account.created']);
     const created = await trail({ filter: { action: 'account.created' } });
     expect(created.totalCount).toBe(1);
+  });
+
+  it('finds an object by its code: an order by its HCS code, a product by its code, an invoice by its number (its order)', async () => {
+    const { code } = await upgradeOrder(db, customer, 'BANK_TRANSFER');
+    const record = 'mutation($code: String!) { recordOfflinePayment(input: { orderCode: $code, amountCents: 3059, reference: $code }) { invoice { number } } }';
+    const paid = await api.gql(record, { code }, { token: admin.token });
+    const { number } = paid.body.data.recordOfflinePayment.invoice;
+    // Paid and fulfilled in one transaction: the same instant, in no particular order.
+    const orderEvents = ['order.created', 'order.fulfilled', 'order.paid'];
+    const actions = (page: any) => page.edges.map((e: any) => `${e.node.entityType} ${e.node.action}`).sort();
+    expect(actions(await trail({ filter: { entityId: code } }))).toEqual(orderEvents.map((action) => `Order ${action}`));
+    expect((await trail({ filter: { entityId: code.toLowerCase() } })).totalCount).toBe(3);
+    expect(actions(await trail({ filter: { entityId: number } }))).toEqual(orderEvents.map((action) => `Order ${action}`));
+    expect((await trail({ filter: { entityId: code, action: 'order.paid' } })).totalCount).toBe(1);
+
+    await api.gql('mutation { updateProduct(input: { code: "HVPARK", priceCents: 1600 }) { userErrors { code } } }', {}, { token: admin.token });
+    const product = await trail({ filter: { entityId: 'HVPARK' } });
+    expect(product.edges.map((e: any) => [e.node.entityType, e.node.action, e.node.after])).toEqual([['Product', 'product.updated', { priceCents: 1600 }]]);
+    expect((await trail({ filter: { entityId: 'HCS-2026-999999' } })).totalCount).toBe(0);
   });
 
   it('walks every event exactly once by cursor, even many written in the same millisecond', async () => {

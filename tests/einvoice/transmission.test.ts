@@ -79,7 +79,7 @@ describe('PEC', () => {
     expect(await transmitEInvoices(db, transport)).toEqual({ sent: 0, captured: 0, retried: 0, failed: 0 });
     if (transport.name === 'pec') transport.mailer.close();
 
-    expect(smtp.received).toEqual([{ to: 'sdi01@pec.fatturapa.it', from: PEC_FROM, subject: file.fileName, messageId: `<${file.id}@pec.hostingvirtuale.example>` }]);
+    expect(smtp.received).toEqual([{ to: 'sdi01@pec.fatturapa.it', from: PEC_FROM, subject: file.fileName, messageId: `<${file.id}@pec.hostingvirtuale.example>`, text: expect.stringContaining('Invio del file') }]);
     const [attachment] = attachmentsOf(smtp.raw[0]);
     expect(attachment.headers).toMatch(new RegExp(`^Content-Disposition: attachment; filename=${file.fileName}$`, 'mi'));
     expect(attachment.headers).toMatch(/^Content-Type: application\/xml/mi);

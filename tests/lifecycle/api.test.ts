@@ -23,7 +23,7 @@ const RUN = `mutation($date: Date) { runLifecycle(input: { date: $date }) {
 function queueFor(account: Account, tag: string) {
   return db.transaction((manager) => queueEmails(manager, [1, 2, 3].map((n) => ({
     accountId: account.id, toEmail: account.email, locale: account.locale, dedupeKey: `api-test:${tag}:${n}`,
-    message: { template: 'PASSWORD_RESET' as const, link: `http://localhost/reset/${tag}/${n}` },
+    message: { template: 'ORDER_PAID' as const, orderCode: `HCS-2026-00000${n}`, totalCents: 1220, invoiceNumber: `2026/00000${n}`, link: `http://localhost/orders/${tag}/${n}` },
   }))));
 }
 
@@ -51,12 +51,12 @@ describe('notifications', () => {
       after = body.data.notifications.pageInfo.hasNextPage ? body.data.notifications.pageInfo.endCursor : null;
     } while (after);
     expect(seen).toHaveLength(3);
-    expect(new Set(seen.map((text) => /reset\/(\w+)\/\d/.exec(text)![1]))).toEqual(new Set(['alice']));
+    expect(new Set(seen.map((text) => /orders\/(\w+)\/\d/.exec(text)![1]))).toEqual(new Set(['alice']));
 
     const { body } = await api.gql(NOTIFICATIONS, { first: 1 }, { token: alice.token });
     expect(body.data.notifications.edges[0].node).toEqual({
-      id: expect.any(String), template: 'PASSWORD_RESET', subject: 'Reset your Pannello Clienti password', bodyText: expect.stringContaining('choose a new password'),
-      bodyHtml: expect.stringContaining('<a href="http://localhost/reset/alice/'), toEmail: alice.account.email, status: 'PENDING',
+      id: expect.any(String), template: 'ORDER_PAID', subject: expect.stringMatching(/^Payment received: order HCS-2026-00000\d$/), bodyText: expect.stringContaining('Invoice 2026/00000'),
+      bodyHtml: expect.stringContaining('<a href="http://localhost/orders/alice/'), toEmail: alice.account.email, status: 'PENDING',
       createdAt: expect.any(String), sentAt: null, lastError: null,
     });
   });

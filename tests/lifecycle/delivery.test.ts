@@ -53,7 +53,7 @@ describe('delivering the outbox over SMTP', () => {
     expect(smtp.received.map((r) => r.to).sort()).toEqual([...recipients].sort());
     for (const row of rows) {
       expect(row).toMatchObject({ status: 'SENT', attempts: 1, lastError: null, sentAt: expect.any(Date) });
-      expect(smtp.received.find((r) => r.to === row.toEmail)).toEqual({ to: row.toEmail, from: 'Pannello Clienti <noreply@example.it>', subject: row.subject, messageId: `<${row.id}@example.it>` });
+      expect(smtp.received.find((r) => r.to === row.toEmail)).toMatchObject({ to: row.toEmail, from: 'Pannello Clienti <noreply@example.it>', subject: row.subject, messageId: `<${row.id}@example.it>` });
     }
   });
 

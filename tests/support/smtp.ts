@@ -1,7 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
-export interface Received { to: string; from: string; subject: string; messageId: string }
+export interface Received { to: string; from: string; subject: string; messageId: string; text: string }
+
+/** Undoes quoted-printable (soft line breaks, `=XX` escapes): how a long line, a link's, travels in a message. */
+function decodeQuotedPrintable(body: string): string {
+  return body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
 
 /** A real SMTP server on a free local port, recording what it accepts; it can refuse (4xx) or be down. */
 export class LocalSmtp {
@@ -30,7 +35,7 @@ export class LocalSmtp {
           const headers = message.split('\r\n\r\n')[0].replace(/\r\n[ \t]+/g, ' ');
           const header = (name: string) => new RegExp(`^${name}: *(.*)$`, 'mi').exec(headers)?.[1] ?? '';
           const to = session.envelope.rcptTo.map((r) => r.address).join(',');
-          this.received.push({ to, from: header('From'), subject: header('Subject'), messageId: header('Message-ID') });
+          this.received.push({ to, from: header('From'), subject: header('Subject'), messageId: header('Message-ID'), text: decodeQuotedPrintable(message) });
           callback();
         }, this.delayMs));
       },
