@@ -12,3 +12,23 @@ export const centsTransformer: ValueTransformer = {
 };
 
 export const CENTS = { type: 'bigint', transformer: centsTransformer } as const;
+
+/** How the customer was taxed (`domain/billing/tax-profile.ts`), fixed on a quote and copied to its order and invoice. */
+export type TaxProfileName = 'IT_CONSUMER' | 'IT_BUSINESS' | 'EU_BUSINESS' | 'NON_EU_BUSINESS' | 'FOREIGN_CONSUMER';
+
+/** The tax a quote fixed, as its order and invoice carry it. Rows from before tax profiles were Italian, at 22%. */
+export interface FixedTax {
+  taxProfile: TaxProfileName;
+  /** 22, or 0 for a business abroad. */
+  vatRatePercent: number;
+  /** The FatturaPA `Natura` of a 0% rate (N2.1), null when VAT is charged. */
+  vatNatura: string | null;
+}
+
+export const TAX_PROFILE = { name: 'tax_profile', type: 'varchar', length: 20, default: 'IT_CONSUMER' } as const;
+export const VAT_RATE_PERCENT = { name: 'vat_rate_percent', type: 'int', default: 22 } as const;
+export const VAT_NATURA = { name: 'vat_natura', type: 'varchar', length: 4, nullable: true } as const;
+
+export const TAX_PROFILE_CHECK = `"tax_profile" IN ('IT_CONSUMER', 'IT_BUSINESS', 'EU_BUSINESS', 'NON_EU_BUSINESS', 'FOREIGN_CONSUMER')`;
+/** 22% with no `Natura`, or 0% under N2.1 with no VAT at all. */
+export const VAT_RATE_CHECK = `("vat_rate_percent" = 22 AND "vat_natura" IS NULL) OR ("vat_rate_percent" = 0 AND "vat_natura" = 'N2.1' AND "vat_cents" = 0)`;

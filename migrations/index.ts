@@ -1,3 +1,4 @@
+import { BillingKindAndTaxProfiles1796664405667 } from './1796664405667-billing-kind-and-tax-profiles';
 import { SubstringSearchIndexes1796010003085 } from './1796010003085-substring-search-indexes';
 import { OrdersStatusIndex1796005827806 } from './1796005827806-orders-status-index';
 import { ListOrderIndexes1795996109246 } from './1795996109246-list-order-indexes';
@@ -12,4 +13,4 @@ import { QuoteFreeDays1795977940515 } from './1795977940515-quote-free-days';
 import { Initial1795977176813 } from './1795977176813-initial';
 
 /** Every migration, oldest first. `npm run migration:generate` appends new ones here. */
-export const MIGRATIONS = [Initial1795977176813, QuoteFreeDays1795977940515, OrderPlacedOnAndPayments1795978272919, LifecycleRuns1795978400557, NotificationTimesToTheMillisecond1795978634666, PasswordResets1795978710466, LoginAttempts1795978766616, OrderNumberSequence1795981380499, CatalogRevision1795990000000, ListOrderIndexes1795996109246, OrdersStatusIndex1796005827806, SubstringSearchIndexes1796010003085];
+export const MIGRATIONS = [Initial1795977176813, QuoteFreeDays1795977940515, OrderPlacedOnAndPayments1795978272919, LifecycleRuns1795978400557, NotificationTimesToTheMillisecond1795978634666, PasswordResets1795978710466, LoginAttempts1795978766616, OrderNumberSequence1795981380499, CatalogRevision1795990000000, ListOrderIndexes1795996109246, OrdersStatusIndex1796005827806, SubstringSearchIndexes1796010003085, BillingKindAndTaxProfiles1796664405667];
