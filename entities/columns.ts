@@ -13,17 +13,15 @@ export const centsTransformer: ValueTransformer = {
 
 export const CENTS = { type: 'bigint', transformer: centsTransformer } as const;
 
-/** How the customer was taxed (`domain/billing/tax-profile.ts`), fixed on a quote and copied to its order and invoice. */
+/**
+ * How the customer was taxed (`domain/billing/tax-profile.ts`), fixed on a quote and copied to its order and invoice.
+ * Rows from before tax profiles were Italian, at 22%.
+ */
 export type TaxProfileName = 'IT_CONSUMER' | 'IT_BUSINESS' | 'EU_BUSINESS' | 'NON_EU_BUSINESS' | 'FOREIGN_CONSUMER';
 
-/** The tax a quote fixed, as its order and invoice carry it. Rows from before tax profiles were Italian, at 22%. */
-export interface FixedTax {
-  taxProfile: TaxProfileName;
-  /** 22, or 0 for a business abroad. */
-  vatRatePercent: number;
-  /** The FatturaPA `Natura` of a 0% rate (N2.1), null when VAT is charged. */
-  vatNatura: string | null;
-}
+export type VatRatePercent = 22 | 0;
+/** The FatturaPA `Natura` of a 0% rate: services not subject to Italian VAT (art. 7-ter DPR 633/72). */
+export type VatNatura = 'N2.1';
 
 export const TAX_PROFILE = { name: 'tax_profile', type: 'varchar', length: 20, default: 'IT_CONSUMER' } as const;
 export const VAT_RATE_PERCENT = { name: 'vat_rate_percent', type: 'int', default: 22 } as const;

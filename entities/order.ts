@@ -1,6 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Account } from './account';
-import { CENTS, TAX_PROFILE, TAX_PROFILE_CHECK, VAT_NATURA, VAT_RATE_CHECK, VAT_RATE_PERCENT, type FixedTax, type TaxProfileName } from './columns';
+import { CENTS, TAX_PROFILE, TAX_PROFILE_CHECK, VAT_NATURA, VAT_RATE_CHECK, VAT_RATE_PERCENT, type TaxProfileName, type VatNatura, type VatRatePercent } from './columns';
 import { OrderLine } from './order-line';
 import { Product } from './product';
 import { Quote } from './quote';
@@ -29,7 +29,7 @@ export type PaymentMethod = 'CARD' | 'BANK_TRANSFER' | 'POSTAL_SLIP';
 @Index('IDX_orders_status_placed', ['status', 'placedOn', 'code'])
 // Searching by part of the HCS code (LIKE '%…%'): a trigram index, created by the migration SubstringSearchIndexes.
 @Index('IDX_orders_code_trgm', { synchronize: false })
-export class Order implements FixedTax {
+export class Order {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -97,10 +97,11 @@ export class Order implements FixedTax {
   taxProfile: TaxProfileName;
 
   @Column(VAT_RATE_PERCENT)
-  vatRatePercent: number;
+  vatRatePercent: VatRatePercent;
 
+  /** Set when the rate is 0. */
   @Column(VAT_NATURA)
-  vatNatura: string | null;
+  vatNatura: VatNatura | null;
 
   @Column({ name: 'payment_method', type: 'varchar', length: 16, nullable: true })
   paymentMethod: PaymentMethod | null;
