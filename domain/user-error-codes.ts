@@ -13,6 +13,7 @@ const MESSAGES = {
   INVALID: { en: 'A value is not valid: correct it and try again.', it: 'Un valore non è valido: correggilo e riprova.' },
   REQUIRED: { en: 'Something required is missing: fill it in and try again.', it: 'Manca un dato obbligatorio: inseriscilo e riprova.' },
   TOO_LONG: { en: 'A value is too long: shorten it and try again.', it: 'Un valore è troppo lungo: accorcialo e riprova.' },
+  INVALID_CHECK_DIGIT: { en: 'The check character does not match: look for a typing error.', it: 'Il carattere di controllo non corrisponde: verifica di averlo scritto correttamente.' },
   NOT_FOUND: { en: 'Not found: it does not exist, or it is not yours to see.', it: 'Non trovato: non esiste, oppure non è tra quelli che puoi vedere.' },
   INVALID_CURSOR: { en: 'The list cannot continue from there: start it again.', it: "L'elenco non può proseguire da lì: ricomincia dall'inizio." },
   CODE_TAKEN: { en: 'A product with this code already exists.', it: 'Esiste già un prodotto con questo codice.' },
@@ -31,6 +32,7 @@ const MESSAGES = {
   ALREADY_PAID: { en: 'The order is already paid.', it: "L'ordine è già pagato." },
   ORDER_NOT_PAYABLE: { en: 'The order is not awaiting payment.', it: "L'ordine non è in attesa di pagamento." },
   AMOUNT_MISMATCH: { en: 'The amount received differs from the order total.', it: "L'importo ricevuto è diverso dal totale dell'ordine." },
+  BILLING_INCOMPLETE: { en: 'Complete your billing data before paying: the electronic invoice needs it.', it: 'Completa i dati di fatturazione prima di pagare: servono per la fattura elettronica.' },
   FUTURE_DATE: { en: 'That day has not come yet.', it: 'Quel giorno non è ancora arrivato.' },
 } satisfies Record<string, UserErrorMessages>;
 

@@ -3,6 +3,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchemaSync } from 'type-graphql';
 import { ApiTokenResolver } from './resolvers/api-tokens';
 import { BackOfficeResolver, CancellationResolver } from './resolvers/back-office';
+import { BillingDetailsResolver } from './resolvers/billing-details';
 import { CatalogResolver, ProductCategoryResolver, ProductResolver } from './resolvers/catalog';
 import { ClientTreeResolver } from './resolvers/clients';
 import { InvoiceResolver } from './resolvers/invoices';
@@ -17,7 +18,7 @@ import { AccountResolver, ViewerResolver } from './resolvers/viewer';
 
 const RESOLVERS = [
   ApiTokenResolver, AccountResolver, CatalogResolver, InvoiceResolver, LifecycleResolver, NotificationResolver, OrderResolver, PasswordResetResolver, PaymentResolver, ProductCategoryResolver, ProductResolver, QuoteResolver,
-  ServiceResolver, ViewerResolver, BackOfficeResolver, CancellationResolver, ClientTreeResolver,
+  ServiceResolver, ViewerResolver, BackOfficeResolver, BillingDetailsResolver, CancellationResolver, ClientTreeResolver,
 ] as const;
 
 const cache = globalThis as typeof globalThis & { __pannelloSchema?: { resolvers: readonly unknown[]; schema: GraphQLSchema } };

@@ -11,6 +11,11 @@ export interface FixedTax {
   vatNatura: VatTreatment['natura'];
 }
 
+export function fixedTax(profile: TaxProfile): FixedTax {
+  const { ratePercent, natura } = vatTreatment(profile);
+  return { taxProfile: profile, vatRatePercent: ratePercent, vatNatura: natura };
+}
+
 /** The kind of the 0-amount line that says why there is no VAT. */
 export const VAT_NOTE_LINE = 'VAT_NOTE';
 
@@ -25,9 +30,7 @@ export function taxedLines(profile: TaxProfile, lines: readonly PricedLine[], lo
   const treatment = vatTreatment(profile);
   const note = treatment.note ? [{ kind: VAT_NOTE_LINE, description: treatment.note[locale], amountCents: 0 }] : [];
   return {
-    taxProfile: profile,
-    vatRatePercent: treatment.ratePercent,
-    vatNatura: treatment.natura,
+    ...fixedTax(profile),
     lines: [...lines, ...note],
     ...totalsUnder(treatment, lines.map((line) => line.amountCents)),
   };

@@ -6,7 +6,7 @@ import { listInvoices } from '@/operations/invoices/list-invoices';
 import { pageArgs } from '@/operations/pagination';
 import type { Context } from '../context';
 import { requireActor } from '../guards';
-import { BillingDetailsType } from '../types/account';
+import { BillingDetailsType, billingDetails } from '../types/account';
 import { toConnection } from '../types/connection';
 import { InvoiceConnectionType, InvoiceLineType, InvoiceType } from '../types/invoice';
 import { money, MoneyType, withAmount } from '../types/money';
@@ -43,7 +43,7 @@ export class InvoiceResolver {
   total(@Root() invoice: Invoice, @Ctx() { locale }: Context) { return money(invoice.totalCents, locale); }
 
   @FieldResolver(() => BillingDetailsType)
-  billing(@Root() invoice: Invoice): BillingDetailsType { return invoice.billing; }
+  billing(@Root() invoice: Invoice): BillingDetailsType { return billingDetails(invoice.billing); }
 
   @FieldResolver(() => String)
   pdfUrl(@Root() invoice: Invoice): string { return `/api/invoices/${invoice.id}/pdf`; }

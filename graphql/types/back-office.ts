@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import type { Account, Service } from '@/entities';
 import { AccountKindEnum, AccountType } from './account';
+import { BillingDetailsInput } from './billing-details';
 import { ConnectionType } from './connection';
 import { PlainObjectType } from './object-type';
 import { CancellationType, ServiceType } from './service';
@@ -55,33 +56,15 @@ export class AuditTrailFilterInput {
   action?: string | null;
 }
 
-@InputType('BillingInput')
-export class BillingInput {
-  @Field(() => String, { nullable: true })
-  fiscalCode?: string | null;
-
-  @Field(() => String, { nullable: true })
-  vatNumber?: string | null;
-
-  @Field(() => String, { nullable: true })
+@InputType('BillingInput', { description: "A new account's billing data: incomplete data is accepted (paying asks for the rest); the kind is COMPANY with a VAT number and the names come from the account's name, unless given." })
+export class BillingInput extends BillingDetailsInput {
+  @Field(() => String, { nullable: true, description: 'Former name of address.' })
   addressLine?: string | null;
 
-  @Field(() => String, { nullable: true })
-  postalCode?: string | null;
-
-  @Field(() => String, { nullable: true })
-  city?: string | null;
-
-  @Field(() => String, { nullable: true })
-  province?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Two letters; IT when omitted.' })
-  country?: string | null;
-
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Former name of sdiCode.' })
   recipientCode?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Former name of pec.' })
   pecEmail?: string | null;
 }
 

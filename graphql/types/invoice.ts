@@ -3,6 +3,7 @@ import { BillingDetailsType } from './account';
 import { ConnectionType } from './connection';
 import { MoneyType } from './money';
 import { PlainObjectType } from './object-type';
+import { FixedTaxFields } from './tax';
 import { PaymentMethodEnum } from './order';
 import { DateScalar } from '../scalars';
 
@@ -19,7 +20,7 @@ export class InvoiceLineType {
 }
 
 @PlainObjectType('Invoice', { description: 'Issued when an order is paid; never edited.' })
-export class InvoiceType {
+export class InvoiceType extends FixedTaxFields {
   @Field(() => ID)
   id: string;
 
