@@ -1,6 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
+import { toBillingFormIfIncomplete } from './billing-redirect';
 import { portalQuery, type UserError } from './graphql';
 
 /** "Pay again": by card goes to the card form; the offline methods show their instructions on the order. */
@@ -10,6 +11,7 @@ export async function payAgain(formData: FormData): Promise<void> {
   if (method === 'CARD') redirect(`/area/ordini/${code}/carta`);
   const { data } = await portalQuery<{ payOrder: { userErrors: UserError[] } }>(
     'mutation($code: String!, $method: PaymentMethod!) { payOrder(input: { code: $code, paymentMethod: $method }) { userErrors { code } } }', { code, method });
+  await toBillingFormIfIncomplete(data?.payOrder.userErrors, `/area/ordini/${code}`, { orderCode: code });
   const error = data?.payOrder.userErrors[0]?.code;
   redirect(`/area/ordini/${code}${error ? `?errore=${error}` : ''}`);
 }

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { StripeCardForm } from '@/components/stripe-card-form';
 import { UserErrorCode } from '@/domain/user-error-codes';
+import { toBillingFormIfIncomplete } from '@/portal/billing-redirect';
 import { signedInQuery, type UserError } from '@/portal/graphql';
 import { getDictionary } from '@/portal/i18n';
 import { payWithTestCard } from '@/portal/payment-actions';
@@ -17,6 +18,7 @@ export default async function CardPaymentPage({ params }: { params: Promise<{ co
   const { payOrder } = await signedInQuery<Session>(`mutation($code: String!) { payOrder(input: { code: $code, paymentMethod: CARD }) {
     order { code total { formatted } } cardPayment { clientSecret publishableKey testMode } userErrors { code } } }`, { code });
   if (payOrder.userErrors[0]?.code === UserErrorCode.NOT_FOUND) notFound();
+  await toBillingFormIfIncomplete(payOrder.userErrors, `/area/ordini/${code}/carta`, { orderCode: code });
   if (!payOrder.order || !payOrder.cardPayment) redirect(`/area/ordini/${code}`);
   const { cardPayment, order } = payOrder;
   return (
