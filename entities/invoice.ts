@@ -1,6 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Account } from './account';
-import { CENTS, TAX_PROFILE, TAX_PROFILE_CHECK, VAT_NATURA, VAT_RATE_CHECK, VAT_RATE_PERCENT, type TaxProfileName, type VatNatura, type VatRatePercent } from './columns';
+import { CENTS, FixedTaxColumns, TAX_PROFILE_CHECK, VAT_RATE_CHECK } from './columns';
 import { InvoiceLine } from './invoice-line';
 import { Order, type PaymentMethod } from './order';
 
@@ -33,7 +33,7 @@ export interface BillingSnapshot {
 @Check('CHK_invoices_tax_profile', TAX_PROFILE_CHECK)
 @Check('CHK_invoices_vat_rate', VAT_RATE_CHECK)
 @Check('CHK_invoices_totals', `"total_cents" = "net_cents" + "vat_cents" AND "total_cents" >= 0`)
-export class Invoice {
+export class Invoice extends FixedTaxColumns {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -72,16 +72,6 @@ export class Invoice {
 
   @Column({ name: 'total_cents', ...CENTS })
   totalCents: number;
-
-  @Column(TAX_PROFILE)
-  taxProfile: TaxProfileName;
-
-  @Column(VAT_RATE_PERCENT)
-  vatRatePercent: VatRatePercent;
-
-  /** Set when the rate is 0. */
-  @Column(VAT_NATURA)
-  vatNatura: VatNatura | null;
 
   @Column({ name: 'payment_method', type: 'varchar', length: 16 })
   paymentMethod: PaymentMethod;

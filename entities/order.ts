@@ -1,6 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Account } from './account';
-import { CENTS, TAX_PROFILE, TAX_PROFILE_CHECK, VAT_NATURA, VAT_RATE_CHECK, VAT_RATE_PERCENT, type TaxProfileName, type VatNatura, type VatRatePercent } from './columns';
+import { CENTS, FixedTaxColumns, TAX_PROFILE_CHECK, VAT_RATE_CHECK } from './columns';
 import { OrderLine } from './order-line';
 import { Product } from './product';
 import { Quote } from './quote';
@@ -29,7 +29,7 @@ export type PaymentMethod = 'CARD' | 'BANK_TRANSFER' | 'POSTAL_SLIP';
 @Index('IDX_orders_status_placed', ['status', 'placedOn', 'code'])
 // Searching by part of the HCS code (LIKE '%…%'): a trigram index, created by the migration SubstringSearchIndexes.
 @Index('IDX_orders_code_trgm', { synchronize: false })
-export class Order {
+export class Order extends FixedTaxColumns {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -92,16 +92,6 @@ export class Order {
 
   @Column({ name: 'total_cents', ...CENTS })
   totalCents: number;
-
-  @Column(TAX_PROFILE)
-  taxProfile: TaxProfileName;
-
-  @Column(VAT_RATE_PERCENT)
-  vatRatePercent: VatRatePercent;
-
-  /** Set when the rate is 0. */
-  @Column(VAT_NATURA)
-  vatNatura: VatNatura | null;
 
   @Column({ name: 'payment_method', type: 'varchar', length: 16, nullable: true })
   paymentMethod: PaymentMethod | null;

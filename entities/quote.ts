@@ -1,6 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Account } from './account';
-import { CENTS, TAX_PROFILE, TAX_PROFILE_CHECK, VAT_NATURA, VAT_RATE_CHECK, VAT_RATE_PERCENT, type TaxProfileName, type VatNatura, type VatRatePercent } from './columns';
+import { CENTS, FixedTaxColumns, TAX_PROFILE_CHECK, VAT_RATE_CHECK } from './columns';
 import { Order } from './order';
 import { Product } from './product';
 import { Service } from './service';
@@ -21,7 +21,7 @@ export interface StoredDeactivation { kind: 'FEATURE' | 'SERVICE' | 'DOMAIN'; de
 @Check('CHK_quotes_totals', `"total_cents" = "net_cents" + "vat_cents" AND "total_cents" >= 0`)
 @Index('UQ_quotes_idempotency_key', ['accountId', 'idempotencyKey'], { unique: true, where: `"idempotency_key" IS NOT NULL` })
 @Check('CHK_quotes_change_target', `("kind" = 'SERVICE_CHANGE') = ("target_product_id" IS NOT NULL)`)
-export class Quote {
+export class Quote extends FixedTaxColumns {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -83,16 +83,6 @@ export class Quote {
 
   @Column({ name: 'total_cents', ...CENTS })
   totalCents: number;
-
-  @Column(TAX_PROFILE)
-  taxProfile: TaxProfileName;
-
-  @Column(VAT_RATE_PERCENT)
-  vatRatePercent: VatRatePercent;
-
-  /** Set when the rate is 0. */
-  @Column(VAT_NATURA)
-  vatNatura: VatNatura | null;
 
   /** The day the quote was priced (Europe/Rome). */
   @Column({ name: 'priced_on', type: 'date' })

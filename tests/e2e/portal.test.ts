@@ -153,7 +153,7 @@ describeInBrowser('the customer portal in a real Chromium', () => {
     await page.goto(`${app.url}/area`);
     await page.getByRole('link', { name: 'Dati di fatturazione', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Dati di fatturazione' }).waitFor();
-    const fiscalCode = page.getByLabel('Codice fiscale');
+    const fiscalCode = page.getByLabel('Codice fiscale', { exact: true });
     expect(await fiscalCode.inputValue()).toBe('RSSMRA80A01H501U');
     await expectAccessible(page);
     await fiscalCode.fill('RSSMRA80A01H501V');
@@ -169,10 +169,10 @@ describeInBrowser('the customer portal in a real Chromium', () => {
     const withoutScript = await browser.newContext({ storageState: await context.storageState(), javaScriptEnabled: false });
     const plain = await withoutScript.newPage();
     await plain.goto(`${app.url}/area/dati-fatturazione`);
-    await plain.getByLabel('Partita IVA').fill('01234567890');
+    await plain.getByLabel('Partita IVA', { exact: true }).fill('01234567890');
     await plain.getByRole('button', { name: 'Salva i dati' }).click();
     await plain.locator('#error-vatNumber').waitFor();
-    expect(await plain.getByLabel('Partita IVA').inputValue()).toBe('01234567890');
+    expect(await plain.getByLabel('Partita IVA', { exact: true }).inputValue()).toBe('01234567890');
     await withoutScript.close();
 
     // Valid but without an address: saved; renewing then needs the address, and comes back once it is given.
