@@ -1,10 +1,12 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 
 export type AccountKind = 'CUSTOMER' | 'RESELLER';
+export type BillingKind = 'PERSON' | 'COMPANY';
 
 @Entity('accounts')
 @Check('CHK_accounts_kind', `"kind" IN ('CUSTOMER', 'RESELLER')`)
 @Check('CHK_accounts_locale', `"locale" IN ('it', 'en')`)
+@Check('CHK_accounts_billing_kind', `"billing_kind" IN ('PERSON', 'COMPANY')`)
 @Check('CHK_accounts_not_own_reseller', `"reseller_id" IS NULL OR "reseller_id" <> "id"`)
 // The order of the client lists (a reseller's, the back office's), so a page reads only its rows.
 @Index('IDX_accounts_reseller_name', ['resellerId', 'name', 'id'])
@@ -27,9 +29,19 @@ export class Account {
   @JoinColumn({ name: 'reseller_id' })
   reseller?: Relation<Account>;
 
-  /** Person's name or company name, as it appears on invoices. */
+  /** The display name: a company's name (FatturaPA `Denominazione`), a person's first and last name. */
   @Column({ type: 'varchar', length: 200 })
   name: string;
+
+  /** Whom invoices are made out to: a person (first and last name) or a company (`name`). */
+  @Column({ name: 'billing_kind', type: 'varchar', length: 8, default: 'PERSON' })
+  billingKind: BillingKind;
+
+  @Column({ name: 'first_name', type: 'varchar', length: 60, nullable: true })
+  firstName: string | null;
+
+  @Column({ name: 'last_name', type: 'varchar', length: 60, nullable: true })
+  lastName: string | null;
 
   /** Where the account's notifications are sent. */
   @Column({ type: 'varchar', length: 254 })
@@ -38,19 +50,21 @@ export class Account {
   @Column({ name: 'fiscal_code', type: 'varchar', length: 16, nullable: true })
   fiscalCode: string | null;
 
-  @Column({ name: 'vat_number', type: 'varchar', length: 20, nullable: true })
+  /** Without the country prefix; outside the EU, the tax id. */
+  @Column({ name: 'vat_number', type: 'varchar', length: 28, nullable: true })
   vatNumber: string | null;
 
   @Column({ name: 'address_line', type: 'varchar', length: 200, nullable: true })
   addressLine: string | null;
 
-  @Column({ name: 'postal_code', type: 'varchar', length: 10, nullable: true })
+  @Column({ name: 'postal_code', type: 'varchar', length: 12, nullable: true })
   postalCode: string | null;
 
-  @Column({ type: 'varchar', length: 100, nullable: true })
+  @Column({ type: 'varchar', length: 200, nullable: true })
   city: string | null;
 
-  @Column({ type: 'varchar', length: 2, nullable: true })
+  /** Italy: the province's two letters; abroad, a region's name. */
+  @Column({ type: 'varchar', length: 60, nullable: true })
   province: string | null;
 
   @Column({ type: 'varchar', length: 2, default: 'IT' })

@@ -1,4 +1,4 @@
-import type { ValueTransformer } from 'typeorm';
+import { Column, type ValueTransformer } from 'typeorm';
 
 /** bigint cents come back from pg as strings; they stay well inside Number's safe range. */
 export const centsTransformer: ValueTransformer = {
@@ -12,3 +12,27 @@ export const centsTransformer: ValueTransformer = {
 };
 
 export const CENTS = { type: 'bigint', transformer: centsTransformer } as const;
+
+/** How the customer was taxed (`domain/billing/tax-profile.ts`). */
+export type TaxProfileName = 'IT_CONSUMER' | 'IT_BUSINESS' | 'EU_BUSINESS' | 'NON_EU_BUSINESS' | 'FOREIGN_CONSUMER';
+
+export type VatRatePercent = 22 | 0;
+/** The FatturaPA `Natura` of a 0% rate: services not subject to Italian VAT (art. 7-ter DPR 633/72). */
+export type VatNatura = 'N2.1';
+
+export const TAX_PROFILE_CHECK = `"tax_profile" IN ('IT_CONSUMER', 'IT_BUSINESS', 'EU_BUSINESS', 'NON_EU_BUSINESS', 'FOREIGN_CONSUMER')`;
+/** 22% with no `Natura`, or 0% under N2.1 with no VAT at all. */
+export const VAT_RATE_CHECK = `("vat_rate_percent" = 22 AND "vat_natura" IS NULL) OR ("vat_rate_percent" = 0 AND "vat_natura" = 'N2.1' AND "vat_cents" = 0)`;
+
+/** The tax a quote fixed, as the quote, its order and its invoice keep it; rows from before are Italian at 22%. */
+export abstract class FixedTaxColumns {
+  @Column({ name: 'tax_profile', type: 'varchar', length: 20, default: 'IT_CONSUMER' })
+  taxProfile: TaxProfileName;
+
+  @Column({ name: 'vat_rate_percent', type: 'int', default: 22 })
+  vatRatePercent: VatRatePercent;
+
+  /** Set when the rate is 0. */
+  @Column({ name: 'vat_natura', type: 'varchar', length: 4, nullable: true })
+  vatNatura: VatNatura | null;
+}

@@ -1,12 +1,19 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Account } from './account';
-import { CENTS } from './columns';
+import { CENTS, FixedTaxColumns, TAX_PROFILE_CHECK, VAT_RATE_CHECK } from './columns';
 import { InvoiceLine } from './invoice-line';
 import { Order, type PaymentMethod } from './order';
 
-/** The customer's billing data as it was when the invoice was issued. */
+/**
+ * The customer's billing data as it was when the invoice was issued. Snapshots from before the billing kind
+ * lack `kind`, `firstName` and `lastName`: read them through `snapshotBilling` (operations/billing-details).
+ */
 export interface BillingSnapshot {
+  /** A company's name, a person's first and last name. */
   name: string;
+  kind?: 'PERSON' | 'COMPANY';
+  firstName?: string | null;
+  lastName?: string | null;
   fiscalCode: string | null;
   vatNumber: string | null;
   addressLine: string | null;
@@ -29,9 +36,11 @@ export type InvoiceKind = 'INVOICE' | 'CREDIT_NOTE';
 @Index('UQ_invoices_year_number', ['year', 'number'], { unique: true })
 @Index('IDX_invoices_account_issued', ['accountId', 'issuedOn'])
 @Check('CHK_invoices_number', `"number" > 0 AND "year" BETWEEN 2000 AND 9999`)
+@Check('CHK_invoices_tax_profile', TAX_PROFILE_CHECK)
+@Check('CHK_invoices_vat_rate', VAT_RATE_CHECK)
 @Check('CHK_invoices_totals', `"total_cents" = "net_cents" + "vat_cents" AND "total_cents" >= 0`)
 @Check('CHK_invoices_kind', `("kind" = 'INVOICE' AND "order_id" IS NOT NULL AND "corrects_invoice_id" IS NULL AND "reason" IS NULL) OR ("kind" = 'CREDIT_NOTE' AND "order_id" IS NULL AND "corrects_invoice_id" IS NOT NULL AND "reason" IS NOT NULL)`)
-export class Invoice {
+export class Invoice extends FixedTaxColumns {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 

@@ -1,6 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Account } from './account';
-import { CENTS } from './columns';
+import { CENTS, FixedTaxColumns, TAX_PROFILE_CHECK, VAT_RATE_CHECK } from './columns';
 import { OrderLine } from './order-line';
 import { Product } from './product';
 import { Quote } from './quote';
@@ -16,6 +16,8 @@ export type PaymentMethod = 'CARD' | 'BANK_TRANSFER' | 'POSTAL_SLIP';
 @Check('CHK_orders_kind', `"kind" IN ('NEW_SERVICE', 'RENEWAL', 'UPGRADE', 'DOWNGRADE')`)
 @Check('CHK_orders_status', `"status" IN ('AWAITING_PAYMENT', 'PAID', 'FULFILLED', 'CANCELLED')`)
 @Check('CHK_orders_payment_method', `"payment_method" IS NULL OR "payment_method" IN ('CARD', 'BANK_TRANSFER', 'POSTAL_SLIP')`)
+@Check('CHK_orders_tax_profile', TAX_PROFILE_CHECK)
+@Check('CHK_orders_vat_rate', VAT_RATE_CHECK)
 @Check('CHK_orders_totals', `"total_cents" = "net_cents" + "vat_cents" AND "total_cents" >= 0`)
 @Check('CHK_orders_code', `"code" ~ '^HCS-[0-9]{4}-[0-9]{6,}$'`)
 @Check('CHK_orders_paid_at', `"status" NOT IN ('PAID', 'FULFILLED') OR "paid_at" IS NOT NULL`)
@@ -27,7 +29,7 @@ export type PaymentMethod = 'CARD' | 'BANK_TRANSFER' | 'POSTAL_SLIP';
 @Index('IDX_orders_status_placed', ['status', 'placedOn', 'code'])
 // Searching by part of the HCS code (LIKE '%…%'): a trigram index, created by the migration SubstringSearchIndexes.
 @Index('IDX_orders_code_trgm', { synchronize: false })
-export class Order {
+export class Order extends FixedTaxColumns {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 

@@ -1,6 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Account } from './account';
-import { CENTS } from './columns';
+import { CENTS, FixedTaxColumns, TAX_PROFILE_CHECK, VAT_RATE_CHECK } from './columns';
 import { Order } from './order';
 import { Product } from './product';
 import { Service } from './service';
@@ -16,10 +16,12 @@ export interface StoredDeactivation { kind: 'FEATURE' | 'SERVICE' | 'DOMAIN'; de
 @Entity('quotes')
 @Check('CHK_quotes_kind', `"kind" IN ('SERVICE_CHANGE', 'CANCELLATION')`)
 @Check('CHK_quotes_direction', `"direction" IS NULL OR "direction" IN ('UPGRADE', 'DOWNGRADE')`)
+@Check('CHK_quotes_tax_profile', TAX_PROFILE_CHECK)
+@Check('CHK_quotes_vat_rate', VAT_RATE_CHECK)
 @Check('CHK_quotes_totals', `"total_cents" = "net_cents" + "vat_cents" AND "total_cents" >= 0`)
 @Index('UQ_quotes_idempotency_key', ['accountId', 'idempotencyKey'], { unique: true, where: `"idempotency_key" IS NOT NULL` })
 @Check('CHK_quotes_change_target', `("kind" = 'SERVICE_CHANGE') = ("target_product_id" IS NOT NULL)`)
-export class Quote {
+export class Quote extends FixedTaxColumns {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 

@@ -8,7 +8,7 @@ const it = {
   brand: 'Pannello Clienti',
   customerArea: 'Area clienti',
   home: { title: 'Hosting, domini e server', body: 'Dal Pannello Clienti gestisci servizi, scadenze, ordini e fatture: rinnovi, cambi servizio e disdette in pochi passaggi.' },
-  nav: { dashboard: 'Riepilogo', schedule: 'Scadenziario', orders: 'Ordini', invoices: 'Fatture', clients: 'Clienti', notifications: 'Notifiche', tokens: 'Token API', logout: 'Esci', menu: 'Menu principale', backToPortal: 'Torna al Pannello Clienti' },
+  nav: { dashboard: 'Riepilogo', schedule: 'Scadenziario', orders: 'Ordini', invoices: 'Fatture', billing: 'Dati di fatturazione', clients: 'Clienti', notifications: 'Notifiche', tokens: 'Token API', logout: 'Esci', menu: 'Menu principale', backToPortal: 'Torna al Pannello Clienti' },
   language: { label: 'Lingua', switchTo: 'English' },
   login: {
     title: 'Accedi al Pannello Clienti', email: 'Email', password: 'Password', submit: 'Accedi', wrong: 'Email o password non corretti.',
@@ -69,6 +69,26 @@ const it = {
     sdi: { TO_SEND: 'Da inviare', SENT: 'Inviata', DELIVERED: 'Consegnata', NOT_DELIVERABLE: 'Non recapitata', REJECTED: 'Scartata' } as Record<string, string>,
     courtesy: 'Il PDF è una copia di cortesia: il documento fiscale è il file XML trasmesso al Sistema di Interscambio (SdI).',
   },
+  billing: {
+    title: 'Dati di fatturazione', clientTitle: (name: string) => `Dati di fatturazione di ${name}`,
+    intro: 'Le fatture elettroniche sono intestate a questi dati; le fatture già emesse restano come sono.',
+    incomplete: (fields: string) => `Per pagare servono ancora: ${fields}. Completali e salva: tornerai al pagamento.`,
+    form: {
+      kind: 'Intestatario delle fatture', PERSON: 'Persona fisica (anche professionista con partita IVA)', COMPANY: 'Azienda o ente',
+      person: 'Se persona fisica', company: 'Se azienda o ente',
+      fields: {
+        companyName: 'Ragione sociale', firstName: 'Nome', lastName: 'Cognome', country: 'Paese', address: 'Indirizzo (via e numero civico)',
+        postalCode: 'CAP', city: 'Comune', province: 'Provincia (sigla)', fiscalCode: 'Codice fiscale', vatNumber: 'Partita IVA',
+        sdiCode: 'Codice destinatario SdI', pec: 'PEC',
+      } as Record<string, string>,
+      hints: {
+        postalCode: 'In Italia 5 cifre.', province: 'In Italia la sigla di 2 lettere, per esempio RM.', fiscalCode: '16 caratteri per una persona, 11 cifre per un\'azienda.',
+        vatNumber: 'In Italia 11 cifre; nell\'UE con il prefisso del paese, per esempio DE123456789.', sdiCode: '7 caratteri, se ne avete uno; altrimenti la PEC.',
+      } as Record<string, string>,
+      save: 'Salva i dati',
+    },
+    saved: 'Dati di fatturazione salvati.', edit: 'Dati di fatturazione', fix: 'Correggi i campi segnalati.',
+  },
   clients: { title: 'Clienti', search: 'Cerca un cliente (nome o email)', domains: 'Domini', services: 'Servizi', none: 'Nessun cliente.', open: 'Apri', more: 'Altri clienti' },
   tokens: {
     title: 'Token API', name: 'Nome del token', create: 'Crea token', created: 'Copia il token ora: non verrà più mostrato.', prefix: 'Inizio', createdAt: 'Creato', lastUsed: 'Ultimo uso',
@@ -84,7 +104,7 @@ const en: Dictionary = {
   brand: 'Customer Panel',
   customerArea: 'Customer area',
   home: { title: 'Hosting, domains and servers', body: 'Manage your services, expiries, orders and invoices: renewals, service changes and cancellations in a few steps.' },
-  nav: { dashboard: 'Overview', schedule: 'Expiry schedule', orders: 'Orders', invoices: 'Invoices', clients: 'Clients', notifications: 'Notifications', tokens: 'API tokens', logout: 'Sign out', menu: 'Main menu', backToPortal: 'Back to the Customer Panel' },
+  nav: { dashboard: 'Overview', schedule: 'Expiry schedule', orders: 'Orders', invoices: 'Invoices', billing: 'Billing details', clients: 'Clients', notifications: 'Notifications', tokens: 'API tokens', logout: 'Sign out', menu: 'Main menu', backToPortal: 'Back to the Customer Panel' },
   language: { label: 'Language', switchTo: 'Italiano' },
   login: {
     title: 'Sign in to the Customer Panel', email: 'Email', password: 'Password', submit: 'Sign in', wrong: 'Wrong email or password.',
@@ -144,6 +164,26 @@ const en: Dictionary = {
     sdiStatus: 'SdI status', files: 'Files', xml: 'XML', pdf: 'PDF (courtesy copy)', downloadXml: 'Download XML',
     sdi: { TO_SEND: 'To send', SENT: 'Sent', DELIVERED: 'Delivered', NOT_DELIVERABLE: 'Not deliverable', REJECTED: 'Rejected' },
     courtesy: "The PDF is a courtesy copy: the tax document is the XML file sent through the tax agency's exchange system (SdI).",
+  },
+  billing: {
+    title: 'Billing details', clientTitle: (name: string) => `Billing details of ${name}`,
+    intro: 'Electronic invoices are made out to these details; invoices already issued stay as they are.',
+    incomplete: (fields: string) => `Paying still needs: ${fields}. Complete them and save: you will go back to the payment.`,
+    form: {
+      kind: 'Invoices made out to', PERSON: 'A person (a sole trader with a VAT number too)', COMPANY: 'A company or body',
+      person: 'For a person', company: 'For a company or body',
+      fields: {
+        companyName: 'Company name', firstName: 'First name', lastName: 'Last name', country: 'Country', address: 'Address (street and number)',
+        postalCode: 'Postal code', city: 'City', province: 'Province (Italy: two letters)', fiscalCode: 'Italian fiscal code', vatNumber: 'VAT number',
+        sdiCode: 'SdI recipient code', pec: 'PEC (certified email)',
+    },
+    hints: {
+      postalCode: 'In Italy, 5 digits.', province: 'In Italy, the two letters, such as RM.', fiscalCode: '16 characters for a person, 11 digits for a company.',
+      vatNumber: 'In Italy 11 digits; in the EU with the country prefix, such as DE123456789.', sdiCode: '7 characters, if you have one; otherwise the PEC.',
+    },
+    save: 'Save the details',
+    },
+    saved: 'Billing details saved.', edit: 'Billing details', fix: 'Correct the fields marked.',
   },
   clients: { title: 'Clients', search: 'Search a client (name or email)', domains: 'Domains', services: 'Services', none: 'No clients.', open: 'Open', more: 'More clients' },
   tokens: {

@@ -1,6 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
+import { toBillingFormIfIncomplete } from './billing-redirect';
 import { portalQuery, type UserError } from './graphql';
 
 /** Switches an order to a bank transfer or a postal slip: the order then shows its instructions. */
@@ -9,6 +10,7 @@ export async function payOffline(formData: FormData): Promise<void> {
   const method = String(formData.get('paymentMethod') ?? 'BANK_TRANSFER');
   const { data } = await portalQuery<{ payOrder: { userErrors: UserError[] } }>(
     'mutation($code: String!, $method: PaymentMethod!) { payOrder(input: { code: $code, paymentMethod: $method }) { userErrors { code } } }', { code, method });
+  await toBillingFormIfIncomplete(data?.payOrder.userErrors, `/area/ordini/${code}`, { orderCode: code });
   const error = data?.payOrder.userErrors[0]?.code;
   redirect(`/area/ordini/${code}${error ? `?errore=${error}` : ''}`);
 }

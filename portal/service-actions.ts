@@ -1,6 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
+import { toBillingFormIfIncomplete } from './billing-redirect';
 import { portalQuery, type UserError } from './graphql';
 
 function field(formData: FormData, name: string): string {
@@ -55,6 +56,7 @@ export async function confirmQuote(formData: FormData): Promise<void> {
   const result = data?.confirmQuote;
   if (result?.order) redirect(orderPage(result.order.code, method));
   if (result?.cancellation) redirect(`/area/scadenziario?esito=disdetta`);
+  await toBillingFormIfIncomplete(result?.userErrors, `/area/preventivi/${quoteId}`, { quoteId });
   failed(`/area/preventivi/${quoteId}`, result?.userErrors);
 }
 
@@ -65,7 +67,10 @@ export async function renew(formData: FormData): Promise<void> {
     { serviceId, method: field(formData, 'paymentMethod') },
   );
   const order = data?.renewService.order;
-  if (!order) failed(`/area/servizi/${serviceId}/rinnovo`, data?.renewService.userErrors);
+  if (!order) {
+    await toBillingFormIfIncomplete(data?.renewService.userErrors, `/area/servizi/${serviceId}/rinnovo`, { serviceId });
+    failed(`/area/servizi/${serviceId}/rinnovo`, data?.renewService.userErrors);
+  }
   redirect(orderPage(order.code, field(formData, 'paymentMethod')));
 }
 

@@ -14,6 +14,7 @@ export default async function AreaLayout({ children }: { children: ReactNode }) 
   const { viewer } = await signedInQuery<Viewer>('{ viewer { user { email role } account { name kind } } }');
   const links: [string, string][] = [
     ['/area', t.nav.dashboard], ['/area/scadenziario', t.nav.schedule], ['/area/ordini', t.nav.orders], ['/area/fatture', t.nav.invoices],
+    ...(viewer.account ? [['/area/dati-fatturazione', t.nav.billing] as [string, string]] : []),
     ...(viewer.account?.kind === 'RESELLER' ? [['/area/clienti', t.nav.clients] as [string, string]] : []),
     ['/area/notifiche', t.nav.notifications], ['/area/token', t.nav.tokens],
     ...(viewer.user.role === 'ADMIN' ? [['/admin/graphiql', 'GraphiQL'] as [string, string]] : []),

@@ -14,6 +14,8 @@ export type BillingValidation = { ok: true; billing: BillingData } | { ok: false
 
 // Generous bounds for what people type; the e-invoice cuts names and addresses to the schema's lengths itself.
 const MAX_TEXT = 200;
+// A person's names: FatturaPA's Nome and Cognome hold 60 characters, and so does the account.
+const MAX_NAME = 60;
 const MAX_PEC = 256;
 const MAX_TAX_ID = 28;
 
@@ -28,11 +30,11 @@ type Check = (billing: NormalizedBilling) => BillingProblem | null;
 
 const problem = (field: BillingField, code: BillingProblemCode, message: string): BillingProblem => ({ field, code, message });
 
-function textField(field: 'companyName' | 'firstName' | 'lastName' | 'address' | 'city', label: string, required: (b: NormalizedBilling) => boolean): Check {
+function textField(field: 'companyName' | 'firstName' | 'lastName' | 'address' | 'city', label: string, required: (b: NormalizedBilling) => boolean, max = MAX_TEXT): Check {
   return (b) => {
     const value = b[field];
     if (value === null) return required(b) ? problem(field, 'REQUIRED', `${label} is required`) : null;
-    return value.length > MAX_TEXT ? problem(field, 'TOO_LONG', `${label} is longer than ${MAX_TEXT} characters`) : null;
+    return [...value].length > max ? problem(field, 'TOO_LONG', `${label} is longer than ${max} characters`) : null;
   };
 }
 
@@ -46,8 +48,8 @@ const checks: Check[] = [
     return BILLING_KINDS.includes(b.kind as BillingKind) ? null : problem('kind', 'INVALID', 'The kind is PERSON or COMPANY');
   },
   textField('companyName', "The company's name", isCompany),
-  textField('firstName', 'The first name', isPerson),
-  textField('lastName', 'The last name', isPerson),
+  textField('firstName', 'The first name', isPerson, MAX_NAME),
+  textField('lastName', 'The last name', isPerson, MAX_NAME),
   (b) => {
     if (b.country === null) return problem('country', 'REQUIRED', 'The country is required');
     return isCountryCode(b.country) ? null : problem('country', 'INVALID', 'The country is a two-letter ISO 3166 code, such as IT or DE');

@@ -8,7 +8,7 @@ import { pageArgs } from '@/operations/pagination';
 import type { Context } from '../context';
 import { attempt } from '../errors';
 import { requireActor, requireAdmin } from '../guards';
-import { BillingDetailsType } from '../types/account';
+import { BillingDetailsType, billingDetails } from '../types/account';
 import { EInvoiceType } from '../types/e-invoice';
 import { toConnection } from '../types/connection';
 import { InvoiceConnectionType, InvoiceLineType, InvoiceType, IssueCreditNoteInput, IssueCreditNotePayload } from '../types/invoice';
@@ -53,7 +53,7 @@ export class InvoiceResolver {
   total(@Root() invoice: Invoice, @Ctx() { locale }: Context) { return money(invoice.totalCents, locale); }
 
   @FieldResolver(() => BillingDetailsType)
-  billing(@Root() invoice: Invoice): BillingDetailsType { return invoice.billing; }
+  billing(@Root() invoice: Invoice): BillingDetailsType { return billingDetails(invoice.billing); }
 
   @FieldResolver(() => String)
   pdfUrl(@Root() invoice: Invoice): string { return `/api/invoices/${invoice.id}/pdf`; }

@@ -1,9 +1,12 @@
 import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { taxProfileOf, type TaxProfile } from '@/domain/billing/tax-profile';
 import { Account } from '@/entities';
+import { billingSnapshot } from '@/operations/billing-details/account-billing';
 import type { Context } from '../context';
 import { requireActor } from '../guards';
 import { Reads } from '../selection';
-import { AccountType, BillingDetailsType, ViewerType, type UserRoleEnum } from '../types/account';
+import { AccountType, BillingDetailsType, billingDetails, ViewerType, type UserRoleEnum } from '../types/account';
+import { TaxProfileEnum } from '../types/tax';
 
 @Resolver(() => ViewerType)
 export class ViewerResolver {
@@ -20,10 +23,15 @@ export class ViewerResolver {
 @Resolver(() => AccountType)
 export class AccountResolver {
   @FieldResolver(() => BillingDetailsType)
-  @Reads('name', 'fiscalCode', 'vatNumber', 'addressLine', 'postalCode', 'city', 'province', 'country', 'recipientCode', 'pecEmail')
+  @Reads('name', 'billingKind', 'firstName', 'lastName', 'fiscalCode', 'vatNumber', 'addressLine', 'postalCode', 'city', 'province', 'country', 'recipientCode', 'pecEmail')
   billing(@Root() account: Account): BillingDetailsType {
-    const { name, fiscalCode, vatNumber, addressLine, postalCode, city, province, country, recipientCode, pecEmail } = account;
-    return { name, fiscalCode, vatNumber, addressLine, postalCode, city, province, country, recipientCode, pecEmail };
+    return billingDetails(billingSnapshot(account));
+  }
+
+  @FieldResolver(() => TaxProfileEnum)
+  @Reads('country', 'vatNumber')
+  taxProfile(@Root() account: Account): TaxProfile {
+    return taxProfileOf(account);
   }
 
   @FieldResolver(() => AccountType, { nullable: true })

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import type { Account, Service } from '@/entities';
 import { AccountKindEnum, AccountType } from './account';
+import { BillingDetailsInput } from './billing-details';
 import { ConnectionType } from './connection';
 import { PlainObjectType } from './object-type';
 import { CancellationType, ServiceType } from './service';
@@ -58,41 +59,17 @@ export class AuditTrailFilterInput {
   action?: string | null;
 }
 
-@InputType('BillingInput')
-export class BillingInput {
-  @Field(() => String, { nullable: true })
-  @TextInput({ maxLength: 16 })
-  fiscalCode?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @TextInput({ maxLength: 20 })
-  vatNumber?: string | null;
-
-  @Field(() => String, { nullable: true })
+@InputType('BillingInput', { description: "A new account's billing data: incomplete data is accepted (paying asks for the rest); the kind is COMPANY with a VAT number and the names come from the account's name, unless given." })
+export class BillingInput extends BillingDetailsInput {
+  @Field(() => String, { nullable: true, description: 'Former name of address.' })
   @TextInput({ maxLength: 200 })
   addressLine?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @TextInput({ maxLength: 10 })
-  postalCode?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @TextInput({ maxLength: 100 })
-  city?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @TextInput({ maxLength: 2 })
-  province?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Two letters; IT when omitted.' })
-  @TextInput({ maxLength: 2 })
-  country?: string | null;
-
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Former name of sdiCode.' })
   @TextInput({ maxLength: 7 })
   recipientCode?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Former name of pec.' })
   @TextInput({ maxLength: 254 })
   pecEmail?: string | null;
 }

@@ -5,6 +5,7 @@ import { ConnectionType } from './connection';
 import { EInvoiceType } from './e-invoice';
 import { MoneyType } from './money';
 import { PlainObjectType } from './object-type';
+import { FixedTaxFields } from './tax';
 import { PaymentMethodEnum } from './order';
 import { UserErrorType } from './user-error';
 import { DateScalar } from '../scalars';
@@ -25,7 +26,7 @@ export class InvoiceLineType {
 }
 
 @PlainObjectType('Invoice', { description: 'Issued when an order is paid, or a credit note correcting one; never edited.' })
-export class InvoiceType {
+export class InvoiceType extends FixedTaxFields {
   @Field(() => ID)
   id: string;
 

@@ -2,6 +2,7 @@ import { Field, ID, Int, registerEnumType } from 'type-graphql';
 import { ProductType } from './catalog';
 import { MoneyType } from './money';
 import { PlainObjectType } from './object-type';
+import { FixedTaxFields } from './tax';
 import { ServiceType } from './service';
 import { DateScalar, DateTimeScalar } from '../scalars';
 import { ConnectionType } from './connection';
@@ -28,7 +29,7 @@ export class OrderLineType {
 }
 
 @PlainObjectType('Order', { description: 'A priced action identified by its HCS code.' })
-export class OrderType {
+export class OrderType extends FixedTaxFields {
   @Field(() => ID)
   id: string;
 

@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import type { Cancellation, Order, Quote, Service } from '@/entities';
 import { ProductType } from './catalog';
 import { PlainObjectType } from './object-type';
+import { FixedTaxFields } from './tax';
 import { CardPaymentSessionType } from './payment';
 import { MoneyType } from './money';
 import { OrderType, PaymentMethodEnum } from './order';
@@ -47,7 +48,7 @@ export class DeactivationType {
 }
 
 @PlainObjectType('Quote', { description: 'A priced proposal, valid 30 minutes; confirming applies exactly what it says.' })
-export class QuoteType {
+export class QuoteType extends FixedTaxFields {
   @Field(() => ID)
   id: string;
 

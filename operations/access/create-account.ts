@@ -1,22 +1,26 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { isCountryCode, isEmail, isFiscalCode, isProvinceCode, isRecipientCode, isUuid, isVatNumber, MIN_PASSWORD_LENGTH, normalizeEmail } from '@/domain/identity';
+import type { BillingData, BillingField, BillingInput, BillingKind } from '@/domain/billing/billing-data';
+import { normalizeBilling } from '@/domain/billing/normalize-billing';
+import { namesOf } from '@/domain/billing/stored-names';
+import { validateBilling } from '@/domain/billing/validate-billing';
+import { isEmail, isUuid, MIN_PASSWORD_LENGTH, normalizeEmail } from '@/domain/identity';
 import { Account, User } from '@/entities';
 import type { AccountKind } from '@/entities/account';
 import { hashPassword } from '@/lib/passwords';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit';
+import { billingColumns } from '../billing-details/account-billing';
+import { billingProblems } from '../billing-details/update-billing-details';
 import { UserInputError, Validation } from '../errors';
 import { unlessDuplicate } from '../sql';
 
-export interface BillingInput {
-  fiscalCode?: string | null;
-  vatNumber?: string | null;
+/** The billing data of a new account: the billing rules' fields, and the names the API first published for three of them. */
+export interface NewAccountBilling extends BillingInput {
+  /** Former name of `address`. */
   addressLine?: string | null;
-  postalCode?: string | null;
-  city?: string | null;
-  province?: string | null;
-  country?: string | null;
+  /** Former name of `sdiCode`. */
   recipientCode?: string | null;
+  /** Former name of `pec`. */
   pecEmail?: string | null;
 }
 
@@ -27,10 +31,43 @@ export interface NewAccountInput {
   kind: AccountKind;
   resellerId?: string | null;
   locale?: string | null;
-  billing?: BillingInput | null;
+  billing?: NewAccountBilling | null;
 }
 
-const blankToNull = (value: string | null | undefined) => (value?.trim() ? value.trim() : null);
+const FORMER_NAMES: Partial<Record<BillingField, keyof NewAccountBilling>> = { address: 'addressLine', sdiCode: 'recipientCode', pec: 'pecEmail' };
+const given = (value: string | null | undefined) => value !== undefined && value !== null;
+
+/**
+ * The new account's billing data, checked as `updateBillingDetails` checks it but not required to be complete
+ * (paying asks for what is missing): the kind is a company's when there is a VAT number, the names come from
+ * `name`, the country is Italy, unless given. Problems name the field as the caller wrote it.
+ */
+function newAccountBilling(name: string, input: NewAccountBilling, validation: Validation): BillingData {
+  const kind = input.kind?.trim() || (input.vatNumber?.trim() ? 'COMPANY' : 'PERSON');
+  const derived = namesOf({ name: name.trim(), vatNumber: null, kind: null });
+  const billing: BillingInput = {
+    ...input,
+    kind,
+    companyName: input.companyName ?? name,
+    firstName: input.firstName ?? derived.firstName,
+    lastName: input.lastName ?? derived.lastName,
+    country: input.country ?? 'IT',
+    address: input.address ?? input.addressLine,
+    sdiCode: input.sdiCode ?? input.recipientCode,
+    pec: input.pec ?? input.pecEmail,
+  };
+  const result = validateBilling(billing);
+  const fieldName = (field: BillingField) => {
+    const former = FORMER_NAMES[field];
+    if (former && !given(input[field]) && given(input[former])) return `billing.${former}`;
+    return ['companyName', 'firstName', 'lastName'].includes(field) && !given(input[field]) ? 'name' : `billing.${field}`;
+  };
+  if (!result.ok) {
+    for (const problem of billingProblems(result.problems.filter((p) => p.code !== 'REQUIRED'), fieldName)) validation.check(false, problem.field!, problem.code, problem.message);
+  }
+  const normalized = normalizeBilling(billing);
+  return { ...normalized, kind: normalized.kind as BillingKind };
+}
 
 function validateLogin(validation: Validation, email: string, password: string): void {
   validation
@@ -45,24 +82,12 @@ function insertUser(manager: EntityManager, user: Partial<User>): Promise<User> 
 /** An account (customer, reseller, or a reseller's client) with its first login. */
 export async function createAccountWithLogin(db: DataSource, actor: Actor | null, input: NewAccountInput): Promise<{ account: Account; user: User }> {
   const email = normalizeEmail(input.email);
-  const billing = input.billing ?? {};
-  const fiscalCode = blankToNull(billing.fiscalCode)?.toUpperCase() ?? null;
-  const vatNumber = blankToNull(billing.vatNumber)?.toUpperCase() ?? null;
-  const recipientCode = blankToNull(billing.recipientCode)?.toUpperCase() ?? null;
-  const pecEmail = blankToNull(billing.pecEmail);
-  const province = blankToNull(billing.province)?.toUpperCase() ?? null;
-  const country = blankToNull(billing.country)?.toUpperCase() ?? 'IT';
   const validation = new Validation()
     .check(input.name.trim().length > 0 && input.name.length <= 200, 'name', 'INVALID', 'name is required (at most 200 characters)')
     .check(!input.resellerId || input.kind === 'CUSTOMER', 'kind', 'INVALID', "a reseller's client is a CUSTOMER account")
     .check(!input.resellerId || isUuid(input.resellerId), 'resellerId', 'NOT_FOUND', 'no reseller account with this id')
-    .check(!input.locale || input.locale === 'it' || input.locale === 'en', 'locale', 'INVALID', 'locale must be it or en')
-    .check(!fiscalCode || isFiscalCode(fiscalCode), 'billing.fiscalCode', 'INVALID', 'fiscal code must be 16 characters (person) or 11 digits (company)')
-    .check(!vatNumber || isVatNumber(vatNumber), 'billing.vatNumber', 'INVALID', 'VAT number must be 11 digits')
-    .check(!recipientCode || isRecipientCode(recipientCode), 'billing.recipientCode', 'INVALID', 'recipient code must be 7 letters or digits')
-    .check(!pecEmail || isEmail(pecEmail), 'billing.pecEmail', 'INVALID', 'PEC is not a valid address')
-    .check(!province || isProvinceCode(province), 'billing.province', 'INVALID', 'province must be its two letters, such as MI')
-    .check(isCountryCode(country), 'billing.country', 'INVALID', 'country must be a country code of two letters (ISO 3166-1), such as IT');
+    .check(!input.locale || input.locale === 'it' || input.locale === 'en', 'locale', 'INVALID', 'locale must be it or en');
+  const billing = newAccountBilling(input.name, input.billing ?? {}, validation);
   validateLogin(validation, email, input.password);
   validation.throwIfInvalid();
   const passwordHash = await hashPassword(input.password);
@@ -75,18 +100,9 @@ export async function createAccountWithLogin(db: DataSource, actor: Actor | null
     const account = await manager.save(Account, manager.create(Account, {
       kind: input.kind,
       resellerId: input.resellerId || null,
-      name: input.name.trim(),
       email,
       locale: input.locale === 'en' ? 'en' : 'it',
-      fiscalCode,
-      vatNumber,
-      recipientCode,
-      pecEmail,
-      addressLine: blankToNull(billing.addressLine),
-      postalCode: blankToNull(billing.postalCode),
-      city: blankToNull(billing.city),
-      province,
-      country,
+      ...billingColumns(billing, input.name.trim()),
     }));
     const user = await insertUser(manager, { email, passwordHash, role: 'USER', accountId: account.id });
     await recordAudit(manager, actor, { action: 'account.created', entityType: 'Account', entityId: account.id, accountId: account.id, after: { kind: account.kind, name: account.name, email, resellerId: account.resellerId } });

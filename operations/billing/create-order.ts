@@ -1,13 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import { yearOf, type CalendarDate } from '@/domain/calendar';
 import { orderCode } from '@/domain/documents';
-import { totalsOf } from '@/domain/money';
+import type { TaxedLines } from '@/domain/billing/taxed-lines';
 import { Order, OrderLine } from '@/entities';
 import type { OrderKind, PaymentMethod } from '@/entities/order';
 
-export interface NewOrderLine { kind: string; description: string; amountCents: number }
-
-export interface NewOrder {
+/** The order's lines, totals and tax, as its quote fixed them or `taxedLines` priced them. */
+export interface NewOrder extends TaxedLines {
   kind: OrderKind;
   accountId: string;
   serviceId: string | null;
@@ -18,7 +17,6 @@ export interface NewOrder {
   newRecurringPriceCents?: number | null;
   paymentMethod?: PaymentMethod | null;
   createdByUserId?: string | null;
-  lines: NewOrderLine[];
   /** The day the order is placed: its code carries that year. */
   placedOn: CalendarDate;
   /** A number already taken with NEXT_ORDER_NUMBER in an earlier statement; otherwise one is taken here. */
@@ -29,7 +27,7 @@ export interface NewOrder {
 export const NEXT_ORDER_NUMBER = `nextval('order_number_seq')::int`;
 
 /**
- * An order awaiting payment, its totals summed from its lines. Its HCS code carries the year it was
+ * An order awaiting payment, with the lines, totals and tax it is given. Its HCS code carries the year it was
  * placed and a number from one sequence: taken without a lock, so concurrent orders never wait on
  * each other; a rolled-back order leaves a gap, which codes (unlike invoice numbers) may have.
  */
@@ -50,7 +48,12 @@ export async function createOrder(manager: EntityManager, input: NewOrder): Prom
     newRecurringPriceCents: input.newRecurringPriceCents ?? null,
     paymentMethod: input.paymentMethod ?? null,
     createdByUserId: input.createdByUserId ?? null,
-    ...totalsOf(input.lines.map((line) => line.amountCents)),
+    netCents: input.netCents,
+    vatCents: input.vatCents,
+    totalCents: input.totalCents,
+    taxProfile: input.taxProfile,
+    vatRatePercent: input.vatRatePercent,
+    vatNatura: input.vatNatura,
   });
   // insert rather than save: a new row has nothing to diff or cascade.
   Object.assign(order, (await manager.insert(Order, order)).generatedMaps[0]);

@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { yearOf } from '@/domain/calendar';
 import { leftToCredit, partialCreditTotals } from '@/domain/credit-note';
 import { invoiceNumber, parseInvoiceNumber } from '@/domain/documents';
-import { VAT_PERCENT, type Totals } from '@/domain/money';
+import type { Totals } from '@/domain/money';
 import { Invoice, InvoiceLine } from '@/entities';
 import { today } from '@/lib/clock';
 import type { Actor } from '../actor';
@@ -22,17 +22,13 @@ export interface CreditNoteInput {
 /** The reason is also the line of a partial credit note, after "Nota di credito su fattura YYYY/NNNNNN: ". */
 export const REASON_MAX_LENGTH = 250;
 
-/** The VAT rate an invoice was issued at, read here only; invoices issued before they carried a rate were all at 22%. */
-export function vatRateOf(invoice: Invoice): number {
-  return (invoice as Invoice & { vatRatePercent?: number | null }).vatRatePercent ?? VAT_PERCENT;
-}
-
 /**
  * What a credit note takes over from the invoice it corrects: the customer, its billing data as on the invoice,
- * the payment method (and the invoice's tax profile, VAT rate and Natura, once invoices carry them).
+ * the payment method, and the invoice's tax profile, VAT rate and Natura.
  */
-function takenFromInvoice(invoice: Invoice): Pick<Invoice, 'accountId' | 'billing' | 'paymentMethod'> {
-  return { accountId: invoice.accountId, billing: invoice.billing, paymentMethod: invoice.paymentMethod };
+function takenFromInvoice(invoice: Invoice): Pick<Invoice, 'accountId' | 'billing' | 'paymentMethod' | 'taxProfile' | 'vatRatePercent' | 'vatNatura'> {
+  const { accountId, billing, paymentMethod, taxProfile, vatRatePercent, vatNatura } = invoice;
+  return { accountId, billing, paymentMethod, taxProfile, vatRatePercent, vatNatura };
 }
 
 async function lockInvoice(manager: EntityManager, actor: Actor, text: string): Promise<Invoice> {
@@ -61,7 +57,7 @@ async function creditFor(manager: EntityManager, invoice: Invoice, amountCents: 
     throw new UserInputError('CREDIT_EXCEEDS_INVOICE', `${amountCents} cents exceed the ${left.netCents} cents net left to credit on invoice ${number}`, 'amountCents');
   }
   return {
-    totals: partialCreditTotals(left, vatRateOf(invoice), amountCents),
+    totals: partialCreditTotals(left, invoice.vatRatePercent, amountCents),
     lines: [{ position: 1, description: `Nota di credito su fattura ${number}: ${reason}`, amountCents }],
   };
 }

@@ -1,27 +1,15 @@
 import type { EntityManager } from 'typeorm';
 import { yearOf, type CalendarDate } from '@/domain/calendar';
 import { Account, Invoice, InvoiceLine, OrderLine, type Order } from '@/entities';
-import type { BillingSnapshot } from '@/entities/invoice';
 import type { PaymentMethod } from '@/entities/order';
+import { billingSnapshot } from '../billing-details/account-billing';
 import { issueEInvoice } from '../einvoices/issue-e-invoice';
 import { takeNextNumber } from './document-counter';
 
-export function billingSnapshot(account: Account): BillingSnapshot {
-  return {
-    name: account.name,
-    fiscalCode: account.fiscalCode,
-    vatNumber: account.vatNumber,
-    addressLine: account.addressLine,
-    postalCode: account.postalCode,
-    city: account.city,
-    province: account.province,
-    country: account.country,
-    recipientCode: account.recipientCode,
-    pecEmail: account.pecEmail,
-  };
-}
-
-/** Issues the invoice of a paid order, with the next number of the year and the billing data as it is now, and its e-invoice. */
+/**
+ * Issues the invoice of a paid order, with the next number of the year and the billing data as it is now, and its
+ * e-invoice. The tax is the order's, fixed when it was quoted, whatever the billing data says today.
+ */
 export async function issueInvoice(manager: EntityManager, order: Order, method: PaymentMethod, issuedOn: CalendarDate): Promise<Invoice> {
   const account = await manager.findOneByOrFail(Account, { id: order.accountId });
   const lines = await manager.find(OrderLine, { where: { orderId: order.id }, order: { position: 'ASC' } });
@@ -37,6 +25,9 @@ export async function issueInvoice(manager: EntityManager, order: Order, method:
     netCents: order.netCents,
     vatCents: order.vatCents,
     totalCents: order.totalCents,
+    taxProfile: order.taxProfile,
+    vatRatePercent: order.vatRatePercent,
+    vatNatura: order.vatNatura,
     paymentMethod: method,
   }));
   await manager.insert(InvoiceLine, lines.map((line) => ({ invoiceId: invoice.id, position: line.position, description: line.description, amountCents: line.amountCents })));

@@ -1,4 +1,6 @@
 import type { DataSource } from 'typeorm';
+import { taxProfileOf } from '@/domain/billing/tax-profile';
+import { taxedLines } from '@/domain/billing/taxed-lines';
 import { termLine } from '@/domain/line-descriptions';
 import { extendedExpiry } from '@/domain/terms';
 import { Product, type Order } from '@/entities';
@@ -6,15 +8,17 @@ import type { PaymentMethod } from '@/entities/order';
 import { today } from '@/lib/clock';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit';
+import { assertBillingComplete } from '../billing-details/billing-complete';
 import { cardSessionFor } from '../payments/card-session-for';
 import type { CardPaymentSession } from '../payments/start-card-payment';
-import { assertActive, assertNotCancelled, openOrderOf, ownerOf, serviceInReach } from '../quotes/service-in-reach';
+import { assertActive, assertNotCancelled, openOrderOf, serviceInReach } from '../quotes/service-in-reach';
 import { cancelOpenOrder } from './cancel-order';
 import { createOrder } from './create-order';
 
 /**
  * A renewal order for one more year at the product's current list price, awaiting payment.
- * It replaces the service's previous unpaid order, if any (reported as `superseded`).
+ * It replaces the service's previous unpaid order, if any (reported as `superseded`). Refused while the owner's
+ * billing data lacks what its e-invoice needs.
  */
 export async function renewService(db: DataSource, actor: Actor, serviceId: string, paymentMethod: PaymentMethod): Promise<{ order: Order; superseded: Order | null; cardPayment: CardPaymentSession | null }> {
   const placed = await placeRenewal(db, actor, serviceId, paymentMethod);
@@ -28,7 +32,7 @@ async function placeRenewal(db: DataSource, actor: Actor, serviceId: string, pay
     assertActive(service, day);
     await assertNotCancelled(manager, service);
     const product = await manager.findOneByOrFail(Product, { id: service.productId });
-    const owner = await ownerOf(manager, service);
+    const owner = await assertBillingComplete(manager, service.accountId);
     const superseded = await openOrderOf(manager, service.id);
     if (superseded) await cancelOpenOrder(manager, actor, superseded, 'SUPERSEDED');
     const renewedUntil = extendedExpiry(service);
@@ -41,7 +45,7 @@ async function placeRenewal(db: DataSource, actor: Actor, serviceId: string, pay
       paymentMethod,
       createdByUserId: actor.userId,
       placedOn: day,
-      lines: [{ kind: 'RENEWAL', description: termLine('RENEWAL', product.code, service.domain, service.expiresOn, renewedUntil, owner.locale), amountCents: product.priceCents }],
+      ...taxedLines(taxProfileOf(owner), [{ kind: 'RENEWAL', description: termLine('RENEWAL', product.code, service.domain, service.expiresOn, renewedUntil, owner.locale), amountCents: product.priceCents }], owner.locale),
     });
     await recordAudit(manager, actor, {
       action: 'order.created', entityType: 'Order', entityId: order.id, accountId: order.accountId,

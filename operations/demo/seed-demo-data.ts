@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { addDays, addYears, type CalendarDate } from '@/domain/calendar';
+import { taxProfileOf } from '@/domain/billing/tax-profile';
+import { taxedLines } from '@/domain/billing/taxed-lines';
 import { termLine } from '@/domain/line-descriptions';
 import { extendedExpiry } from '@/domain/terms';
 import { Account, Order, Payment, Product, Service, User } from '@/entities';
@@ -22,7 +24,7 @@ interface DemoAccount { input: NewAccountInput; services: DemoService[]; clients
 
 const customers: DemoAccount[] = [
   {
-    input: { name: 'Mario Rossi', ...DEMO_LOGINS.customer, kind: 'CUSTOMER', billing: { fiscalCode: 'RSSMRA80A01H501U', addressLine: 'Via Roma 1', postalCode: '00184', city: 'Roma', province: 'RM', recipientCode: '0000000' } },
+    input: { name: 'Mario Rossi', ...DEMO_LOGINS.customer, kind: 'CUSTOMER', billing: { kind: 'PERSON', firstName: 'Mario', lastName: 'Rossi', fiscalCode: 'RSSMRA80A01H501U', address: 'Via Roma 1', postalCode: '00184', city: 'Roma', province: 'RM' } },
     services: [
       { product: 'HVPARK', domain: 'mariorossi.it', expiresInDays: 5 },
       { product: 'PERSONAL15', domain: 'rossi-fotografia.it', expiresInDays: 30 },
@@ -33,7 +35,7 @@ const customers: DemoAccount[] = [
     ],
   },
   {
-    input: { name: 'Bianchi Costruzioni S.r.l.', email: 'amministrazione@bianchi-costruzioni.it', password: 'demo-bianchi', kind: 'CUSTOMER', billing: { vatNumber: '01234567890', fiscalCode: '01234567890', addressLine: 'Corso Vittorio Emanuele 10', postalCode: '20122', city: 'Milano', province: 'MI', pecEmail: 'bianchi@pec.example.it' } },
+    input: { name: 'Bianchi Costruzioni S.r.l.', email: 'amministrazione@bianchi-costruzioni.it', password: 'demo-bianchi', kind: 'CUSTOMER', billing: { vatNumber: '01234567897', fiscalCode: '01234567897', address: 'Corso Vittorio Emanuele 10', postalCode: '20122', city: 'Milano', province: 'MI', pec: 'bianchi@pec.example.it' } },
     services: [
       { product: 'PROFESSIONAL', domain: 'bianchi-costruzioni.it', expiresInDays: 90 },
       { product: 'PEC-STD', domain: 'bianchi-costruzioni.it', expiresInDays: 90 },
@@ -41,29 +43,37 @@ const customers: DemoAccount[] = [
     ],
   },
   {
-    input: { name: 'Laura Verdi', email: 'laura.verdi@example.it', password: 'demo-verdi', kind: 'CUSTOMER', locale: 'en', billing: { fiscalCode: 'VRDLRA85M41F205X', addressLine: 'Via Po 5', postalCode: '10123', city: 'Torino', province: 'TO' } },
+    input: { name: 'Laura Verdi', email: 'laura.verdi@example.it', password: 'demo-verdi', kind: 'CUSTOMER', locale: 'en', billing: { fiscalCode: 'VRDLRA85M41F205S', address: 'Via Po 5', postalCode: '10123', city: 'Torino', province: 'TO' } },
     services: [
       { product: 'HVPARK', domain: 'lauraverdi.it', expiresInDays: 45 },
       { product: 'PERSONAL15', domain: 'verdi-yoga.it', expiresInDays: 240 },
     ],
   },
   {
-    input: { name: 'Neri Data S.p.A.', email: 'it@neridata.it', password: 'demo-neri', kind: 'CUSTOMER', billing: { vatNumber: '09876543210', addressLine: 'Via dei Mille 20', postalCode: '80121', city: 'Napoli', province: 'NA', recipientCode: 'ABC1234' } },
+    input: { name: 'Neri Data S.p.A.', email: 'it@neridata.it', password: 'demo-neri', kind: 'CUSTOMER', billing: { vatNumber: '09876543217', address: 'Via dei Mille 20', postalCode: '80121', city: 'Napoli', province: 'NA', sdiCode: 'ABC1234' } },
     services: [
       { product: 'DED-S', domain: 'neridata.it', expiresInDays: 300 },
       { product: 'CLOUD-M', domain: 'neridata-backup.it', expiresInDays: 120 },
       { product: 'VPS-M', domain: 'neridata-dev.it', expiresInDays: 20 },
     ],
   },
+  {
+    // An EU business: reverse charge, no Italian VAT (docs/product-rules.md, "Tax treatment by customer").
+    input: { name: 'Müller Webdesign GmbH', email: 'buchhaltung@mueller-webdesign.de', password: 'demo-mueller', kind: 'CUSTOMER', locale: 'en', billing: { vatNumber: 'DE123456789', country: 'DE', address: 'Friedrichstraße 100', postalCode: '10117', city: 'Berlin' } },
+    services: [
+      { product: 'BUSINESS', domain: 'mueller-webdesign.de', expiresInDays: 100 },
+      { product: 'VPS-S', domain: 'mueller-staging.de', expiresInDays: 250 },
+    ],
+  },
 ];
 
 const reseller: DemoAccount = {
-  input: { name: 'Agenzia Web Gialli', ...DEMO_LOGINS.reseller, kind: 'RESELLER', billing: { vatNumber: '11223344556', addressLine: 'Via Garibaldi 3', postalCode: '40121', city: 'Bologna', province: 'BO', recipientCode: 'XYZ9876' } },
+  input: { name: 'Agenzia Web Gialli', ...DEMO_LOGINS.reseller, kind: 'RESELLER', billing: { vatNumber: '11223344554', address: 'Via Garibaldi 3', postalCode: '40121', city: 'Bologna', province: 'BO', sdiCode: 'XYZ9876' } },
   services: [{ product: 'EASY', domain: 'agenziagialli.it', expiresInDays: 180 }],
   clients: [
-    { input: { name: 'Pizzeria Da Gino', email: 'gino@example.it', password: 'demo-gino', kind: 'CUSTOMER', billing: { vatNumber: '22334455667' } }, services: [{ product: 'HVPARK', domain: 'pizzeriadagino.it', expiresInDays: 180, parent: 'agenziagialli.it' }] },
-    { input: { name: 'Ferramenta Conti', email: 'conti@example.it', password: 'demo-conti', kind: 'CUSTOMER', billing: { vatNumber: '33445566778' } }, services: [{ product: 'HVPARK', domain: 'ferramentaconti.it', expiresInDays: 180, parent: 'agenziagialli.it' }] },
-    { input: { name: 'Studio Dentistico Galli', email: 'galli@example.it', password: 'demo-galli', kind: 'CUSTOMER', billing: { fiscalCode: 'GLLNDR70C15A944K' } }, services: [{ product: 'HVPARK', domain: 'studiogalli.it', expiresInDays: 180, parent: 'agenziagialli.it' }] },
+    { input: { name: 'Pizzeria Da Gino', email: 'gino@example.it', password: 'demo-gino', kind: 'CUSTOMER', billing: { vatNumber: '22334455668', address: 'Via Mazzini 8', postalCode: '40125', city: 'Bologna', province: 'BO', sdiCode: 'KRRH6B9' } }, services: [{ product: 'HVPARK', domain: 'pizzeriadagino.it', expiresInDays: 180, parent: 'agenziagialli.it' }] },
+    { input: { name: 'Ferramenta Conti', email: 'conti@example.it', password: 'demo-conti', kind: 'CUSTOMER', billing: { vatNumber: '33445566772', address: 'Via Emilia 120', postalCode: '40068', city: 'San Lazzaro di Savena', province: 'BO' } }, services: [{ product: 'HVPARK', domain: 'ferramentaconti.it', expiresInDays: 180, parent: 'agenziagialli.it' }] },
+    { input: { name: 'Studio Dentistico Galli', email: 'galli@example.it', password: 'demo-galli', kind: 'CUSTOMER', billing: { kind: 'PERSON', firstName: 'Andrea', lastName: 'Galli', fiscalCode: 'GLLNDR70C15A944H', address: 'Via Indipendenza 40', postalCode: '40121', city: 'Bologna', province: 'BO' } }, services: [{ product: 'HVPARK', domain: 'studiogalli.it', expiresInDays: 180, parent: 'agenziagialli.it' }] },
   ],
 };
 
@@ -95,7 +105,7 @@ async function recordPaidTerm(manager: EntityManager, { service, product, accoun
     accountId: account.id,
     serviceId: service.id,
     placedOn: service.termStartsOn,
-    lines: [{ kind: 'RENEWAL', description: termLine(action, product.code, service.domain, service.termStartsOn, service.expiresOn, account.locale), amountCents: service.recurringPriceCents }],
+    ...taxedLines(taxProfileOf(account), [{ kind: 'RENEWAL', description: termLine(action, product.code, service.domain, service.termStartsOn, service.expiresOn, account.locale), amountCents: service.recurringPriceCents }], account.locale),
   });
   const method: PaymentMethod = index % 3 === 0 ? 'BANK_TRANSFER' : 'CARD';
   const paidAt = new Date(`${service.termStartsOn}T09:00:00Z`);
@@ -140,7 +150,7 @@ export async function seedDemoData(db: DataSource, today: CalendarDate): Promise
     await createOrder(manager, {
       kind: 'RENEWAL', accountId: dueSoon.account.id, serviceId: dueSoon.service.id, placedOn: today, paymentMethod: 'BANK_TRANSFER',
       newExpiresOn: renewedUntil, newRecurringPriceCents: dueSoon.product.priceCents,
-      lines: [{ kind: 'RENEWAL', description: termLine('RENEWAL', dueSoon.product.code, dueSoon.service.domain, dueSoon.service.expiresOn, renewedUntil, dueSoon.account.locale), amountCents: dueSoon.product.priceCents }],
+      ...taxedLines(taxProfileOf(dueSoon.account), [{ kind: 'RENEWAL', description: termLine('RENEWAL', dueSoon.product.code, dueSoon.service.domain, dueSoon.service.expiresOn, renewedUntil, dueSoon.account.locale), amountCents: dueSoon.product.priceCents }], dueSoon.account.locale),
     });
   });
   await rejectNewestEInvoice(db, accounts.find(({ account }) => account.email === DEMO_LOGINS.customer.email)!.account.id);

@@ -7,7 +7,7 @@ import { buildFpr12 } from '@/domain/einvoice/fpr12';
 import { EInvoice, Invoice, InvoiceLine } from '@/entities';
 import type { PaymentMethod } from '@/entities/order';
 import { offlinePaymentSettings, sellerSettings } from '@/lib/payments/settings';
-import { billingOfSnapshot, documentKindOf, vatOfInvoice } from './invoice-facts';
+import { customerOf, vatOfInvoice } from './invoice-facts';
 
 function sellerOf(): Seller {
   const seller = sellerSettings();
@@ -34,7 +34,7 @@ function paymentOf(method: PaymentMethod): Payment {
 /** The FatturaPA model of an invoice row, everything read from the row (and the invoice a credit note corrects). */
 async function documentOf(manager: EntityManager, invoice: Invoice, seller: Seller, progressive: number): Promise<EInvoiceDocument> {
   const lines = await manager.find(InvoiceLine, { where: { invoiceId: invoice.id }, order: { position: 'ASC' } });
-  const { kind, correctsInvoiceId, reason } = documentKindOf(invoice);
+  const { kind, correctsInvoiceId, reason } = invoice;
   const corrected = correctsInvoiceId ? await manager.findOneByOrFail(Invoice, { id: correctsInvoiceId }) : null;
   const vat = vatOfInvoice(invoice);
   return {
@@ -42,7 +42,7 @@ async function documentOf(manager: EntityManager, invoice: Invoice, seller: Sell
     number: invoiceNumber(invoice.year, invoice.number),
     issuedOn: invoice.issuedOn,
     seller,
-    customer: billingOfSnapshot(invoice.billing),
+    customer: customerOf(invoice),
     lines: lines.map((line) => ({ description: line.description, amountCents: line.amountCents, vat })),
     totals: { netCents: invoice.netCents, vatCents: invoice.vatCents, totalCents: invoice.totalCents },
     // A credit note's refund is not a payment of the customer's: it carries no DatiPagamento.

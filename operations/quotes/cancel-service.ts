@@ -1,4 +1,6 @@
 import type { DataSource } from 'typeorm';
+import { taxProfileOf } from '@/domain/billing/tax-profile';
+import { fixedTax } from '@/domain/billing/taxed-lines';
 import { describeCancellation } from '@/domain/service-change';
 import { CANCELLATION_REASONS, type CancellationReason } from '@/entities/cancellation';
 import { Quote } from '@/entities';
@@ -46,6 +48,7 @@ export async function cancelService(db: DataSource, actor: Actor, request: Cance
       netCents: 0,
       vatCents: 0,
       totalCents: 0,
+      ...fixedTax(taxProfileOf(owner)),
       pricedOn: today(),
       newExpiresOn: service.expiresOn,
       effectiveOn: service.expiresOn,

@@ -9,6 +9,7 @@ import { memoPerObject } from '@/lib/memo';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit';
 import { cancelOpenOrder } from '../billing/cancel-order';
+import { assertBillingComplete } from '../billing-details/billing-complete';
 import { createOrder, NEXT_ORDER_NUMBER } from '../billing/create-order';
 import { UserInputError } from '../errors';
 import { cardSessionFor } from '../payments/card-session-for';
@@ -94,7 +95,14 @@ async function placeChangeOrder(manager: EntityManager, actor: Actor, quote: Quo
     newRecurringPriceCents: quote.newRecurringPriceCents,
     paymentMethod,
     createdByUserId: actor.userId,
+    // What the quote fixed, even if the billing data changed since.
     lines: quote.lines,
+    netCents: quote.netCents,
+    vatCents: quote.vatCents,
+    totalCents: quote.totalCents,
+    taxProfile: quote.taxProfile,
+    vatRatePercent: quote.vatRatePercent,
+    vatNatura: quote.vatNatura,
     placedOn: quote.pricedOn,
   });
   await recordAudit(manager, actor, {
@@ -130,6 +138,8 @@ async function commitQuote(db: DataSource, actor: Actor, confirmation: Confirmat
     if (quote.kind === 'SERVICE_CHANGE' && !confirmation.paymentMethod) {
       throw new UserInputError('REQUIRED', 'choose a payment method: CARD, BANK_TRANSFER or POSTAL_SLIP', 'paymentMethod');
     }
+    // Something to pay starts a payment: the billed account's e-invoice must be possible. A free change needs none.
+    if (quote.kind === 'SERVICE_CHANGE' && quote.totalCents > 0) await assertBillingComplete(manager, service.accountId);
 
     const { openOrderId: superseded, orderNumber } = await assertCurrent(manager, quote, service);
     if (superseded) await cancelOpenOrder(manager, actor, { id: superseded, accountId: service.accountId }, quote.kind === 'CANCELLATION' ? 'SERVICE_CANCELLED' : 'SUPERSEDED');

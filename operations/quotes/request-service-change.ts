@@ -1,4 +1,6 @@
 import type { DataSource } from 'typeorm';
+import { taxProfileOf } from '@/domain/billing/tax-profile';
+import { taxedLines } from '@/domain/billing/taxed-lines';
 import { priceServiceChange } from '@/domain/service-change';
 import { Product, Quote } from '@/entities';
 import { now, today } from '@/lib/clock';
@@ -10,7 +12,10 @@ import { assertActive, assertNotCancelled, clientDomainsOf, openOrderOf, ownerOf
 
 export interface ServiceChangeRequest { serviceId: string; targetProductCode: string }
 
-/** Prices a change of product and stores the quote; nothing else changes until it is confirmed and paid. */
+/**
+ * Prices a change of product and stores the quote, its tax fixed by the owner's billing data as it is now;
+ * nothing else changes until it is confirmed and paid.
+ */
 export async function requestServiceChange(db: DataSource, actor: Actor, request: ServiceChangeRequest): Promise<Quote> {
   return db.transaction(async (manager) => {
     const service = await serviceInReach(manager, actor, request.serviceId);
@@ -29,6 +34,8 @@ export async function requestServiceChange(db: DataSource, actor: Actor, request
       clientDomains: await clientDomainsOf(manager, service.id),
       locale: owner.locale,
     });
+    // Taxed as the owner, who is billed, whoever asks (a reseller for its client).
+    const taxed = taxedLines(taxProfileOf(owner), priced.lines, owner.locale);
     const superseded = await openOrderOf(manager, service.id);
     return manager.save(Quote, manager.create(Quote, {
       kind: 'SERVICE_CHANGE',
@@ -40,10 +47,7 @@ export async function requestServiceChange(db: DataSource, actor: Actor, request
       direction: priced.direction,
       nearExpiry: priced.nearExpiry,
       freeDays: priced.freeDays,
-      lines: priced.lines,
-      netCents: priced.netCents,
-      vatCents: priced.vatCents,
-      totalCents: priced.totalCents,
+      ...taxed,
       pricedOn: day,
       newExpiresOn: priced.newExpiresOn,
       effectiveOn: priced.effectiveOn,

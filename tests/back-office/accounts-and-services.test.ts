@@ -12,7 +12,7 @@ let admin: Login;
 let reseller: AccountLogin;
 
 const CREATE_ACCOUNT = `mutation($input: CreateAccountInput!) { createAccount(input: $input) {
-  account { id kind name email locale reseller { id } billing { fiscalCode vatNumber city province country } } userErrors { field code message } } }`;
+  account { id kind name email locale reseller { id } billing { kind companyName fiscalCode vatNumber city province country } taxProfile } userErrors { field code message } } }`;
 const PROVISION = `mutation($input: ProvisionServiceInput!) { provisionService(input: $input) {
   service { id domain status termStartsOn expiresOn recurringPriceCents product { code } parentService { id } account { id } } userErrors { field code message } } }`;
 
@@ -35,12 +35,12 @@ describe('createAccount', () => {
   it("creates a reseller's client with its login and billing data, and records it in the audit trail", async () => {
     const { account, userErrors } = await mutate(CREATE_ACCOUNT, {
       name: 'Bar Sport', email: 'Bar.Sport@Example.test', password: 'una password lunga', kind: 'CUSTOMER', resellerId: reseller.account.id, locale: 'en',
-      billing: { vatNumber: '01234567890', city: 'Bologna', province: 'bo' },
+      billing: { vatNumber: '01234567897', city: 'Bologna', province: 'bo' },
     });
     expect(userErrors).toEqual([]);
     expect(account).toMatchObject({
       kind: 'CUSTOMER', name: 'Bar Sport', email: 'bar.sport@example.test', locale: 'en', reseller: { id: reseller.account.id },
-      billing: { vatNumber: '01234567890', city: 'Bologna', province: 'BO', country: 'IT' },
+      billing: { kind: 'COMPANY', companyName: 'Bar Sport', vatNumber: '01234567897', city: 'Bologna', province: 'BO', country: 'IT' }, taxProfile: 'IT_BUSINESS',
     });
     expect(await authenticateWithPassword(db, 'bar.sport@example.test', 'una password lunga')).toEqual(expect.any(String));
     const audit = await db.getRepository(AuditEvent).findOneByOrFail({ entityId: account.id, action: 'account.created' });

@@ -236,6 +236,50 @@ describeInBrowser('the customer portal in a real Chromium', () => {
     expect((await download).suggestedFilename()).toBe(`nota-di-credito-${creditNote.number.replace('/', '-')}.pdf`);
   });
 
+  it('keeps the billing details: a wrong fiscal code is named beside its field, without JavaScript too; a payment that needs more leads to the form and back', async () => {
+    await page.goto(`${app.url}/area`);
+    await page.getByRole('link', { name: 'Dati di fatturazione', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dati di fatturazione' }).waitFor();
+    const fiscalCode = page.getByLabel('Codice fiscale', { exact: true });
+    expect(await fiscalCode.inputValue()).toBe('RSSMRA80A01H501U');
+    await expectAccessible(page);
+    await fiscalCode.fill('RSSMRA80A01H501V');
+    await page.getByLabel('Indirizzo (via e numero civico)').fill('');
+    await page.getByRole('button', { name: 'Salva i dati' }).click();
+    await page.locator('#error-fiscalCode').waitFor();
+    expect(await page.locator('#error-fiscalCode').innerText()).toContain('carattere di controllo');
+    expect(await fiscalCode.inputValue()).toBe('RSSMRA80A01H501V');
+    expect(await fiscalCode.getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'billing-error');
+    await expectAccessible(page);
+
+    const withoutScript = await browser.newContext({ storageState: await context.storageState(), javaScriptEnabled: false });
+    const plain = await withoutScript.newPage();
+    await plain.goto(`${app.url}/area/dati-fatturazione`);
+    await plain.getByLabel('Partita IVA', { exact: true }).fill('01234567890');
+    await plain.getByRole('button', { name: 'Salva i dati' }).click();
+    await plain.locator('#error-vatNumber').waitFor();
+    expect(await plain.getByLabel('Partita IVA', { exact: true }).inputValue()).toBe('01234567890');
+    await withoutScript.close();
+
+    // Valid but without an address: saved; renewing then needs the address, and comes back once it is given.
+    await fiscalCode.fill('RSSMRA80A01H501U');
+    await page.getByRole('button', { name: 'Salva i dati' }).click();
+    await page.waitForURL(/esito=salvati/);
+    await (await scheduleRow('rossi-fotografia.it', 'PERSONAL15')).getByRole('link', { name: /Rinnova/ }).click();
+    await page.waitForURL(/\/rinnovo$/);
+    const renewal = page.url();
+    await page.getByLabel('Bonifico bancario').check();
+    await page.getByRole('button', { name: 'Conferma il rinnovo' }).click();
+    await page.waitForURL(/\/area\/dati-fatturazione\?next=/);
+    expect(await page.getByRole('alert').first().innerText()).toContain('Indirizzo');
+    await screenshot(page, 'billing-incomplete');
+    await expectAccessible(page);
+    await page.getByLabel('Indirizzo (via e numero civico)').fill('Via Roma 1');
+    await page.getByRole('button', { name: 'Salva i dati' }).click();
+    await page.waitForURL(renewal);
+  });
+
   it('switches to English, remembered across pages', async () => {
     await page.goto(`${app.url}/area/scadenziario`);
     await page.getByRole('button', { name: 'English' }).click();

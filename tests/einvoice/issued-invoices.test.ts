@@ -34,18 +34,18 @@ describe('the FatturaPA file of each issued invoice', () => {
   it('is valid FPR12 for every kind of customer and payment, and says what the invoice says to the cent', async () => {
     const cases = {
       consumerByTransfer: [await customer('Mario Rossi', {
-        fiscalCode: 'RSSMRA85T10A562S', addressLine: 'Via Roma 1', postalCode: '20121', city: 'Milano', province: 'mi', pecEmail: 'mario.rossi@pec.example.it',
+        fiscalCode: 'RSSMRA85T10A562S', address: 'Via Roma 1', postalCode: '20121', city: 'Milano', province: 'mi', pecEmail: 'mario.rossi@pec.example.it',
       }), 'BANK_TRANSFER'],
       businessByCard: [await customer('Bianchi Web S.r.l.', {
-        vatNumber: 'IT12345678903', fiscalCode: '12345678903', addressLine: 'Corso Vittorio Emanuele 12', postalCode: '10121', city: 'Torino', province: 'TO', recipientCode: 'm5uxcr1',
+        vatNumber: 'IT12345678903', fiscalCode: '12345678903', address: 'Corso Vittorio Emanuele 12', postalCode: '10121', city: 'Torino', province: 'TO', recipientCode: 'm5uxcr1',
       }), 'CARD'],
       businessWithPecBySlip: [await customer('Verdi S.n.c.', {
-        vatNumber: '01234567890', addressLine: 'Piazza Duomo 2', postalCode: '50122', city: 'Firenze', province: 'FI', pecEmail: 'verdi@pec.example.it',
+        vatNumber: '01234567897', address: 'Piazza Duomo 2', postalCode: '50122', city: 'Firenze', province: 'FI', pecEmail: 'verdi@pec.example.it',
       }), 'POSTAL_SLIP'],
       longLatin1Names: [await customer(LONG_NAME, {
-        vatNumber: '12345678903', addressLine: `Via dell'Industria e dell'Artigianato della Provincia Autonoma, numero civico 1234/B`, postalCode: '39100', city: 'Bolzano → Bozen', province: 'BZ',
+        vatNumber: '12345678903', address: `Via dell'Industria e dell'Artigianato della Provincia Autonoma, numero civico 1234/B`, postalCode: '39100', city: 'Bolzano → Bozen', province: 'BZ',
       }), 'CARD'],
-      noBillingDataYet: [await customer('Cliente'), 'BANK_TRANSFER'],
+      oneWordName: [await customer('Cliente'), 'BANK_TRANSFER'],
     } as const;
     const xml: Record<string, string> = {};
     for (const [name, [login, method]] of Object.entries(cases)) {
@@ -93,7 +93,7 @@ describe('the FatturaPA file of each issued invoice', () => {
       IdFiscaleIVA: { IdPaese: 'IT', IdCodice: '01234567890' }, CodiceFiscale: '01234567890', Anagrafica: { Denominazione: 'HostingVirtuale S.r.l.' }, RegimeFiscale: 'RF01',
     });
     expect(seller.Sede).toEqual({ Indirizzo: "Via dell'Esempio 1", CAP: '00100', Comune: 'Roma', Provincia: 'RM', Nazione: 'IT' });
-    expect(read(xml.noBillingDataYet).header.CessionarioCommittente.DatiAnagrafici.Anagrafica).toEqual({ Nome: 'Cliente', Cognome: '-' });
+    expect(read(xml.oneWordName).header.CessionarioCommittente.DatiAnagrafici.Anagrafica).toEqual({ Nome: 'Cliente', Cognome: 'Prova' });
   });
 
   it('takes the seller from the configuration: address in its parts and the tax regime', async () => {

@@ -40,7 +40,7 @@ beforeAll(async () => {
 
 describe('credit notes', () => {
   it('credits a whole invoice: every line and the same totals, dated today, with its billing data, order and reason', async () => {
-    const customer = await newAccount(db, { name: 'Maria Bianchi', billing: { fiscalCode: 'BNCMRA80A41H501X' } });
+    const customer = await newAccount(db, { name: 'Maria Bianchi', billing: { fiscalCode: 'BNCMRA80A41H501E' } });
     const invoice = await paidUpgrade(customer);
     process.env.PORTAL_TODAY = '2026-07-20';
     const { issueCreditNote } = await issue({ invoiceNumber: invoice.number, reason: 'Ordine annullato su richiesta del cliente' });
@@ -50,7 +50,7 @@ describe('credit notes', () => {
       id: expect.any(String), kind: 'CREDIT_NOTE', number: `${year}/${String(sequence + 1).padStart(6, '0')}`, issuedOn: '2026-07-20',
       correctsInvoiceNumber: invoice.number, reason: 'Ordine annullato su richiesta del cliente', orderCode: invoice.orderCode,
       netCents: 2507, vatCents: 552, totalCents: 3059, paymentMethod: 'BANK_TRANSFER', pdfUrl: `/api/invoices/${issueCreditNote.creditNote.id}/pdf`,
-      billing: { name: 'Maria Bianchi', fiscalCode: 'BNCMRA80A41H501X' }, lines: invoice.lines,
+      billing: { name: 'Maria Bianchi', fiscalCode: 'BNCMRA80A41H501E' }, lines: invoice.lines,
     });
     expect(invoice).toMatchObject({ kind: 'INVOICE', correctsInvoiceNumber: null, reason: null });
     expect(invoice.lines.length).toBeGreaterThan(1);

@@ -17,7 +17,7 @@ const ORDER = `query($code: String!) { order(code: $code) { ${ORDER_FIELDS} } }`
 
 beforeAll(async () => {
   db = await database.db();
-  customer = await newAccount(db, { name: 'Rossi S.r.l.', billing: { fiscalCode: '01234567890', vatNumber: '01234567890' } });
+  customer = await newAccount(db, { name: 'Rossi S.r.l.', billing: { fiscalCode: '01234567897', vatNumber: '01234567897' } });
   admin = await newAdmin(db);
 });
 
@@ -53,7 +53,7 @@ describe('bank transfer and postal slip', () => {
     expect(order).toMatchObject({
       status: 'FULFILLED', paymentInstructions: null,
       payments: [{ method: 'BANK_TRANSFER', provider: 'OFFLINE', status: 'SUCCEEDED', amountCents: 3059, testMode: false }],
-      invoice: { year: 2026, issuedOn: '2026-07-02', netCents: 2507, vatCents: 552, totalCents: 3059, orderCode: code, billing: { name: 'Rossi S.r.l.', fiscalCode: '01234567890' }, lines: [{ amountCents: -2457 }, { amountCents: 4964 }] },
+      invoice: { year: 2026, issuedOn: '2026-07-02', netCents: 2507, vatCents: 552, totalCents: 3059, orderCode: code, billing: { name: 'Rossi S.r.l.', fiscalCode: '01234567897' }, lines: [{ amountCents: -2457 }, { amountCents: 4964 }] },
     });
     const business = await db.getRepository(Product).findOneByOrFail({ code: 'BUSINESS' });
     expect(await db.getRepository(Service).findOneByOrFail({ id: service.id })).toMatchObject({ productId: business.id, recurringPriceCents: 9900 });

@@ -175,6 +175,10 @@ const CASES: Record<string, Case> = {
       return { number: invoiceNumber(invoice!.year, invoice!.number) };
     },
   },
+  updateBillingDetails: {
+    query: `mutation($id: ID) { updateBillingDetails(input: { accountId: $id, billing: { kind: PERSON, firstName: "Anna", lastName: "Neri", country: "IT", address: "Via Roma 2", postalCode: "00184", city: "Roma", province: "RM", fiscalCode: "RSSMRA80A01H501U" } }) { account { id billing { lastName } } ${USER_ERRORS} } }`,
+    allowed: CLIENT_REACH, refusedAs: 'MISSING', variables: () => ({ id: client.account.id }), missing: { id: MISSING_ID },
+  },
   createAccount: {
     query: `mutation($email: String!) { createAccount(input: { name: "Nuovo", email: $email, password: "una password lunga", kind: CUSTOMER }) { account { id } ${USER_ERRORS} } }`,
     allowed: BACK_OFFICE, refusedAs: 'FORBIDDEN', variables: () => ({ email: `new-${unique()}@example.test` }),

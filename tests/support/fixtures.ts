@@ -19,13 +19,20 @@ async function loginFor(db: DataSource, user: User): Promise<Login> {
   return { user, actor, token, cookie: await sessionCookie(user.id, user.email) };
 }
 
+/** What an Italian consumer's e-invoice needs, so that a test account can pay; the test's own billing fields win. */
+export const COMPLETE_BILLING = { country: 'IT', address: 'Via Roma 1', postalCode: '00184', city: 'Roma', province: 'RM', fiscalCode: 'RSSMRA80A01H501U' } as const;
+
 export async function newAccount(db: DataSource, input: Partial<NewAccountInput> = {}): Promise<AccountLogin> {
+  const name = input.name ?? `Cliente ${unique()}`;
+  // A person's names come from the account's name: a one-word name still needs a last name.
+  const lastName = name.trim().includes(' ') ? {} : { lastName: 'Prova' };
   const { account, user } = await createAccountWithLogin(db, null, {
-    name: `Cliente ${unique()}`,
     email: `user-${unique()}@example.test`,
     password: 'correct horse battery',
     kind: 'CUSTOMER',
     ...input,
+    name,
+    billing: { ...COMPLETE_BILLING, ...lastName, ...input.billing },
   });
   return { account, ...(await loginFor(db, user)) };
 }

@@ -80,6 +80,8 @@ describe('field by field', () => {
 
   it('bounds free text and the non-EU tax id', () => {
     expect(problemsOf(validateBilling({ ...business, companyName: 'x'.repeat(201), address: 'y'.repeat(200) }))).toEqual([['companyName', 'TOO_LONG']]);
+    // A person's names as FatturaPA's Nome and Cognome hold them (and the account stores them): 60 characters.
+    expect(problemsOf(validateBilling({ ...consumer, firstName: 'x'.repeat(61), lastName: 'y'.repeat(60) }))).toEqual([['firstName', 'TOO_LONG']]);
     const swiss = { kind: 'COMPANY', companyName: 'Muster AG', country: 'CH' };
     expect(problemsOf(validateBilling({ ...swiss, vatNumber: 'CHE-123.456.789 MWST' }))).toEqual([]);
     expect(problemsOf(validateBilling({ ...swiss, vatNumber: 'A'.repeat(29) }))).toEqual([['vatNumber', 'INVALID']]);
@@ -142,6 +144,12 @@ describe('what the e-invoice needs (BILLING_INCOMPLETE)', () => {
     expect(missingForEInvoice(valid({ kind: 'PERSON', firstName: 'Mario', lastName: 'Rossi', country: 'IT' })))
       .toEqual(['address', 'postalCode', 'city', 'province', 'fiscalCode']);
     expect(missingForEInvoice(valid({ ...consumer, fiscalCode: null, vatNumber: '06363391001' }))).toEqual([]); // a sole trader
+  });
+
+  it("asks for the name the e-invoice is made out to: a company's, or a person's first and last", () => {
+    const nameless = { ...valid(consumer), firstName: null, lastName: null };
+    expect(missingForEInvoice(nameless)).toEqual(['firstName', 'lastName']);
+    expect(missingForEInvoice({ ...valid(business), companyName: null })).toEqual(['companyName']);
   });
 
   it('asks a company for its VAT number; an Italian body without one for its fiscal code', () => {

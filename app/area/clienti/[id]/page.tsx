@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { SCHEDULE_ROW_FIELDS, ScheduleTable, type ScheduleRow } from '@/components/schedule-table';
 import { signedInQuery } from '@/portal/graphql';
@@ -18,6 +19,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
   return (
     <>
       <h1>{client.name} <span className="muted">{client.email}</span></h1>
+      <p><Link href={`/area/clienti/${id}/dati-fatturazione`}>{t.billing.edit}</Link></p>
       <section className="card" aria-label={t.schedule.title}>
         <ScheduleTable rows={expirySchedule.edges.map((e) => e.node)} returnTo={`/area/clienti/${id}`} />
       </section>

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { StripeCardForm } from '@/components/stripe-card-form';
 import { UserErrorCode } from '@/domain/user-error-codes';
+import { toBillingFormIfIncomplete } from '@/portal/billing-redirect';
 import { signedInQuery, type UserError } from '@/portal/graphql';
 import { getDictionary } from '@/portal/i18n';
 import { payWithTestCard } from '@/portal/payment-actions';
@@ -18,6 +19,7 @@ export default async function CardPaymentPage({ params }: { params: Promise<{ co
     order { code total { formatted } } cardPayment { clientSecret publishableKey testMode } userErrors { code } } }`, { code });
   const error = payOrder.userErrors[0]?.code;
   if (error === UserErrorCode.NOT_FOUND) notFound();
+  await toBillingFormIfIncomplete(payOrder.userErrors, `/area/ordini/${code}/carta`, { orderCode: code });
   if (!payOrder.order || !payOrder.cardPayment) redirect(`/area/ordini/${code}${error ? `?errore=${error}` : ''}`);
   const { cardPayment, order } = payOrder;
   return (
