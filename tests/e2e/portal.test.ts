@@ -227,13 +227,19 @@ describeInBrowser('the customer portal in a real Chromium', () => {
     expect(await row.getAttribute('data-kind')).toBe('CREDIT_NOTE');
     expect(await row.innerText()).toContain(`Nota di credito\ncorregge la fattura ${invoiceNumber}`);
     expect(await row.innerText()).toContain('€ 6,10');
-    expect(await row.locator('td.sdi-status').innerText()).toBe('—');
+    // Its e-invoice is written with it and sent by the background work (the capture channel) moments later.
+    expect(await row.locator('td.sdi-status').innerText()).toMatch(/^(Da inviare|Inviata)$/);
+    // The demo's rejected e-invoice, waiting to be sent again by the back office.
+    expect(await page.locator('td.sdi-status', { hasText: 'Scartata' }).count()).toBe(1);
     expect(await page.locator('main').innerText()).toContain('Il PDF è una copia di cortesia: il documento fiscale è il file XML trasmesso al Sistema di Interscambio (SdI).');
     await screenshot(page, 'invoices-credit-note');
     await expectAccessible(page);
     const download = page.waitForEvent('download');
     await row.getByRole('link', { name: `Scarica PDF ${creditNote.number}` }).click();
     expect((await download).suggestedFilename()).toBe(`nota-di-credito-${creditNote.number.replace('/', '-')}.pdf`);
+    const xml = page.waitForEvent('download');
+    await row.getByRole('link', { name: `Scarica XML ${creditNote.number}` }).click();
+    expect((await xml).suggestedFilename()).toMatch(/^IT\d{11}_[0-9A-Z]{5}\.xml$/);
   });
 
   it('keeps the billing details: a wrong fiscal code is named beside its field, without JavaScript too; a payment that needs more leads to the form and back', async () => {

@@ -5,17 +5,11 @@ import { getDictionary } from '@/portal/i18n';
 
 export const metadata = { title: 'Fatture' };
 
-/**
- * The FatturaPA document of each invoice: `Invoice.eInvoice { status xmlUrl }` (API.md, "Added in the second
- * round"), which the e-invoicing work adds to the schema. Until the schema has it, the query leaves it out and
- * the "Stato SdI" column and the XML link read "—"; when it lands this becomes `eInvoice { status xmlUrl }`.
- */
-const E_INVOICE_FIELDS = '';
-
 interface InvoiceRow {
   id: string; kind: 'INVOICE' | 'CREDIT_NOTE'; number: string; correctsInvoiceNumber: string | null; issuedOn: string; orderCode: string;
   total: { formatted: string }; pdfUrl: string;
-  eInvoice?: { status: string; xmlUrl: string } | null;
+  /** Null for an invoice issued before e-invoicing. */
+  eInvoice: { status: string; xmlUrl: string } | null;
 }
 interface Invoices { invoiceYears: number[]; invoices: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: InvoiceRow }[] } }
 
@@ -24,7 +18,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
   const { anno, dopo } = await searchParams;
   const year = anno && /^\d{4}$/.test(anno) ? Number(anno) : null;
   const { invoiceYears, invoices } = await signedInQuery<Invoices>(`query($year: Int, $after: String) { invoiceYears invoices(first: 50, year: $year, after: $after) {
-    pageInfo { hasNextPage endCursor } edges { node { id kind number correctsInvoiceNumber issuedOn orderCode total { formatted } pdfUrl ${E_INVOICE_FIELDS} } } } }`, { year, after: dopo ?? null });
+    pageInfo { hasNextPage endCursor } edges { node { id kind number correctsInvoiceNumber issuedOn orderCode total { formatted } pdfUrl eInvoice { status xmlUrl } } } } }`, { year, after: dopo ?? null });
   return (
     <>
       <h1>{t.invoices.title}</h1>
