@@ -40,8 +40,14 @@ describeInBrowser('the running app, as requests reach it', () => {
       const page = await signIn(context, url, DEMO_LOGINS.admin.email, DEMO_LOGINS.admin.password);
       await page.goto(`${url}/admin/graphiql`);
       // GraphiQL introspects the schema first; then the default query runs.
-      const answered = page.waitForResponse((response) => response.url() === `${url}/api/graphql` && !!response.request().postData()?.includes('viewer'));
-      await page.getByRole('button', { name: /Execute query/ }).click();
+      let sent = false;
+      const answered = page.waitForResponse((response) => response.url() === `${url}/api/graphql` && !!response.request().postData()?.includes('viewer'), { timeout: 90_000 })
+        .finally(() => { sent = true; });
+      // On a busy machine the button can appear before the editor holds the query: click until the query goes out.
+      for (let tries = 0; !sent && tries < 30; tries += 1) {
+        await page.getByRole('button', { name: /Execute query/ }).click();
+        await page.waitForTimeout(2_000);
+      }
       const response = await answered;
       expect([url, response.status(), await response.json()]).toEqual([url, 200, { data: { viewer: { user: { email: DEMO_LOGINS.admin.email, role: 'ADMIN' } } } }]);
 
