@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { normalizeEmail } from '@/domain/identity';
 import { LoginAttempt } from '@/entities';
+import { metrics } from '@/lib/observability/metrics';
 import { authenticateWithPassword } from './authenticate';
 
 /** Failures allowed per email and per address within the window; one more is refused without checking the password. */
@@ -23,11 +24,13 @@ export async function signInWithPassword(db: DataSource, emailInput: string, pas
   );
   if (recent.byEmail > LOGIN_LIMIT.failures || recent.byAddress > LOGIN_LIMIT.failures) {
     await attempts.delete({ id: attempt.id });
+    metrics().loginFailures.inc({ reason: 'too_many_attempts' });
     return { outcome: 'TOO_MANY_ATTEMPTS' };
   }
   const userId = await authenticateWithPassword(db, email, password);
   if (!userId) {
     await db.query(`DELETE FROM "login_attempts" WHERE "created_at" < now() - interval '1 day'`);
+    metrics().loginFailures.inc({ reason: 'wrong_credentials' });
     return { outcome: 'WRONG_CREDENTIALS' };
   }
   await attempts.delete({ email });

@@ -3,6 +3,8 @@ import { today } from '@/lib/clock';
 import { dataSourceOptions } from '@/lib/db/data-source';
 import { startJobs } from '@/lib/jobs';
 import { mailerFromEnv } from '@/lib/mailer';
+import { watchPool } from '@/lib/observability/database-metrics';
+import { logger } from '@/lib/observability/logger';
 import { startOutboxWorker } from '../notifications/outbox-worker';
 import { runLifecycle, runSummary } from './run-lifecycle';
 
@@ -10,7 +12,10 @@ export const LIFECYCLE_JOB = 'daily-lifecycle';
 /** Every day at 00:05, Europe/Rome. */
 export const LIFECYCLE_CRON = '5 0 * * *';
 
-export interface BackgroundWork { stop(): Promise<void> }
+export interface BackgroundWork {
+  /** Finishes the work in hand (a running job for up to `timeoutMs`, the outbox's batch) and closes the pool. */
+  stop(timeoutMs?: number): Promise<void>;
+}
 
 /**
  * What runs beside the portal, or in a process of its own (`npm run worker`): the daily lifecycle on
@@ -18,8 +23,9 @@ export interface BackgroundWork { stop(): Promise<void> }
  * for today: a run catches up everything due on or before its date, so days missed while nothing ran
  * are caught up by it too.
  */
-export async function startBackgroundWork(url: string, log = (line: string) => console.log(`[pannello] ${line}`)): Promise<BackgroundWork> {
+export async function startBackgroundWork(url: string, log = (line: string) => logger().info(line)): Promise<BackgroundWork> {
   const db = await new DataSource({ ...dataSourceOptions(url), extra: { max: 4 } }).initialize();
+  watchPool('background', db);
   const mailer = mailerFromEnv();
   const outbox = startOutboxWorker(db, mailer);
   try {
@@ -34,9 +40,8 @@ export async function startBackgroundWork(url: string, log = (line: string) => c
     }]);
     log(`Daily lifecycle scheduled at 00:05 Europe/Rome; outbox ${mailer ? 'delivering through SMTP_URL' : 'capturing messages (no SMTP_URL)'}`);
     return {
-      async stop() {
-        await jobs.stop();
-        await outbox.stop();
+      async stop(timeoutMs) {
+        await Promise.all([jobs.stop(timeoutMs), outbox.stop()]);
         await db.destroy();
       },
     };

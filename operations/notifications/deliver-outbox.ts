@@ -53,15 +53,16 @@ async function sendBatch(db: DataSource, mailer: Mailer, batchSize: number, pass
 }
 
 /**
- * Delivers what is due in the outbox until nothing is left for this worker. Without a mailer (no
- * `SMTP_URL`) messages are CAPTURED instead: kept, readable in the portal and by the back office.
+ * Delivers what is due in the outbox until nothing is left for this worker, or `keepGoing` says stop
+ * (the batch in hand is finished first). Without a mailer (no `SMTP_URL`) messages are CAPTURED
+ * instead: kept, readable in the portal and by the back office.
  */
-export async function deliverOutbox(db: DataSource, mailer: Mailer | null, batchSize = 10): Promise<DeliveryPass> {
+export async function deliverOutbox(db: DataSource, mailer: Mailer | null, batchSize = 10, keepGoing: () => boolean = () => true): Promise<DeliveryPass> {
   const pass: DeliveryPass = { sent: 0, captured: 0, retried: 0, failed: 0 };
   if (!mailer) {
     pass.captured = await db.transaction((manager) => affectedRows(manager, `UPDATE "notifications" SET status = 'CAPTURED' WHERE status = 'PENDING' AND next_attempt_at <= now()`));
     return pass;
   }
-  while ((await sendBatch(db, mailer, batchSize, pass)) === batchSize);
+  while ((await sendBatch(db, mailer, batchSize, pass)) === batchSize && keepGoing());
   return pass;
 }

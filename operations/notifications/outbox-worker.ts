@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Mailer } from '@/lib/mailer';
+import { logger } from '@/lib/observability/logger';
 import { deliverOutbox } from './deliver-outbox';
 
 export interface OutboxWorker {
@@ -23,9 +24,9 @@ export function startOutboxWorker(db: DataSource, mailer: Mailer | null, interva
     while (!stopped) {
       woken = false;
       try {
-        await deliverOutbox(db, mailer);
+        await deliverOutbox(db, mailer, undefined, () => !stopped);
       } catch (error) {
-        console.error('Outbox delivery failed:', error);
+        logger().error({ err: error }, 'outbox delivery failed');
       }
       await pause();
       interrupt = () => { woken = true; };
