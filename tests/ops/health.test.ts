@@ -18,7 +18,7 @@ describe('health checks', () => {
   it('ready answers 503 while a migration of this code is not applied, 200 once it is', async () => {
     expect(await check('/api/health/ready')).toMatchObject({ status: 200, body: { status: 'ready', database: 'ok', migrations: 'current', stopping: false } });
     const db = await database.db();
-    const [last] = await db.query(`DELETE FROM "migrations" WHERE "id" = (SELECT max("id") FROM "migrations") RETURNING *`);
+    const [[last]] = await db.query(`DELETE FROM "migrations" WHERE "id" = (SELECT max("id") FROM "migrations") RETURNING *`);
     expect(await check('/api/health/ready')).toMatchObject({ status: 503, body: { status: 'not ready', migrations: 'pending' } });
     await db.query(`INSERT INTO "migrations" ("id", "timestamp", "name") VALUES ($1, $2, $3)`, [last.id, last.timestamp, last.name]);
     // A migration this code does not know yet (a newer release rolling out) leaves it ready.
