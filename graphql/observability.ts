@@ -26,8 +26,10 @@ export function observeOperations(): ApolloServerPlugin<Context> {
       const request = currentRequest();
       if (request) request.actorId = contextValue.actor?.userId ?? null;
       return {
-        async willSendResponse({ operationName, response }) {
-          if (request) request.operationName = operationName ?? null;
+        async willSendResponse({ operationName: resolved, request: { operationName: asked }, response }) {
+          // The document's operation, or the name the caller asked for when the document did not get that far.
+          const operationName = resolved ?? asked ?? null;
+          if (request) request.operationName = operationName;
           const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
           const outcome = errors?.length ? String(errors[0].extensions?.code ?? 'ERROR') : 'OK';
           metrics().graphqlDuration.observe({ operation: operationLabel(operationName), outcome }, (performance.now() - started) / 1000);

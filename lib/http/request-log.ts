@@ -59,8 +59,8 @@ function onRequestStart(message: unknown): void {
       ...(context.operationName !== undefined && { operationName: context.operationName }),
       ...(context.actorId !== undefined && { actorId: context.actorId }),
     };
-    if (status >= 500) logger().error(line, 'request');
-    else if (QUIET.test(context.path)) logger().debug(line, 'request');
+    if (QUIET.test(context.path)) logger().debug(line, 'request');
+    else if (status >= 500) logger().error(line, 'request');
     else logger().info(line, 'request');
     state.inFlight -= 1;
     if (state.inFlight === 0) state.drained.splice(0).forEach((resolve) => resolve());
