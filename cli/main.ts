@@ -5,6 +5,8 @@
  *   user:create --email E --password P --role customer|reseller|admin [--name N]
  *   token:create --email E [--name N]        (prints the token as its last line)
  *   lifecycle:run [--date YYYY-MM-DD]        (the daily lifecycle for that day, by default today)
+ *   db:backup FILE                            (pg_dump; the database as it is, not migrated first)
+ *   db:restore FILE [--force]                 (pg_restore into an empty database; --force empties it first)
  */
 import { parseArgs } from 'node:util';
 import { normalizeEmail } from '@/domain/identity';
@@ -12,6 +14,8 @@ import { User } from '@/entities';
 import { today } from '@/lib/clock';
 import { closeDataSource, getDataSource } from '@/lib/db/data-source';
 import { openDatabase } from '@/lib/db/local-database';
+import { backupDatabase, restoreDatabase } from '@/lib/db/backup';
+import { BackupError } from '@/lib/db/pg-tools';
 import { migrate } from '@/lib/db/migrate';
 import { createApiToken } from '@/operations/access/api-tokens';
 import { createAccountWithLogin, createAdminUser } from '@/operations/access/create-account';
@@ -24,9 +28,12 @@ type Options = Record<string, string | undefined>;
 
 function required(options: Options, name: string): string {
   const value = options[name];
-  if (!value) throw new UserInputError('REQUIRED', `--${name} is required`, name);
+  if (!value) throw new UserInputError('REQUIRED', name === 'file' ? 'the backup FILE is required' : `--${name} is required`, name);
   return value;
 }
+
+/** Commands that take the database as it is: no migration first. */
+const AS_IS = new Set(['db:backup', 'db:restore']);
 
 const commands: Record<string, (options: Options, appliedMigrations: string[]) => Promise<void>> = {
   async 'db:migrate'(_options, applied) {
@@ -69,6 +76,16 @@ const commands: Record<string, (options: Options, appliedMigrations: string[]) =
     console.log(`${runSummary(run)}.`);
     console.log('Emails are in the outbox; the server or `npm run worker` delivers them.');
   },
+
+  async 'db:backup'(options) {
+    const { file, bytes, tool } = await backupDatabase(process.env.DATABASE_URL!, required(options, 'file'));
+    console.log(`Backed up to ${file} (${(bytes / 1024).toFixed(0)} KiB, ${tool}).`);
+  },
+
+  async 'db:restore'(options) {
+    const { relations, tool } = await restoreDatabase(process.env.DATABASE_URL!, required(options, 'file'), options.force === 'yes');
+    console.log(`Restored ${relations} tables, views and sequences (${tool}). The next start applies any migration newer than the backup.`);
+  },
 };
 
 async function main(): Promise<void> {
@@ -79,13 +96,18 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, date: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, date: { type: 'string' }, force: { type: 'boolean' } },
+  });
   const database = await openDatabase();
   process.env.DATABASE_URL = database.url;
   try {
-    // Every command finds the schema up to date, as the server does.
-    const applied = await migrate(database.url);
-    await run(values, applied);
+    // Every other command finds the schema up to date, as the server does.
+    const applied = AS_IS.has(command) ? [] : await migrate(database.url);
+    const { force, ...texts } = values;
+    await run({ ...texts, force: force ? 'yes' : undefined, file: positionals[0] }, applied);
   } finally {
     await closeDataSource();
     await database.stop();
@@ -93,6 +115,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(error instanceof UserInputError ? `Error: ${error.message}` : error);
+  console.error(error instanceof UserInputError || error instanceof BackupError ? `Error: ${error.message}` : error);
   process.exitCode = 1;
 });

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { findPgTool, libpqConnection, serverMajor } from './pg-tools';
+import { BackupError, findPgTool, libpqConnection, serverMajor } from './pg-tools';
 
 const run = promisify(execFile);
 
@@ -42,7 +42,6 @@ export async function backupDatabase(url: string, file: string): Promise<BackupR
   return { file, bytes: fs.statSync(file).size, tool };
 }
 
-export class NotEmptyError extends Error {}
 
 /** Drops every schema the database has beyond PostgreSQL's own, and gives it back an empty `public` as PostgreSQL 15 creates it. */
 async function emptyDatabase(client: pg.Client): Promise<void> {
@@ -66,7 +65,7 @@ export async function restoreDatabase(url: string, file: string, force: boolean)
   const tool = await findPgTool('pg_restore', await serverMajor(url));
   await withClient(url, async (client) => {
     const { rows: [{ n }] } = await client.query(USER_RELATIONS);
-    if (n > 0 && !force) throw new NotEmptyError(`the database is not empty (${n} tables, views and sequences): restoring into it would mix two databases. Restore into an empty one, or add --force to drop everything in it first`);
+    if (n > 0 && !force) throw new BackupError(`the database is not empty (${n} tables, views and sequences): restoring into it would mix two databases. Restore into an empty one, or add --force to drop everything in it first`);
     if (n > 0) await emptyDatabase(client);
   });
   const { dbname, env } = libpqConnection(url);

@@ -8,6 +8,9 @@ const run = promisify(execFile);
 
 export type PgTool = 'pg_dump' | 'pg_restore';
 
+/** A backup or restore refused, with what to do about it. */
+export class BackupError extends Error {}
+
 /** Debian and Ubuntu keep each major version's client programs apart; `pg_dump` on PATH is the newest's. */
 const DEBIAN_VERSIONS = '/usr/lib/postgresql';
 
@@ -54,7 +57,7 @@ export async function findPgTool(tool: PgTool, server: number): Promise<string> 
   const usable = found.filter(({ major }) => major >= server).sort((a, b) => a.major - b.major);
   if (usable.length) return usable[0].program;
   const seen = found.length ? `only ${found.map(({ program, major }) => `${program} (${major})`).join(', ')}` : 'none';
-  throw new Error(`${tool} ${server} or later is needed for this PostgreSQL ${server} server, and ${seen} was found: install PostgreSQL ${server}'s client programs (Debian: postgresql-client-${server}) or set PG_BIN_DIR to their directory`);
+  throw new BackupError(`${tool} ${server} or later is needed for this PostgreSQL ${server} server, and ${seen} was found: install PostgreSQL ${server}'s client programs (Debian: postgresql-client-${server}) or set PG_BIN_DIR to their directory`);
 }
 
 /** The server's URL for libpq's programs, with the password moved to the environment (never on a command line). */
