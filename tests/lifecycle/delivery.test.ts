@@ -1,5 +1,3 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import type { DataSource } from 'typeorm';
 import { MAX_DELIVERY_ATTEMPTS } from '@/domain/delivery';
 import { Notification } from '@/entities';
@@ -8,51 +6,10 @@ import { deliverOutbox } from '@/operations/notifications/deliver-outbox';
 import { startOutboxWorker } from '@/operations/notifications/outbox-worker';
 import { queueEmails } from '@/operations/notifications/queue-emails';
 import { useTestDatabase } from '../support/database';
+import { LocalSmtp } from '../support/smtp';
 
 const database = useTestDatabase();
 let db: DataSource;
-
-interface Received { to: string; from: string; subject: string; messageId: string }
-
-/** A real SMTP server on a free local port, recording what it accepts; it can refuse (4xx) or be down. */
-class LocalSmtp {
-  received: Received[] = [];
-  refusing = false;
-  delayMs = 0;
-  private server: SMTPServer | null = null;
-  port = 0;
-
-  async start(): Promise<void> {
-    this.server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      disableReverseLookup: true,
-      onData: (stream, session, callback) => {
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => setTimeout(() => {
-          if (this.refusing) return callback(Object.assign(new Error('Mailbox busy, try later'), { responseCode: 451 }));
-          const headers = Buffer.concat(chunks).toString('utf8').split('\r\n\r\n')[0];
-          const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'mi').exec(headers)?.[1] ?? '';
-          const to = session.envelope.rcptTo.map((r) => r.address).join(',');
-          this.received.push({ to, from: header('From'), subject: header('Subject'), messageId: header('Message-ID') });
-          callback();
-        }, this.delayMs));
-      },
-    });
-    await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
-    this.port = (this.server.server.address() as AddressInfo).port;
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => this.server!.close(() => resolve()));
-  }
-
-  url(): string {
-    return `smtp://127.0.0.1:${this.port}`;
-  }
-}
 
 const smtp = new LocalSmtp();
 
