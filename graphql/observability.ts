@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { Kind, type DocumentNode } from 'graphql';
 import { metrics } from '@/lib/observability/metrics';
 import { currentRequest } from '@/lib/observability/request-context';
 import type { Context } from './context';
@@ -15,6 +16,12 @@ function operationLabel(name: string | null | undefined): string {
   return name;
 }
 
+/** The name the document gives its operation, when it was parsed but failed validation. */
+function nameInDocument(document: DocumentNode | undefined): string | undefined {
+  const operations = document?.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION) ?? [];
+  return operations.length === 1 ? operations[0].name?.value : undefined;
+}
+
 /**
  * Tells the request log who asked and which operation ran, and times each operation by name and
  * outcome (OK, or its first error's code). One listener per request, none per field.
@@ -26,9 +33,9 @@ export function observeOperations(): ApolloServerPlugin<Context> {
       const request = currentRequest();
       if (request) request.actorId = contextValue.actor?.userId ?? null;
       return {
-        async willSendResponse({ operationName: resolved, request: { operationName: asked }, response }) {
-          // The document's operation, or the name the caller asked for when the document did not get that far.
-          const operationName = resolved ?? asked ?? null;
+        async willSendResponse({ operationName: resolved, request: { operationName: asked }, document, response }) {
+          // The operation run, or else the one asked for, when the document did not get that far.
+          const operationName = resolved ?? asked ?? nameInDocument(document) ?? null;
           if (request) request.operationName = operationName;
           const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
           const outcome = errors?.length ? String(errors[0].extensions?.code ?? 'ERROR') : 'OK';

@@ -49,7 +49,7 @@ describe('/api/metrics', () => {
       'process_cpu_seconds_total', 'nodejs_eventloop_lag_seconds',
     ]));
     expect(sample(text, 'pannello_graphql_request_duration_seconds_count', { operation: 'Viewer', outcome: 'OK' })).toBe(3);
-    expect(sample(text, 'pannello_graphql_request_duration_seconds_count', { operation: '(anonymous)', outcome: 'GRAPHQL_VALIDATION_FAILED' })).toBe(1);
+    expect(sample(text, 'pannello_graphql_request_duration_seconds_count', { operation: 'Broken', outcome: 'GRAPHQL_VALIDATION_FAILED' })).toBe(1);
     expect(sample(text, 'pannello_http_request_duration_seconds_count', { method: 'POST', route: '/api/graphql', status: '200' })).toBe(3);
     expect(sample(text, 'pannello_http_request_duration_seconds_count', { method: 'POST', route: '/api/graphql', status: '400' })).toBe(1);
     expect(sample(text, 'pannello_http_request_duration_seconds_count', { method: 'GET', route: '/api/metrics', status: '401' })).toBe(2);
