@@ -70,6 +70,8 @@ describe('migrations lint for rolling deploys', () => {
     expect(rulesOf(query('ALTER TABLE "orders" RENAME COLUMN "payment_failure_reason" TO "payment_failure_code"'))).toEqual(['rename']);
     expect(rulesOf(query('ALTER TABLE "orders" DROP COLUMN "legacy"'))).toEqual(['drop-column']);
     expect(rulesOf(query('ALTER TABLE "orders" DROP CONSTRAINT "CHK_x"'))).toEqual([]);
+    expect(rulesOf(query('ALTER TABLE "invoices" ADD "kind" character varying(16) NOT NULL'))).toEqual(['required-column']);
+    expect(rulesOf(query('ALTER TABLE "invoices" ADD "kind" character varying(16)'))).toEqual([]);
     expect(rulesOf(query('ALTER TABLE "orders" DROP COLUMN "legacy"'), '  // lint-allow: drop-column — unread since the previous release')).toEqual([]);
   });
 

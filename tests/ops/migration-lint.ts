@@ -13,7 +13,8 @@ export const LARGE_TABLES = new Set([
 
 export type Rule =
   | 'index-without-concurrently' | 'concurrently-in-transaction' | 'volatile-default' | 'set-not-null'
-  | 'constraint-validation' | 'unique-constraint' | 'column-type' | 'backfill' | 'rename' | 'drop-column' | 'table-lock';
+  | 'constraint-validation' | 'unique-constraint' | 'column-type' | 'backfill' | 'rename' | 'drop-column' | 'table-lock'
+  | 'required-column';
 
 export interface Problem { rule: Rule; statement: string; fix: string }
 
@@ -29,6 +30,7 @@ const FIXES: Record<Rule, string> = {
   rename: 'the release still running reads the old name: add the new column, migrate the code, drop the old one later',
   'drop-column': 'drop a column only once the code that reads it is gone (a release earlier)',
   'table-lock': 'no LOCK TABLE, VACUUM FULL, CLUSTER or plain REINDEX on a large table',
+  'required-column': 'the release still running inserts rows without it: give it a default, or make it NOT NULL a release later',
 };
 
 const VOLATILE = /\b(clock_timestamp|random|gen_random_uuid|uuid_generate_v[14]|nextval|timeofday)\s*\(|\b(big|small)?serial\b|\bgenerated\s+always\s+as\s*\(.*\)\s*stored/i;
@@ -65,6 +67,7 @@ export function lintMigration(source: string): Problem[] {
     // One ALTER TABLE may carry several actions, separated by commas outside parentheses.
     for (const action of sql.replace(/^alter table (?:if exists )?(?:only )?(?:"?\w+"?\.)?"?\w+"? /i, '').split(/,(?![^(]*\))/).map((part) => part.trim())) {
       if (/^add (column )?(?!constraint\b)/i.test(action) && VOLATILE.test(action)) report('volatile-default', sql);
+      else if (/^add (column )?(?!constraint\b)/i.test(action) && /\bnot null\b/i.test(action) && !/\bdefault\b/i.test(action)) report('required-column', sql);
       if (/^alter (column )?"?(\w+)"? set not null/i.test(action)) {
         const column = /^alter (?:column )?"?(\w+)"?/i.exec(action)![1];
         if (!new RegExp(`check \\(\\s*"?${column}"? is not null\\s*\\)`, 'i').test(statements.join('\n'))) report('set-not-null', sql);
