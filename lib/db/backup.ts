@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import { promisify } from 'node:util';
-import pg from 'pg';
-import { BackupError, findPgTool, libpqConnection, serverMajor } from './pg-tools';
+import type pg from 'pg';
+import { BackupError, findPgTool, libpqConnection, serverMajor, withConnection } from './pg-tools';
 
 const run = promisify(execFile);
 
@@ -11,16 +11,6 @@ const USER_RELATIONS = `SELECT count(*)::int AS "n" FROM pg_class c JOIN pg_name
   WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\_%'`;
 
 const USER_SCHEMAS = `SELECT nspname AS "name" FROM pg_namespace WHERE nspname <> 'information_schema' AND nspname NOT LIKE 'pg\\_%'`;
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 export interface BackupResult { file: string; bytes: number; tool: string }
 
@@ -63,13 +53,13 @@ async function emptyDatabase(client: pg.Client): Promise<void> {
 export async function restoreDatabase(url: string, file: string, force: boolean): Promise<{ relations: number; tool: string }> {
   if (!fs.existsSync(file)) throw new Error(`no backup at ${file}`);
   const tool = await findPgTool('pg_restore', await serverMajor(url));
-  await withClient(url, async (client) => {
+  await withConnection(url, async (client) => {
     const { rows: [{ n }] } = await client.query(USER_RELATIONS);
     if (n > 0 && !force) throw new BackupError(`the database is not empty (${n} tables, views and sequences): restoring into it would mix two databases. Restore into an empty one, or add --force to drop everything in it first`);
     if (n > 0) await emptyDatabase(client);
   });
   const { dbname, env } = libpqConnection(url);
   await run(tool, ['--single-transaction', '--exit-on-error', '--no-owner', '--no-privileges', '--no-comments', '--dbname', dbname, file], { env, maxBuffer: 16 * 1024 * 1024 });
-  const relations = await withClient(url, async (client) => (await client.query(USER_RELATIONS)).rows[0].n as number);
+  const relations = await withConnection(url, async (client) => (await client.query(USER_RELATIONS)).rows[0].n as number);
   return { relations, tool };
 }

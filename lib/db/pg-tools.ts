@@ -30,16 +30,20 @@ function candidates(tool: PgTool): string[] {
   return [...versioned.filter((file) => fs.existsSync(file)), tool];
 }
 
-/** The major version of the PostgreSQL server at `url`. */
-export async function serverMajor(url: string): Promise<number> {
+/** Runs `work` on a connection of its own to `url`, closed afterwards. */
+export async function withConnection<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows: [{ server_version_num: version }] } = await client.query('SHOW server_version_num');
-    return Math.floor(Number(version) / 10000);
+    return await work(client);
   } finally {
     await client.end();
   }
+}
+
+/** The major version of the PostgreSQL server at `url`. */
+export function serverMajor(url: string): Promise<number> {
+  return withConnection(url, async (client) => Math.floor(Number((await client.query('SHOW server_version_num')).rows[0].server_version_num) / 10000));
 }
 
 /**

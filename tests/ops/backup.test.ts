@@ -3,10 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { User } from '@/entities';
 import { closeDataSource } from '@/lib/db/data-source';
-import { findPgTool, serverMajor } from '@/lib/db/pg-tools';
+import { findPgTool, serverMajor, withConnection } from '@/lib/db/pg-tools';
 import { createApiToken } from '@/operations/access/api-tokens';
 import { actorForUser } from '@/operations/access/resolve-actor';
 import { DEMO_LOGINS, seedDemoData } from '@/operations/demo/seed-demo-data';
@@ -27,19 +26,9 @@ function cli(url: string, ...args: string[]) {
   });
 }
 
-async function onDatabase<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Every table of every schema with its row count, every sequence with its value, and the invoice counters. */
 function snapshot(url: string) {
-  return onDatabase(url, async (client) => {
+  return withConnection(url, async (client) => {
     const { rows: tables } = await client.query(`SELECT format('%I.%I', schemaname, tablename) AS "name" FROM pg_tables
       WHERE schemaname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1`);
     const counts: Record<string, number> = {};
@@ -64,7 +53,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
-  await onDatabase(clusterUrl('postgres'), (client) => client.query(`DROP DATABASE IF EXISTS "${restoredName}" WITH (FORCE)`));
+  await withConnection(clusterUrl('postgres'), (client) => client.query(`DROP DATABASE IF EXISTS "${restoredName}" WITH (FORCE)`));
 });
 
 describe('db:backup and db:restore', () => {
@@ -81,7 +70,7 @@ describe('db:backup and db:restore', () => {
 
     expect((await cli(database.url(), 'db:backup', file)).stdout).toMatch(/^Backed up to .*pannello\.dump/);
     const restoredUrl = clusterUrl(restoredName);
-    await onDatabase(clusterUrl('postgres'), (client) => client.query(`CREATE DATABASE "${restoredName}"`));
+    await withConnection(clusterUrl('postgres'), (client) => client.query(`CREATE DATABASE "${restoredName}"`));
     expect((await cli(restoredUrl, 'db:restore', file)).stdout).toMatch(/^Restored \d+ tables, views and sequences/);
 
     const original = await snapshot(database.url());
@@ -105,7 +94,7 @@ describe('db:backup and db:restore', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr.trim()).toMatch(/^Error: the database is not empty \(\d+ tables, views and sequences\).*--force/);
 
-    await onDatabase(clusterUrl(restoredName), (client) => client.query(`DELETE FROM "invoice_lines"; CREATE TABLE "stray" ("id" int)`));
+    await withConnection(clusterUrl(restoredName), (client) => client.query(`DELETE FROM "invoice_lines"; CREATE TABLE "stray" ("id" int)`));
     expect((await cli(clusterUrl(restoredName), 'db:restore', file, '--force')).stdout).toMatch(/^Restored/);
     const restored = await snapshot(clusterUrl(restoredName));
     expect(restored.counts['public.stray']).toBeUndefined();

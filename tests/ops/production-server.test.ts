@@ -5,6 +5,7 @@
 import net from 'node:net';
 import { encode } from 'next-auth/jwt';
 import pg from 'pg';
+import { withConnection } from '@/lib/db/pg-tools';
 import { DEMO_LOGINS } from '@/operations/demo/seed-demo-data';
 import { startApp, type RunningApp } from '../e2e/app';
 import { useTestDatabase } from '../support/database';
@@ -20,14 +21,8 @@ let app: RunningApp;
 let customerId: string;
 let cookie: string;
 
-async function sql<T = any>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: database.url() });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows;
-  } finally {
-    await client.end();
-  }
+function sql<T = any>(text: string, values: unknown[] = []): Promise<T[]> {
+  return withConnection(database.url(), async (client) => (await client.query(text, values)).rows);
 }
 
 function gql(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<Response> {
