@@ -20,6 +20,8 @@ function apolloServer(): Promise<ApolloServer<Context>> {
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    // Apollo would stop itself at the first SIGTERM and fail every request while the instance drains (lib/shutdown.ts).
+    stopOnTerminationSignals: false,
     // Decided per request by requestLimits(): the back office always, everyone outside production.
     introspection: true,
     parseOptions: { maxTokens: LIMITS.maxTokens },

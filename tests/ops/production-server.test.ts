@@ -54,7 +54,7 @@ function accepts(port: number): Promise<boolean> {
 beforeAll(async () => {
   await smtp.start();
   app = await startApp('2026-11-29', {
-    DATABASE_URL: database.url(), SMTP_URL: smtp.url(), METRICS_TOKEN, LOG_LEVEL: 'info', LOG_FORMAT: 'json', SHUTDOWN_DELAY: '1', SHUTDOWN_TIMEOUT: '20',
+    NODE_ENV: 'production', DATABASE_URL: database.url(), SMTP_URL: smtp.url(), METRICS_TOKEN, LOG_LEVEL: 'info', LOG_FORMAT: 'json', SHUTDOWN_DELAY: '1', SHUTDOWN_TIMEOUT: '20',
   });
   [{ id: customerId }] = await sql(`SELECT "id" FROM "users" WHERE "email" = $1`, [DEMO_LOGINS.customer.email]);
   cookie = `next-auth.session-token=${await encode({ token: { sub: customerId, email: DEMO_LOGINS.customer.email }, secret: 'e2e-secret' })}`;
