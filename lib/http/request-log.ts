@@ -80,6 +80,12 @@ export function observeHttpRequests(): void {
   diagnostics.subscribe('http.server.request.start', onRequestStart);
 }
 
+/** Stops observing (a test file's server closing: the channel is the process's, shared by every file a test worker runs). */
+export function stopObservingHttpRequests(): void {
+  served().observing = false;
+  diagnostics.unsubscribe('http.server.request.start', onRequestStart);
+}
+
 /** Stops accepting connections: responses close theirs, idle ones are closed, the listeners too. */
 export function stopAccepting(): void {
   const state = served();

@@ -11,7 +11,7 @@ export const LOGIN_LIMIT = { failures: 5, windowMinutes: 15 } as const;
 /** Counted for the dashboards and logged (without the email) for whoever investigates a wave of guesses. */
 function refused(reason: 'wrong_credentials' | 'too_many_attempts'): void {
   metrics().loginFailures.inc({ reason });
-  logger().warn({ reason }, 'login refused');
+  logger().info({ reason }, 'login refused');
 }
 
 export type SignInOutcome = { outcome: 'SIGNED_IN'; userId: string } | { outcome: 'WRONG_CREDENTIALS' } | { outcome: 'TOO_MANY_ATTEMPTS' };

@@ -8,7 +8,7 @@ import { GET as invoicePdf } from '@/app/api/invoices/[id]/pdf/route';
 import { GET as scrape } from '@/app/api/metrics/route';
 import { POST as stripeWebhook } from '@/app/api/stripe/webhook/route';
 import { handleGraphQLRequest } from '@/graphql/http';
-import { observeHttpRequests } from '@/lib/http/request-log';
+import { observeHttpRequests, stopObservingHttpRequests } from '@/lib/http/request-log';
 
 /** The app's route handlers, dispatched by path as Next.js would. */
 function route(request: Request): Promise<Response> {
@@ -39,7 +39,10 @@ export function useGraphQLServer() {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    stopObservingHttpRequests();
+  });
 
   function headersFor(caller: Caller): Record<string, string> {
     return {
