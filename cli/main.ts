@@ -8,6 +8,8 @@
  *   sdi:import FILE…                         (the SdI's notifications: RC, NS, MC)
  *   einvoice:list [--status S]               (each invoice's current e-invoice file, newest first)
  *   einvoice:resend --invoice YYYY/NNNNNN    (a rejected e-invoice, again under a new file name)
+ *   db:backup FILE                            (pg_dump; the database as it is, not migrated first)
+ *   db:restore FILE [--force]                 (pg_restore into an empty database; --force empties it first)
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -19,6 +21,8 @@ import { User } from '@/entities';
 import { today } from '@/lib/clock';
 import { closeDataSource, getDataSource } from '@/lib/db/data-source';
 import { openDatabase } from '@/lib/db/local-database';
+import { backupDatabase, restoreDatabase } from '@/lib/db/backup';
+import { BackupError } from '@/lib/db/pg-tools';
 import { migrate } from '@/lib/db/migrate';
 import { createApiToken } from '@/operations/access/api-tokens';
 import { createAccountWithLogin, createAdminUser } from '@/operations/access/create-account';
@@ -36,7 +40,7 @@ type Options = Record<string, string | undefined>;
 
 function required(options: Options, name: string): string {
   const value = options[name];
-  if (!value) throw new UserInputError('REQUIRED', `--${name} is required`, name);
+  if (!value) throw new UserInputError('REQUIRED', name === 'file' ? 'the backup FILE is required' : `--${name} is required`, name);
   return value;
 }
 
@@ -58,6 +62,9 @@ async function importNotifications(files: string[]): Promise<void> {
     }
   }
 }
+
+/** Commands that take the database as it is: no migration first. */
+const AS_IS = new Set(['db:backup', 'db:restore']);
 
 const commands: Record<string, (options: Options, appliedMigrations: string[], files: string[]) => Promise<void>> = {
   async 'db:migrate'(_options, applied) {
@@ -130,6 +137,16 @@ const commands: Record<string, (options: Options, appliedMigrations: string[], f
     const file = await resendEInvoice(await getDataSource(), null, { invoiceNumber: required(options, 'invoice') });
     console.log(`Invoice ${options.invoice} will be sent again as ${file.fileName}.`);
   },
+
+  async 'db:backup'(options) {
+    const { file, bytes, tool } = await backupDatabase(process.env.DATABASE_URL!, required(options, 'file'));
+    console.log(`Backed up to ${file} (${(bytes / 1024).toFixed(0)} KiB, ${tool}).`);
+  },
+
+  async 'db:restore'(options) {
+    const { relations, tool } = await restoreDatabase(process.env.DATABASE_URL!, required(options, 'file'), options.force === 'yes');
+    console.log(`Restored ${relations} tables, views and sequences (${tool}). The next start applies any migration newer than the backup.`);
+  },
 };
 
 async function main(): Promise<void> {
@@ -142,15 +159,16 @@ async function main(): Promise<void> {
   }
   const { values, positionals } = parseArgs({
     args: rest,
-    allowPositionals: command === 'sdi:import',
-    options: { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, date: { type: 'string' }, status: { type: 'string' }, invoice: { type: 'string' } },
+    allowPositionals: true,
+    options: { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, date: { type: 'string' }, status: { type: 'string' }, invoice: { type: 'string' }, force: { type: 'boolean' } },
   });
   const database = await openDatabase();
   process.env.DATABASE_URL = database.url;
   try {
-    // Every command finds the schema up to date, as the server does.
-    const applied = await migrate(database.url);
-    await run(values, applied, positionals);
+    // Every other command finds the schema up to date, as the server does.
+    const applied = AS_IS.has(command) ? [] : await migrate(database.url);
+    const { force, ...texts } = values;
+    await run({ ...texts, force: force ? 'yes' : undefined, file: positionals[0] }, applied, positionals);
   } finally {
     await closeDataSource();
     await database.stop();
@@ -158,6 +176,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(error instanceof UserInputError ? `Error: ${error.message}` : error);
+  console.error(error instanceof UserInputError || error instanceof BackupError ? `Error: ${error.message}` : error);
   process.exitCode = 1;
 });

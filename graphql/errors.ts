@@ -1,5 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
+import { logger } from '@/lib/observability/logger';
+import { currentRequest } from '@/lib/observability/request-context';
 import { UserInputError } from '@/operations/errors';
 import type { UserErrorType } from './types/user-error';
 
@@ -9,17 +11,23 @@ const CALLER_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'QUERY_TOO_COMPLEX',
 ]);
 
+/** The id of the request being served, for an error's extensions: what support asks for to find its log lines. */
+export function requestIdExtension(): { requestId?: string } {
+  const request = currentRequest();
+  return request ? { requestId: request.id } : {};
+}
+
 /** Never a stack trace, never an internal message: a UserInputError becomes BAD_USER_INPUT, the unexpected an opaque 500. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const base = { locations: formatted.locations, path: formatted.path };
   if (original instanceof UserInputError) {
-    return { ...base, message: original.message, extensions: { code: 'BAD_USER_INPUT', problems: original.problems } };
+    return { ...base, message: original.message, extensions: { code: 'BAD_USER_INPUT', problems: original.problems, ...requestIdExtension() } };
   }
   const code = formatted.extensions?.code;
-  if (typeof code === 'string' && CALLER_CODES.has(code)) return { ...base, message: formatted.message, extensions: { code } };
-  console.error('GraphQL request failed:', original);
-  return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  if (typeof code === 'string' && CALLER_CODES.has(code)) return { ...base, message: formatted.message, extensions: { code, ...requestIdExtension() } };
+  logger().error({ err: original }, 'GraphQL request failed');
+  return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', ...requestIdExtension() } };
 }
 
 /** Runs a mutation's operation; problems the caller can fix come back as `userErrors` instead of a thrown error. */

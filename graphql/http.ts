@@ -5,8 +5,9 @@ import { payloadTooLarge, readTextWithinLimit } from '@/lib/http/body-limit';
 import { isSameOrigin } from '@/lib/http/same-origin';
 import { compiledGateway } from './compiled-executor';
 import { createContext, type Context } from './context';
-import { formatError } from './errors';
+import { formatError, requestIdExtension } from './errors';
 import { LIMITS, QUERY_RULES, requestLimits } from './limits';
+import { observeOperations } from './observability';
 import { appSchema } from './schema';
 
 const cache = globalThis as typeof globalThis & { __pannelloApollo?: { schema: GraphQLSchema; server: Promise<ApolloServer<Context>> } };
@@ -20,12 +21,14 @@ function apolloServer(): Promise<ApolloServer<Context>> {
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    // Apollo would stop itself at the first SIGTERM and fail every request while the instance drains (lib/shutdown.ts).
+    stopOnTerminationSignals: false,
     // Decided per request by requestLimits(): the back office always, everyone outside production.
     introspection: true,
     parseOptions: { maxTokens: LIMITS.maxTokens },
     validationRules: QUERY_RULES,
     // No HTTP cache hints are used: without the cache-control plugin Apollo does not wrap every field's resolver.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), requestLimits()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), requestLimits(), observeOperations()],
   });
   const started = server.start().then(() => server);
   cache.__pannelloApollo = { schema, server: started };
@@ -33,7 +36,7 @@ function apolloServer(): Promise<ApolloServer<Context>> {
 }
 
 function jsonError(status: number, message: string, extra: Record<string, string> = {}): Response {
-  return Response.json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] }, { status, headers: extra });
+  return Response.json({ errors: [{ message, extensions: { code: 'BAD_REQUEST', ...requestIdExtension() } }] }, { status, headers: extra });
 }
 
 function toResponse(result: HTTPGraphQLResponse): Response {
@@ -70,7 +73,7 @@ export async function handleGraphQLRequest(request: Request): Promise<Response> 
   let body: unknown;
   if (request.method === 'POST') {
     if (request.headers.has('cookie') && !request.headers.has('authorization') && !isSameOrigin(request)) {
-      return Response.json({ errors: [{ message: 'A request signed in with the portal session must come from the portal itself', extensions: { code: 'FORBIDDEN' } }] }, { status: 403 });
+      return Response.json({ errors: [{ message: 'A request signed in with the portal session must come from the portal itself', extensions: { code: 'FORBIDDEN', ...requestIdExtension() } }] }, { status: 403 });
     }
     const mediaType = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
     if (mediaType !== 'application/json') return jsonError(400, 'A POST body must be JSON, sent as Content-Type: application/json');

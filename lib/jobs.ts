@@ -1,5 +1,6 @@
 import { PgBoss } from 'pg-boss';
 import { TIME_ZONE } from '@/domain/calendar';
+import { logger } from './observability/logger';
 
 /** pg-boss keeps its queues, schedules and jobs in a schema of its own, in the application's database. */
 export const JOBS_SCHEMA = 'pgboss';
@@ -11,7 +12,10 @@ export interface ScheduledJob {
   run(): Promise<void>;
 }
 
-export interface Jobs { stop(): Promise<void> }
+export interface Jobs {
+  /** Lets a running job finish for up to `timeoutMs`, then hands it back (failed, to be retried) and stops. */
+  stop(timeoutMs?: number): Promise<void>;
+}
 
 /**
  * Starts pg-boss and its cron schedules, with a worker for each job. Every instance of the app may
@@ -21,7 +25,7 @@ export interface Jobs { stop(): Promise<void> }
  */
 export async function startJobs(url: string, jobs: ScheduledJob[]): Promise<Jobs> {
   const boss = new PgBoss({ connectionString: url, schema: JOBS_SCHEMA, max: 2, application_name: 'pannello-jobs' });
-  boss.on('error', (error) => console.error('Scheduled jobs:', error));
+  boss.on('error', (error) => logger().error({ err: error }, 'scheduled jobs'));
   await boss.start();
   try {
     for (const job of jobs) {
@@ -33,5 +37,5 @@ export async function startJobs(url: string, jobs: ScheduledJob[]): Promise<Jobs
     await boss.stop({ graceful: false });
     throw error;
   }
-  return { stop: () => boss.stop({ graceful: true, timeout: 30_000 }) };
+  return { stop: (timeoutMs = 30_000) => boss.stop({ graceful: true, timeout: timeoutMs }) };
 }

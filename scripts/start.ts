@@ -11,7 +11,7 @@ import path from 'node:path';
 import { buildIfNeeded, NEXT_BIN, serverNodeOptions } from '@/lib/build';
 import { today } from '@/lib/clock';
 import { closeDataSource, getDataSource } from '@/lib/db/data-source';
-import { DATA_DIR, openDatabase } from '@/lib/db/local-database';
+import { DATA_DIR, handleStopSignals, openDatabase } from '@/lib/db/local-database';
 import { migrate } from '@/lib/db/migrate';
 import { User } from '@/entities';
 import { DEMO_LOGINS, seedDemoData } from '@/operations/demo/seed-demo-data';
@@ -53,18 +53,17 @@ async function main(): Promise<void> {
   log(database.embedded ? `Embedded PostgreSQL ready (data in ${path.relative(root, DATA_DIR) || DATA_DIR}/postgres)` : 'Using DATABASE_URL');
   let child: ChildProcess | undefined;
   let stopping = false;
-  const stop = async (code: number) => {
+  const stop = async (code: number, signal: NodeJS.Signals = 'SIGTERM') => {
     if (stopping) return;
     stopping = true;
     if (child?.pid && child.exitCode === null) {
-      try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+      try { process.kill(-child.pid, signal); } catch { /* already gone */ }
       await new Promise((resolve) => child!.once('exit', resolve));
     }
     await database.stop();
     process.exit(code);
   };
-  process.on('SIGINT', () => void stop(0));
-  process.on('SIGTERM', () => void stop(0));
+  handleStopSignals((signal) => void stop(0, signal));
 
   try {
     process.env.DATABASE_URL = database.url;
@@ -93,6 +92,8 @@ async function main(): Promise<void> {
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: '1',
       NODE_OPTIONS: serverNodeOptions(),
+      // The server drains on SIGTERM (instrumentation.ts) instead of Next.js closing it at once.
+      ...(dev ? {} : { NEXT_MANUAL_SIG_HANDLE: '1' }),
     },
   });
   child.on('exit', (code) => void stop(code ?? 1));

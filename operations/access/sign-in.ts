@@ -1,10 +1,18 @@
 import type { DataSource } from 'typeorm';
 import { normalizeEmail } from '@/domain/identity';
 import { LoginAttempt } from '@/entities';
+import { logger } from '@/lib/observability/logger';
+import { metrics } from '@/lib/observability/metrics';
 import { authenticateWithPassword } from './authenticate';
 
 /** Failures allowed per email and per address within the window; one more is refused without checking the password. */
 export const LOGIN_LIMIT = { failures: 5, windowMinutes: 15 } as const;
+
+/** Counted for the dashboards and logged (without the email) for whoever investigates a wave of guesses. */
+function refused(reason: 'wrong_credentials' | 'too_many_attempts'): void {
+  metrics().loginFailures.inc({ reason });
+  logger().info({ reason }, 'login refused');
+}
 
 export type SignInOutcome = { outcome: 'SIGNED_IN'; userId: string } | { outcome: 'WRONG_CREDENTIALS' } | { outcome: 'TOO_MANY_ATTEMPTS' };
 
@@ -23,11 +31,13 @@ export async function signInWithPassword(db: DataSource, emailInput: string, pas
   );
   if (recent.byEmail > LOGIN_LIMIT.failures || recent.byAddress > LOGIN_LIMIT.failures) {
     await attempts.delete({ id: attempt.id });
+    refused('too_many_attempts');
     return { outcome: 'TOO_MANY_ATTEMPTS' };
   }
   const userId = await authenticateWithPassword(db, email, password);
   if (!userId) {
     await db.query(`DELETE FROM "login_attempts" WHERE "created_at" < now() - interval '1 day'`);
+    refused('wrong_credentials');
     return { outcome: 'WRONG_CREDENTIALS' };
   }
   await attempts.delete({ email });

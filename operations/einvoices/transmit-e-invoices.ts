@@ -38,7 +38,7 @@ function pecOutbox(transport: Extract<EInvoiceTransport, { name: 'pec' }>): Outb
  * local capture sends nothing: each file is marked SENT with channel `capture`, kept and listed for the back
  * office, which transmits it by other means and imports the SdI's answers.
  */
-export async function transmitEInvoices(db: DataSource, transport: EInvoiceTransport, batchSize = 10): Promise<TransmissionPass> {
+export async function transmitEInvoices(db: DataSource, transport: EInvoiceTransport, batchSize = 10, keepGoing: () => boolean = () => true): Promise<TransmissionPass> {
   const pass: TransmissionPass = { sent: 0, captured: 0, retried: 0, failed: 0 };
   if (transport.name === 'capture') {
     pass.captured = await db.transaction((manager) => affectedRows(manager, `UPDATE "e_invoices"
@@ -46,13 +46,13 @@ export async function transmitEInvoices(db: DataSource, transport: EInvoiceTrans
       WHERE status = 'TO_SEND' AND next_attempt_at <= now()`));
     return pass;
   }
-  await deliverDue(db, pecOutbox(transport), pass, batchSize);
+  await deliverDue(db, pecOutbox(transport), pass, batchSize, keepGoing);
   return pass;
 }
 
 /** Polls for e-invoices to send every `intervalMs`; any number of workers may run at once. */
 export function startEInvoiceWorker(db: DataSource, transport: EInvoiceTransport, intervalMs = 2000): Poller {
-  return startPoller('E-invoice transmission', () => transmitEInvoices(db, transport), intervalMs, () => {
+  return startPoller('E-invoice transmission', (keepGoing) => transmitEInvoices(db, transport, undefined, keepGoing), intervalMs, () => {
     if (transport.name === 'pec') transport.mailer.close();
   });
 }

@@ -5,6 +5,8 @@ import { eInvoiceTransportFromEnv } from '@/lib/einvoice/settings';
 import { startJobs } from '@/lib/jobs';
 import { mailerFromEnv } from '@/lib/mailer';
 import { startEInvoiceWorker } from '../einvoices/transmit-e-invoices';
+import { watchPool } from '@/lib/observability/database-metrics';
+import { logger } from '@/lib/observability/logger';
 import { startOutboxWorker } from '../notifications/outbox-worker';
 import { runLifecycle, runSummary } from './run-lifecycle';
 
@@ -12,7 +14,10 @@ export const LIFECYCLE_JOB = 'daily-lifecycle';
 /** Every day at 00:05, Europe/Rome. */
 export const LIFECYCLE_CRON = '5 0 * * *';
 
-export interface BackgroundWork { stop(): Promise<void> }
+export interface BackgroundWork {
+  /** Finishes the work in hand (a running job for up to `timeoutMs`, the outbox's batch) and closes the pool. */
+  stop(timeoutMs?: number): Promise<void>;
+}
 
 /**
  * What runs beside the portal, or in a process of its own (`npm run worker`): the daily lifecycle on
@@ -20,10 +25,11 @@ export interface BackgroundWork { stop(): Promise<void> }
  * pool. The scheduled run is for today: a run catches up everything due on or before its date, so days missed while nothing ran
  * are caught up by it too.
  */
-export async function startBackgroundWork(url: string, log = (line: string) => console.log(`[pannello] ${line}`)): Promise<BackgroundWork> {
+export async function startBackgroundWork(url: string, log = (line: string) => logger().info(line)): Promise<BackgroundWork> {
   // A channel configured wrong stops the start here, before anything runs.
   const transport = eInvoiceTransportFromEnv();
   const db = await new DataSource({ ...dataSourceOptions(url), extra: { max: 4 } }).initialize();
+  watchPool('background', db);
   const mailer = mailerFromEnv();
   const outbox = startOutboxWorker(db, mailer);
   const eInvoices = startEInvoiceWorker(db, transport);
@@ -40,9 +46,8 @@ export async function startBackgroundWork(url: string, log = (line: string) => c
     }]);
     log(`Daily lifecycle scheduled at 00:05 Europe/Rome; outbox ${mailer ? 'delivering through SMTP_URL' : 'capturing messages (no SMTP_URL)'}; e-invoices ${transport.name === 'pec' ? `sent by PEC to ${transport.sdiAddress}` : 'captured for the back office (EINVOICE_CHANNEL=capture)'}`);
     return {
-      async stop() {
-        await jobs.stop();
-        await stopWorkers();
+      async stop(timeoutMs) {
+        await Promise.all([jobs.stop(timeoutMs), stopWorkers()]);
         await db.destroy();
       },
     };

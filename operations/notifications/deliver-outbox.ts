@@ -14,18 +14,19 @@ function emailOutbox(mailer: Mailer): Outbox<Mail & { attempts: number }> {
 }
 
 /**
- * Delivers what is due in the outbox until nothing is left for this worker (`outbox/deliver-due.ts`: a message
+ * Delivers what is due in the outbox until nothing is left for this worker, or `keepGoing` says stop (the batch
+ * in hand is finished first; `outbox/deliver-due.ts`: a message
  * is marked SENT before the commit that releases it; only a crash between the SMTP server's acceptance and that
  * commit would send it again, with the same Message-ID). Without a mailer (no `SMTP_URL`) messages are
  * CAPTURED instead: kept, readable in the portal and by the back office, without the secret a message may carry
  * (a password reset link), which nobody then receives.
  */
-export async function deliverOutbox(db: DataSource, mailer: Mailer | null, batchSize = 10): Promise<DeliveryPass> {
+export async function deliverOutbox(db: DataSource, mailer: Mailer | null, batchSize = 10, keepGoing: () => boolean = () => true): Promise<DeliveryPass> {
   const pass: DeliveryPass = { sent: 0, captured: 0, retried: 0, failed: 0 };
   if (!mailer) {
     pass.captured = await db.transaction((manager) => affectedRows(manager, `UPDATE "notifications" SET status = 'CAPTURED', deliverable = NULL WHERE status = 'PENDING' AND next_attempt_at <= now()`));
     return pass;
   }
-  await deliverDue(db, emailOutbox(mailer), pass, batchSize);
+  await deliverDue(db, emailOutbox(mailer), pass, batchSize, keepGoing);
   return pass;
 }

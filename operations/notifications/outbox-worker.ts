@@ -7,5 +7,5 @@ export type OutboxWorker = Poller;
 
 /** Polls the outbox every `intervalMs` and delivers what is due; any number of workers may run at once. */
 export function startOutboxWorker(db: DataSource, mailer: Mailer | null, intervalMs = 2000): OutboxWorker {
-  return startPoller('Outbox delivery', () => deliverOutbox(db, mailer), intervalMs, () => mailer?.close());
+  return startPoller('Outbox delivery', (keepGoing) => deliverOutbox(db, mailer, undefined, keepGoing), intervalMs, () => mailer?.close());
 }

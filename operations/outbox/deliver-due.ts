@@ -68,9 +68,9 @@ async function sendBatch<Row extends Claimed>(db: DataSource, outbox: Outbox<Row
   });
 }
 
-/** Sends what is due until nothing is left for this worker, counting into `pass`. */
-export async function deliverDue<Row extends Claimed>(db: DataSource, outbox: Outbox<Row>, pass: SendPass, batchSize = 10): Promise<void> {
-  while ((await sendBatch(db, outbox, batchSize, pass)) === batchSize);
+/** Sends what is due until nothing is left for this worker or `keepGoing` says stop (after the batch in hand), counting into `pass`. */
+export async function deliverDue<Row extends Claimed>(db: DataSource, outbox: Outbox<Row>, pass: SendPass, batchSize = 10, keepGoing: () => boolean = () => true): Promise<void> {
+  while ((await sendBatch(db, outbox, batchSize, pass)) === batchSize && keepGoing());
 }
 
 /** The claim of `table`'s due rows in `pending`, oldest due first: `columns` read from the row aliased `r`. */

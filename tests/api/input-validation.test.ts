@@ -91,7 +91,7 @@ describe('text in queries', () => {
     const trail = await api.gql('query($id: String) { auditTrail(filter: { entityId: $id }) { totalCount } }', { id: 'HCS\u0000' }, { token: admin.token });
     expect(trail.body.errors).toEqual([expect.objectContaining({
       message: 'filter.entityId must be one line without control characters',
-      extensions: { code: 'BAD_USER_INPUT', problems: [{ field: 'filter.entityId', code: 'INVALID', message: 'filter.entityId must be one line without control characters' }] },
+      extensions: { code: 'BAD_USER_INPUT', problems: [{ field: 'filter.entityId', code: 'INVALID', message: 'filter.entityId must be one line without control characters' }], requestId: expect.any(String) },
     })]);
     const search = await api.gql('query($q: String) { clients(search: $q) { totalCount } }', { q: 'x'.repeat(2001) }, { token: reseller.token });
     expect(search.body.errors?.[0]).toMatchObject({ message: 'search must be at most 2000 characters', extensions: { code: 'BAD_USER_INPUT' } });

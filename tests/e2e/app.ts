@@ -28,13 +28,47 @@ function freePort(): Promise<number> {
   });
 }
 
-export interface RunningApp { url: string; stop(): Promise<void> }
+export interface RunningApp {
+  url: string;
+  /** Everything the app printed so far. */
+  output(): string;
+  /** Resolves with the start script's exit code once it has exited. */
+  exited: Promise<number | null>;
+  /** Signals the start script alone, as a service manager would (it stops the server itself). */
+  signal(signal: NodeJS.Signals): void;
+  stop(): Promise<void>;
+}
+
+/** One app starts at a time: each may have to build it, and two builds of the same folder clash. */
+async function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const lock = path.join(os.tmpdir(), `pannello-app-start-${Buffer.from(ROOT).toString('base64url').slice(-24)}`);
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      // A lock left by a run that died is older than any build.
+      const since = fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
+      if (since && Date.now() - since > 600_000) fs.rmSync(lock, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
 
 /**
  * The built app as `npm start` runs it, on an embedded database of its own seeded with the demo
- * data, with today fixed so the demo's dates are known.
+ * data (or `env.DATABASE_URL`'s), with today fixed so the demo's dates are known.
  */
-export async function startApp(today: string): Promise<RunningApp> {
+export function startApp(today: string, env: Record<string, string> = {}): Promise<RunningApp> {
+  return oneAtATime(() => launchApp(today, env));
+}
+
+async function launchApp(today: string, env: Record<string, string>): Promise<RunningApp> {
   const [port, pgPort] = [await freePort(), await freePort()];
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pannello-e2e-'));
   fs.chmodSync(dataDir, 0o777);
@@ -42,8 +76,9 @@ export async function startApp(today: string): Promise<RunningApp> {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), PORTAL_DATA_DIR: dataDir, PORTAL_TODAY: today, NEXTAUTH_SECRET: 'e2e-secret', DATABASE_URL: '', DB_LOG: 'off' },
+    env: { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), PORTAL_DATA_DIR: dataDir, PORTAL_TODAY: today, NEXTAUTH_SECRET: 'e2e-secret', DATABASE_URL: '', DB_LOG: 'off', ...env },
   });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   let output = '';
   const ready = new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -57,9 +92,11 @@ export async function startApp(today: string): Promise<RunningApp> {
   await ready;
   return {
     url: `http://localhost:${port}`,
+    output: () => output,
+    exited,
+    signal: (signal) => process.kill(child.pid!, signal),
     async stop() {
       if (child.exitCode === null && child.pid) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
         process.kill(-child.pid, 'SIGTERM');
         await exited;
       }

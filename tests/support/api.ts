@@ -2,10 +2,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServerAdapter } from '@whatwg-node/server';
 import { encode } from 'next-auth/jwt';
+import { GET as live } from '@/app/api/health/live/route';
+import { GET as ready } from '@/app/api/health/ready/route';
 import { GET as invoicePdf } from '@/app/api/invoices/[id]/pdf/route';
 import { GET as invoiceXml } from '@/app/api/invoices/[id]/xml/route';
+import { GET as scrape } from '@/app/api/metrics/route';
 import { POST as stripeWebhook } from '@/app/api/stripe/webhook/route';
 import { handleGraphQLRequest } from '@/graphql/http';
+import { observeHttpRequests, stopObservingHttpRequests } from '@/lib/http/request-log';
 
 /** The app's route handlers, dispatched by path as Next.js would. */
 function route(request: Request): Promise<Response> {
@@ -13,6 +17,9 @@ function route(request: Request): Promise<Response> {
   const invoice = pathname.match(/^\/api\/invoices\/([^/]+)\/(pdf|xml)$/);
   if (invoice) return (invoice[2] === 'pdf' ? invoicePdf : invoiceXml)(request, { params: Promise.resolve({ id: invoice[1] }) });
   if (pathname === '/api/stripe/webhook' && request.method === 'POST') return stripeWebhook(request);
+  if (pathname === '/api/health/live') return Promise.resolve(live());
+  if (pathname === '/api/health/ready') return ready();
+  if (pathname === '/api/metrics') return scrape(request);
   return handleGraphQLRequest(request);
 }
 
@@ -20,18 +27,23 @@ export interface GraphQLResult<T = any> { status: number; body: { data?: T; erro
 export interface Caller { token?: string; cookie?: string; headers?: Record<string, string> }
 
 /**
- * Serves the API's route handlers (GraphQL, invoice PDFs and XML, the Stripe webhook) over real HTTP on a
- * free port for the test file, and returns a client for them.
+ * Serves the API's route handlers (GraphQL, invoice PDFs and XML, the Stripe webhook, health and metrics) over
+ * real HTTP on a free port for the test file, observed as the server's requests are (request ids, log
+ * lines, metrics), and returns a client for them.
  */
 export function useGraphQLServer() {
   let server: Server;
   let base = '';
   beforeAll(async () => {
+    observeHttpRequests();
     server = createServer(createServerAdapter(route));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    stopObservingHttpRequests();
+  });
 
   function headersFor(caller: Caller): Record<string, string> {
     return {

@@ -1,5 +1,6 @@
 import { getDataSource } from '@/lib/db/data-source';
 import { payloadTooLarge, readTextWithinLimit } from '@/lib/http/body-limit';
+import { logger } from '@/lib/observability/logger';
 import { handleStripeWebhook } from '@/operations/payments/stripe-webhook';
 
 export const dynamic = 'force-dynamic';
@@ -12,7 +13,7 @@ export async function POST(request: Request): Promise<Response> {
     return Response.json({ message }, { status });
   } catch (error) {
     // Nothing was committed; Stripe delivers the event again later.
-    console.error('Stripe webhook failed:', error);
+    logger().error({ err: error }, 'Stripe webhook failed');
     return Response.json({ message: 'processing failed, retry later' }, { status: 500 });
   }
 }
