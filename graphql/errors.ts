@@ -2,7 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { logger } from '@/lib/observability/logger';
 import { currentRequest } from '@/lib/observability/request-context';
-import { UserInputError } from '@/operations/errors';
+import { ForbiddenError, UserInputError } from '@/operations/errors';
 import type { UserErrorType } from './types/user-error';
 
 // Codes whose messages are written for the caller; anything else is reported without detail.
@@ -24,6 +24,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof UserInputError) {
     return { ...base, message: original.message, extensions: { code: 'BAD_USER_INPUT', problems: original.problems, ...requestIdExtension() } };
   }
+  if (original instanceof ForbiddenError) return { ...base, message: original.message, extensions: { code: 'FORBIDDEN', ...requestIdExtension() } };
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CALLER_CODES.has(code)) return { ...base, message: formatted.message, extensions: { code, ...requestIdExtension() } };
   logger().error({ err: original }, 'GraphQL request failed');

@@ -36,3 +36,11 @@ export class Validation {
     if (this.problems.length) throw UserInputError.of(this.problems);
   }
 }
+
+/** The caller may not take this action at all (not a problem it can fix): reported as FORBIDDEN. */
+export class ForbiddenError extends Error {
+  constructor(message = 'Only the back office may take this action') {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}

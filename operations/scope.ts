@@ -1,6 +1,7 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { isUuid } from '@/domain/identity';
 import type { Actor } from './actor';
+import { ForbiddenError } from './errors';
 
 /**
  * Who may reach what, for every operation. Rows belong to an account; an actor reaches:
@@ -96,4 +97,12 @@ export function readWithinReach(actor: Actor, rows: readonly object[]): void {
 /** Whether `rows` are an array noted by `readWithinReach` for this actor: what hangs off them needs no second check. */
 export function wereReadWithinReach(actor: Actor, rows: readonly object[]): boolean {
   return readFor.get(rows) === actor;
+}
+
+/**
+ * The back office's own actions (accounts, provisioning, the catalog, payments received, credit notes, the SdI's
+ * files, the daily run): an admin, or the system itself (no actor: the command line, the background work).
+ */
+export function assertBackOffice(actor: Actor | null): void {
+  if (actor && !actor.isAdmin) throw new ForbiddenError();
 }

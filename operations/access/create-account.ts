@@ -13,6 +13,7 @@ import { billingColumns } from '../billing-details/account-billing';
 import { billingProblems } from '../billing-details/update-billing-details';
 import { UserInputError, Validation } from '../errors';
 import { unlessDuplicate } from '../sql';
+import { assertBackOffice } from '../scope';
 
 /** The billing data of a new account: the billing rules' fields, and the names the API first published for three of them. */
 export interface NewAccountBilling extends BillingInput {
@@ -81,6 +82,7 @@ function insertUser(manager: EntityManager, user: Partial<User>): Promise<User> 
 
 /** An account (customer, reseller, or a reseller's client) with its first login. */
 export async function createAccountWithLogin(db: DataSource, actor: Actor | null, input: NewAccountInput): Promise<{ account: Account; user: User }> {
+  assertBackOffice(actor);
   const email = normalizeEmail(input.email);
   const validation = new Validation()
     .check(input.name.trim().length > 0 && input.name.length <= 200, 'name', 'INVALID', 'name is required (at most 200 characters)')

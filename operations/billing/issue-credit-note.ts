@@ -8,7 +8,7 @@ import { today } from '@/lib/clock';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit';
 import { UserInputError, Validation } from '../errors';
-import { withinReach } from '../scope';
+import { assertBackOffice, withinReach } from '../scope';
 import { issueEInvoice } from '../einvoices/issue-e-invoice';
 import { takeNextNumber } from './document-counter';
 
@@ -69,6 +69,7 @@ async function creditFor(manager: EntityManager, invoice: Invoice, amountCents: 
  * data of the invoice it corrects; issued with its e-invoice in one transaction, and audited.
  */
 export async function issueCreditNote(db: DataSource, actor: Actor, input: CreditNoteInput): Promise<Invoice> {
+  assertBackOffice(actor);
   const reason = input.reason.trim();
   const amountCents = input.amountCents ?? null;
   new Validation()

@@ -5,6 +5,7 @@ import { recordAudit } from '../audit';
 import { UserInputError, Validation } from '../errors';
 import { unlessDuplicate } from '../sql';
 import { productChanges, type ProductChangesInput } from './product-changes';
+import { assertBackOffice } from '../scope';
 
 export interface NewProductInput extends ProductChangesInput { code: string; categoryCode: string; name: string; priceCents: number }
 
@@ -12,6 +13,7 @@ const PRODUCT_CODE = /^[A-Z0-9][A-Z0-9-]{1,31}$/;
 
 /** A product on sale from now on, placed last in the catalog. */
 export async function createProduct(db: DataSource, actor: Actor, input: NewProductInput): Promise<Product> {
+  assertBackOffice(actor);
   const code = input.code.trim().toUpperCase();
   const validation = new Validation().check(PRODUCT_CODE.test(code), 'code', 'INVALID', 'code must be 2 to 32 letters, digits or dashes');
   const changes = productChanges(input, validation);

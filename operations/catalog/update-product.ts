@@ -4,12 +4,14 @@ import type { Actor } from '../actor';
 import { recordAudit } from '../audit';
 import { UserInputError, Validation } from '../errors';
 import { productChanges, type ProductChanges, type ProductChangesInput } from './product-changes';
+import { assertBackOffice } from '../scope';
 
 /**
  * Changes a product's name, prices, features or availability. A new price applies to quotes and
  * renewals made from now on; services keep the price they paid until they are renewed or changed.
  */
 export async function updateProduct(db: DataSource, actor: Actor, input: ProductChangesInput & { code: string }): Promise<Product> {
+  assertBackOffice(actor);
   const validation = new Validation();
   const changes = productChanges(input, validation);
   validation.throwIfInvalid();

@@ -10,6 +10,7 @@ import type { Actor } from '../actor';
 import { recordAudit } from '../audit';
 import { UserInputError, Validation } from '../errors';
 import { queueEmail } from '../notifications/queue-email';
+import { assertBackOffice } from '../scope';
 
 export interface SdiNotificationFile { fileName: string; xml: string }
 
@@ -57,6 +58,7 @@ async function tellCustomer(manager: EntityManager, file: EInvoice, invoice: Inv
 export async function importSdiNotification(
   db: DataSource, actor: Actor | null, input: SdiNotificationFile, options: { verifySignature?: (xml: string) => boolean } = { verifySignature: sdiSignatureCheckFromEnv() },
 ): Promise<ImportedNotification> {
+  assertBackOffice(actor);
   const notification = parsed(input, options.verifySignature);
   return db.transaction(async (manager) => {
     const file = await manager.createQueryBuilder(EInvoice, 'file').setLock('pessimistic_write')

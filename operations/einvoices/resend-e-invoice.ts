@@ -5,6 +5,7 @@ import type { Actor } from '../actor';
 import { recordAudit } from '../audit';
 import { UserInputError } from '../errors';
 import { writeEInvoice } from './issue-e-invoice';
+import { assertBackOffice } from '../scope';
 
 const INVOICE_NUMBER = /^(\d{4})\/(\d{1,9})$/;
 
@@ -15,6 +16,7 @@ const INVOICE_NUMBER = /^(\d{4})\/(\d{1,9})$/;
  * keeps its XML and status, and names the new one. Only the invoice's current file, and only when REJECTED.
  */
 export async function resendEInvoice(db: DataSource, actor: Actor | null, input: { invoiceNumber: string }): Promise<EInvoice> {
+  assertBackOffice(actor);
   const number = INVOICE_NUMBER.exec(input.invoiceNumber.trim());
   if (!number) throw new UserInputError('INVALID', 'invoiceNumber is written YYYY/NNNNNN', 'invoiceNumber');
   return db.transaction(async (manager) => {

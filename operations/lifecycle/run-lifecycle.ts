@@ -7,6 +7,7 @@ import { UserInputError } from '../errors';
 import { cancelUnpaidOrders } from './cancel-unpaid-orders';
 import { deactivateExpiredServices } from './deactivate-expired';
 import { queueDueReminders } from './queue-reminders';
+import { assertBackOffice } from '../scope';
 
 /**
  * The daily lifecycle for `date`, in one transaction: deactivates the services whose expiry day has
@@ -15,6 +16,7 @@ import { queueDueReminders } from './queue-reminders';
  * days; a second run for the same date changes and sends nothing. Runs never overlap.
  */
 export async function runLifecycle(db: DataSource, actor: Actor | null, date: CalendarDate): Promise<LifecycleRun> {
+  assertBackOffice(actor);
   if (!isCalendarDate(date)) throw new UserInputError('INVALID', 'date must be a calendar date written YYYY-MM-DD', 'date');
   if (date > today()) throw new UserInputError('FUTURE_DATE', `the lifecycle cannot run for a day that has not come yet (today is ${today()})`, 'date');
   return db.transaction(async (manager) => {

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit';
 import { UserInputError, Validation } from '../errors';
 import { lockOrder } from './lock-order';
 import { settleOrder } from './settle-order';
+import { assertBackOffice } from '../scope';
 
 export interface OfflinePayment { orderCode: string; amountCents: number; reference: string; method?: PaymentMethod | null }
 
@@ -15,6 +16,7 @@ export interface OfflinePayment { orderCode: string; amountCents: number; refere
  * applied. The amount must be the order's total; an order that is not awaiting payment is refused.
  */
 export async function recordOfflinePayment(db: DataSource, actor: Actor, input: OfflinePayment): Promise<{ order: Order; invoice: Invoice | null }> {
+  assertBackOffice(actor);
   const reference = input.reference.trim();
   new Validation()
     .check(Number.isSafeInteger(input.amountCents) && input.amountCents > 0, 'amountCents', 'INVALID', 'amountCents must be a positive whole number of cents')

@@ -7,6 +7,7 @@ import { today } from '@/lib/clock';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit';
 import { UserInputError, Validation } from '../errors';
+import { assertBackOffice } from '../scope';
 
 export interface ProvisionInput {
   accountId: string;
@@ -23,6 +24,7 @@ export interface ProvisionInput {
  * year). A parent service must be a reseller plan of the account's reseller.
  */
 export async function provisionService(db: DataSource, actor: Actor | null, input: ProvisionInput): Promise<Service> {
+  assertBackOffice(actor);
   const domain = normalizeDomain(input.domain);
   const termStartsOn = input.termStartsOn ?? today();
   const expiresOn = input.expiresOn ?? (isCalendarDate(termStartsOn) ? yearAfter(termStartsOn) : termStartsOn);
