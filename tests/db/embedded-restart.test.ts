@@ -82,6 +82,20 @@ function crash(options: { spare?: boolean } = {}): number | null {
   return spared;
 }
 
+/** Listens on `port` as soon as the killed server's socket is gone (a SIGKILL takes effect a moment later on a busy machine). */
+async function squat(port: number): Promise<net.Server> {
+  for (let tries = 0; ; tries += 1) {
+    const server = net.createServer((socket) => socket.destroy());
+    const outcome = await new Promise<Error | null>((resolve) => {
+      server.once('error', resolve);
+      server.listen(port, '127.0.0.1', () => resolve(null));
+    });
+    if (!outcome) return server;
+    if ((outcome as NodeJS.ErrnoException).code !== 'EADDRINUSE' || tries >= 100) throw outcome;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 async function expectStartedWithTheData(): Promise<void> {
   const started = await startWorker();
   if (!started.ready) throw new Error(`the worker did not start:\n${started.output}`);
@@ -138,8 +152,7 @@ describe('the embedded PostgreSQL, started again right after a crash', () => {
 
   it("says why in PostgreSQL's own words when it truly cannot start", async () => {
     crash();
-    const squatter = net.createServer((socket) => socket.destroy()).listen(port, '127.0.0.1');
-    await new Promise((resolve) => squatter.once('listening', resolve));
+    const squatter = await squat(port);
     try {
       const failed = await startWorker();
       expect(failed.ready).toBe(false);
