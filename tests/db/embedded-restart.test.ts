@@ -115,7 +115,7 @@ afterAll(async () => {
   if (lingering) kill(lingering, 'SIGKILL');
   if (running?.exitCode === null) {
     const exited = new Promise((resolve) => running!.once('exit', resolve));
-    process.kill(-running.pid!, 'SIGTERM');
+    kill(-running.pid!, 'SIGTERM');
     await exited;
   }
   fs.rmSync(dataRoot, { recursive: true, force: true });
