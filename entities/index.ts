@@ -20,14 +20,15 @@ import { SdiNotification } from './sdi-notification';
 import { Service } from './service';
 import { TestCardIntent } from './test-card-intent';
 import { User } from './user';
+import { UserSession } from './user-session';
 import { WebhookEvent } from './webhook-event';
 
 export {
   Account, ApiToken, AuditEvent, Cancellation, DocumentCounter, EInvoice, Invoice, InvoiceLine, LifecycleRun, LoginAttempt, Notification,
-  Order, OrderLine, PasswordReset, Payment, Product, ProductCategory, Quote, SdiNotification, Service, TestCardIntent, User, WebhookEvent,
+  Order, OrderLine, PasswordReset, Payment, Product, ProductCategory, Quote, SdiNotification, Service, TestCardIntent, User, UserSession, WebhookEvent,
 };
 
 export const ENTITIES = [
   Account, ApiToken, AuditEvent, Cancellation, DocumentCounter, EInvoice, Invoice, InvoiceLine, LifecycleRun, LoginAttempt, Notification,
-  Order, OrderLine, PasswordReset, Payment, Product, ProductCategory, Quote, SdiNotification, Service, TestCardIntent, User, WebhookEvent,
+  Order, OrderLine, PasswordReset, Payment, Product, ProductCategory, Quote, SdiNotification, Service, TestCardIntent, User, UserSession, WebhookEvent,
 ];

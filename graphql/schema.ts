@@ -15,11 +15,12 @@ import { PasswordResetResolver } from './resolvers/password-reset';
 import { PaymentResolver } from './resolvers/payments';
 import { QuoteResolver } from './resolvers/quotes';
 import { ServiceResolver } from './resolvers/services';
+import { SessionResolver } from './resolvers/sessions';
 import { AccountResolver, ViewerResolver } from './resolvers/viewer';
 
 const RESOLVERS = [
   ApiTokenResolver, AccountResolver, CatalogResolver, InvoiceResolver, LifecycleResolver, NotificationResolver, OrderResolver, PasswordResetResolver, PaymentResolver, ProductCategoryResolver, ProductResolver, QuoteResolver,
-  ServiceResolver, ViewerResolver, BackOfficeResolver, CancellationResolver, ClientTreeResolver, EInvoiceResolver,
+  ServiceResolver, ViewerResolver, BackOfficeResolver, CancellationResolver, ClientTreeResolver, EInvoiceResolver, SessionResolver,
 ] as const;
 
 const cache = globalThis as typeof globalThis & { __pannelloSchema?: { resolvers: readonly unknown[]; schema: GraphQLSchema } };

@@ -10,6 +10,8 @@ export interface Actor {
   accountKind: AccountKind | null;
   /** The account's language; Italian for the back office. */
   locale: Locale;
+  /** The portal session the request came with; null for an API token, the command line, the system. */
+  sessionId: string | null;
 }
 
 export function actorLabel(actor: Actor | null): string {

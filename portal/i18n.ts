@@ -8,7 +8,7 @@ const it = {
   brand: 'Pannello Clienti',
   customerArea: 'Area clienti',
   home: { title: 'Hosting, domini e server', body: 'Dal Pannello Clienti gestisci servizi, scadenze, ordini e fatture: rinnovi, cambi servizio e disdette in pochi passaggi.' },
-  nav: { dashboard: 'Riepilogo', schedule: 'Scadenziario', orders: 'Ordini', invoices: 'Fatture', clients: 'Clienti', notifications: 'Notifiche', tokens: 'Token API', logout: 'Esci', menu: 'Menu principale', backToPortal: 'Torna al Pannello Clienti' },
+  nav: { dashboard: 'Riepilogo', schedule: 'Scadenziario', orders: 'Ordini', invoices: 'Fatture', clients: 'Clienti', notifications: 'Notifiche', tokens: 'Token API', sessions: 'Sessioni', logout: 'Esci', menu: 'Menu principale', backToPortal: 'Torna al Pannello Clienti' },
   language: { label: 'Lingua', switchTo: 'English' },
   login: {
     title: 'Accedi al Pannello Clienti', email: 'Email', password: 'Password', submit: 'Accedi', wrong: 'Email o password non corretti.',
@@ -74,6 +74,10 @@ const it = {
     title: 'Token API', name: 'Nome del token', create: 'Crea token', created: 'Copia il token ora: non verrà più mostrato.', prefix: 'Inizio', createdAt: 'Creato', lastUsed: 'Ultimo uso',
     revoke: 'Revoca', revoked: 'Revocato', never: 'mai', none: 'Nessun token.',
   },
+  sessions: {
+    title: 'Sessioni', intro: 'I dispositivi con cui hai effettuato l\'accesso. Termina una sessione che non riconosci: quel dispositivo dovrà accedere di nuovo.',
+    device: 'Dispositivo', address: 'Indirizzo IP', createdAt: 'Accesso', lastSeen: 'Ultima attività', current: 'Questo dispositivo', end: 'Termina', endOthers: 'Termina tutte le altre sessioni',
+  },
   notifications: { title: 'Notifiche', subject: 'Oggetto', date: 'Data', status: 'Stato', none: 'Nessuna notifica.' },
   errors: { generic: 'Qualcosa è andato storto: riprova.' },
 };
@@ -84,7 +88,7 @@ const en: Dictionary = {
   brand: 'Customer Panel',
   customerArea: 'Customer area',
   home: { title: 'Hosting, domains and servers', body: 'Manage your services, expiries, orders and invoices: renewals, service changes and cancellations in a few steps.' },
-  nav: { dashboard: 'Overview', schedule: 'Expiry schedule', orders: 'Orders', invoices: 'Invoices', clients: 'Clients', notifications: 'Notifications', tokens: 'API tokens', logout: 'Sign out', menu: 'Main menu', backToPortal: 'Back to the Customer Panel' },
+  nav: { dashboard: 'Overview', schedule: 'Expiry schedule', orders: 'Orders', invoices: 'Invoices', clients: 'Clients', notifications: 'Notifications', tokens: 'API tokens', sessions: 'Sessions', logout: 'Sign out', menu: 'Main menu', backToPortal: 'Back to the Customer Panel' },
   language: { label: 'Language', switchTo: 'Italiano' },
   login: {
     title: 'Sign in to the Customer Panel', email: 'Email', password: 'Password', submit: 'Sign in', wrong: 'Wrong email or password.',
@@ -149,6 +153,10 @@ const en: Dictionary = {
   tokens: {
     title: 'API tokens', name: 'Token name', create: 'Create token', created: 'Copy the token now: it will not be shown again.', prefix: 'Starts with', createdAt: 'Created', lastUsed: 'Last used',
     revoke: 'Revoke', revoked: 'Revoked', never: 'never', none: 'No tokens.',
+  },
+  sessions: {
+    title: 'Sessions', intro: 'The devices signed in to your account. End a session you do not recognise: that device will have to sign in again.',
+    device: 'Device', address: 'IP address', createdAt: 'Signed in', lastSeen: 'Last active', current: 'This device', end: 'End', endOthers: 'End every other session',
   },
   notifications: { title: 'Notifications', subject: 'Subject', date: 'Date', status: 'Status', none: 'No notifications.' },
   errors: { generic: 'Something went wrong: please try again.' },

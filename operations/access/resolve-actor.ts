@@ -14,6 +14,7 @@ function actorOf(user: User): Actor {
     accountId: user.accountId,
     accountKind: user.account?.kind ?? null,
     locale: user.account?.locale ?? 'it',
+    sessionId: null,
   };
 }
 
@@ -21,6 +22,28 @@ export async function actorForUser(db: DataSource, userId: string): Promise<Acto
   // One statement (findOne with a relation would add a second one to apply its implicit LIMIT).
   const user = await db.getRepository(User).createQueryBuilder('user').leftJoinAndSelect('user.account', 'account').where('user.id = :userId', { userId }).getOne();
   return user ? actorOf(user) : null;
+}
+
+interface SessionOwner { email: string; role: User['role']; accountId: string | null; kind: AccountKind | null; locale: Locale | null }
+
+// One statement, like the token's: the session's login, if the session is still open, and the session
+// marked seen (at most once a minute, to spare writes).
+const SESSION_OWNER = `
+  WITH found AS (
+    SELECT s.id AS session_id, s.last_seen_at, u.email, u.role, u.account_id AS "accountId", a.kind, a.locale
+    FROM "user_sessions" s JOIN "users" u ON u.id = s.user_id LEFT JOIN "accounts" a ON a.id = u.account_id
+    WHERE s.id = $1 AND s.user_id = $2 AND s.ended_at IS NULL
+  ), seen AS (
+    UPDATE "user_sessions" SET "last_seen_at" = now() FROM found
+    WHERE "user_sessions".id = found.session_id AND found.last_seen_at < now() - interval '1 minute'
+  )
+  SELECT email, role, "accountId", kind, locale FROM found`;
+
+/** The actor of an open portal session of `userId`; null when the session was ended (or never existed). */
+export async function actorForSession(db: DataSource, userId: string, sessionId: string): Promise<Actor | null> {
+  const [owner] = await queryPrepared<SessionOwner>(db, SESSION_OWNER, [sessionId, userId]);
+  if (!owner) return null;
+  return { userId, email: owner.email, isAdmin: owner.role === 'ADMIN', accountId: owner.accountId, accountKind: owner.kind, locale: owner.locale ?? 'it', sessionId };
 }
 
 interface TokenOwner { userId: string; email: string; role: User['role']; accountId: string | null; kind: AccountKind | null; locale: Locale | null; catalogRevision: string }
@@ -52,6 +75,7 @@ export async function apiTokenCaller(db: DataSource, token: string): Promise<Tok
     accountId: owner.accountId,
     accountKind: owner.kind,
     locale: owner.locale ?? 'it',
+    sessionId: null,
   };
   return { actor, catalogRevision: owner.catalogRevision };
 }

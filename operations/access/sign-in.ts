@@ -2,17 +2,23 @@ import type { DataSource } from 'typeorm';
 import { normalizeEmail } from '@/domain/identity';
 import { LoginAttempt } from '@/entities';
 import { authenticateWithPassword } from './authenticate';
+import { startSession, type SessionOrigin } from './sessions';
+
+/** Signing out ends the session the cookie names. */
+export { endSessionById as signOut } from './sessions';
 
 /** Failures allowed per email and per address within the window; one more is refused without checking the password. */
 export const LOGIN_LIMIT = { failures: 5, windowMinutes: 15 } as const;
 
-export type SignInOutcome = { outcome: 'SIGNED_IN'; userId: string } | { outcome: 'WRONG_CREDENTIALS' } | { outcome: 'TOO_MANY_ATTEMPTS' };
+export type SignInOutcome = { outcome: 'SIGNED_IN'; userId: string; sessionId: string } | { outcome: 'WRONG_CREDENTIALS' } | { outcome: 'TOO_MANY_ATTEMPTS' };
 
 /**
  * A portal login, throttled: each attempt is written before the password is checked, so concurrent
  * guesses count against each other too; a success clears the email's failures, a refusal is not counted.
+ * A success opens a server-side session for the device it came from.
  */
-export async function signInWithPassword(db: DataSource, emailInput: string, password: string, address: string): Promise<SignInOutcome> {
+export async function signInWithPassword(db: DataSource, emailInput: string, password: string, origin: SessionOrigin): Promise<SignInOutcome> {
+  const { address } = origin;
   const email = normalizeEmail(emailInput).slice(0, 254);
   const attempts = db.getRepository(LoginAttempt);
   const attempt = await attempts.save(attempts.create({ email, address }));
@@ -31,5 +37,6 @@ export async function signInWithPassword(db: DataSource, emailInput: string, pas
     return { outcome: 'WRONG_CREDENTIALS' };
   }
   await attempts.delete({ email });
-  return { outcome: 'SIGNED_IN', userId };
+  const session = await startSession(db, userId, origin);
+  return { outcome: 'SIGNED_IN', userId, sessionId: session.id };
 }

@@ -274,6 +274,37 @@ describeInBrowser('the customer portal in a real Chromium', () => {
     await resellerContext.close();
   });
 
+  it('lists the signed-in devices on Sessioni and ends one at once; signing out refuses the old cookie (docs/product-rules.md, Accounts and access)', async () => {
+    const laptopContext = await browser.newContext();
+    const phoneContext = await browser.newContext({ userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1' });
+    const errors = [watchConsoleErrors(laptopContext), watchConsoleErrors(phoneContext)];
+    const laptop = await signIn(laptopContext, app.url, DEMO_LOGINS.reseller.email, DEMO_LOGINS.reseller.password);
+    const phone = await signIn(phoneContext, app.url, DEMO_LOGINS.reseller.email, DEMO_LOGINS.reseller.password);
+    await laptop.getByRole('link', { name: 'Sessioni' }).click();
+    await laptop.getByRole('heading', { level: 1, name: 'Sessioni' }).waitFor();
+    const rows = laptop.locator('tbody tr');
+    expect(await rows.count()).toBeGreaterThanOrEqual(2);
+    expect(await rows.filter({ hasText: 'Questo dispositivo' }).count()).toBe(1);
+    await screenshot(laptop, 'sessions');
+    await expectAccessible(laptop);
+    const phoneRow = rows.filter({ hasText: 'Safari, iOS' });
+    expect(await phoneRow.count()).toBe(1);
+    await phoneRow.getByRole('button', { name: /^Termina/ }).click();
+    await laptop.locator('tbody tr', { hasText: 'Safari, iOS' }).waitFor({ state: 'detached' });
+    await phone.goto(`${app.url}/area`);
+    await phone.waitForURL(`${app.url}/login`);
+
+    const cookies = (await laptopContext.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const query = { data: { query: '{ viewer { user { email } } }' } };
+    expect((await laptop.request.post(`${app.url}/api/graphql`, { ...query, headers: { cookie: cookies } })).status()).toBe(200);
+    await laptop.getByRole('button', { name: 'Esci' }).click();
+    await laptop.waitForURL(`${app.url}/login`);
+    const replay = await browser.newContext();
+    expect((await replay.request.post(`${app.url}/api/graphql`, { ...query, headers: { cookie: cookies } })).status()).toBe(401);
+    for (const watched of errors) expect(watched.take()).toEqual([]);
+    await Promise.all([laptopContext.close(), phoneContext.close(), replay.close()]);
+  });
+
   it('gives the back office its GraphQL IDE with a way back to the portal', async () => {
     const adminContext = await browser.newContext();
     const adminErrors = watchConsoleErrors(adminContext);

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { invoiceNumber } from '@/domain/documents';
 import { appSchema } from '@/graphql/schema';
 import { createApiToken } from '@/operations/access/api-tokens';
+import { startSession } from '@/operations/access/sessions';
 import { renewService } from '@/operations/billing/renew-service';
 import { importSdiNotification } from '@/operations/einvoices/import-sdi-notification';
 import { recordOfflinePayment } from '@/operations/payments/record-offline-payment';
@@ -75,6 +76,7 @@ const CASES: Record<string, Case> = {
   catalog: { query: '{ catalog { products { code priceCents } } }', allowed: EVERYONE, refusedAs: 'FORBIDDEN' },
   viewer: { query: '{ viewer { user { id } } }', allowed: SIGNED_IN, refusedAs: 'FORBIDDEN' },
   apiTokens: { query: '{ apiTokens { id } }', allowed: SIGNED_IN, refusedAs: 'FORBIDDEN' },
+  sessions: { query: '{ sessions { id current } }', allowed: SIGNED_IN, refusedAs: 'FORBIDDEN' },
   client: {
     query: 'query($id: ID!) { client(id: $id) { id name } }', allowed: ['reseller', 'admin'], refusedAs: 'MISSING',
     variables: () => ({ id: client.account.id }), missing: { id: MISSING_ID },
@@ -130,6 +132,12 @@ const CASES: Record<string, Case> = {
     query: `mutation($id: ID!) { revokeApiToken(input: { id: $id }) { apiToken { revokedAt } ${USER_ERRORS} } }`, allowed: ['client'], refusedAs: 'MISSING',
     variables: async () => ({ id: (await createApiToken(db, client.actor, 'to revoke')).record.id }), missing: { id: MISSING_ID },
   },
+  // a session is its login's own, like a token
+  endSession: {
+    query: `mutation($id: ID!) { endSession(input: { id: $id }) { endedSessionId ${USER_ERRORS} } }`, allowed: ['client'], refusedAs: 'MISSING',
+    variables: async () => ({ id: (await startSession(db, client.user.id, { userAgent: null, address: '192.0.2.1' })).id }), missing: { id: MISSING_ID },
+  },
+  endOtherSessions: { query: `mutation { endOtherSessions { endedCount ${USER_ERRORS} } }`, allowed: SIGNED_IN, refusedAs: 'FORBIDDEN' },
   requestServiceChange: {
     query: `mutation($id: ID!) { requestServiceChange(input: { serviceId: $id, targetProductCode: "BUSINESS" }) { quote { totalCents } ${USER_ERRORS} } }`, allowed: CLIENT_REACH, refusedAs: 'MISSING',
     variables: async () => ({ id: await clientService() }), missing: { id: MISSING_ID },

@@ -57,8 +57,8 @@ export function useGraphQLServer() {
   };
 }
 
-/** The cookie a signed-in portal session carries (what next-auth's credentials login sets). */
-export async function sessionCookie(userId: string, email: string): Promise<string> {
-  const token = await encode({ token: { sub: userId, email }, secret: process.env.NEXTAUTH_SECRET! });
+/** The cookie a signed-in portal session carries (what next-auth's credentials login sets), naming its server-side session. */
+export async function sessionCookie(userId: string, email: string, sessionId: string): Promise<string> {
+  const token = await encode({ token: { sub: userId, email, sid: sessionId }, secret: process.env.NEXTAUTH_SECRET! });
   return `next-auth.session-token=${token}`;
 }
