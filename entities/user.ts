@@ -8,6 +8,7 @@ export type UserRole = 'USER' | 'ADMIN';
 @Check('CHK_users_role', `"role" IN ('USER', 'ADMIN')`)
 @Check('CHK_users_account', `"role" = 'ADMIN' OR "account_id" IS NOT NULL`)
 @Check('CHK_users_email_lowercase', `"email" = lower("email")`)
+@Check('CHK_users_locale', `"locale" IN ('it', 'en')`)
 export class User {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -15,6 +16,14 @@ export class User {
   @Index('UQ_users_email', { unique: true })
   @Column({ type: 'varchar', length: 254 })
   email: string;
+
+  /** How the person is called; empty until given in the profile. */
+  @Column({ type: 'varchar', length: 200, default: '' })
+  name: string;
+
+  /** The language of the portal and emails for this login; null: the account's. */
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  locale: 'it' | 'en' | null;
 
   @Column({ name: 'password_hash', type: 'varchar', length: 255 })
   passwordHash: string;

@@ -13,6 +13,7 @@ import { NotificationResolver } from './resolvers/notifications';
 import { OrderResolver } from './resolvers/orders';
 import { PasswordResetResolver } from './resolvers/password-reset';
 import { PaymentResolver } from './resolvers/payments';
+import { ProfileResolver } from './resolvers/profile';
 import { QuoteResolver } from './resolvers/quotes';
 import { ServiceResolver } from './resolvers/services';
 import { SessionResolver } from './resolvers/sessions';
@@ -20,7 +21,7 @@ import { AccountResolver, ViewerResolver } from './resolvers/viewer';
 
 const RESOLVERS = [
   ApiTokenResolver, AccountResolver, CatalogResolver, InvoiceResolver, LifecycleResolver, NotificationResolver, OrderResolver, PasswordResetResolver, PaymentResolver, ProductCategoryResolver, ProductResolver, QuoteResolver,
-  ServiceResolver, ViewerResolver, BackOfficeResolver, CancellationResolver, ClientTreeResolver, EInvoiceResolver, SessionResolver,
+  ServiceResolver, ViewerResolver, BackOfficeResolver, CancellationResolver, ClientTreeResolver, EInvoiceResolver, SessionResolver, ProfileResolver,
 ] as const;
 
 const cache = globalThis as typeof globalThis & { __pannelloSchema?: { resolvers: readonly unknown[]; schema: GraphQLSchema } };

@@ -8,7 +8,7 @@ const it = {
   brand: 'Pannello Clienti',
   customerArea: 'Area clienti',
   home: { title: 'Hosting, domini e server', body: 'Dal Pannello Clienti gestisci servizi, scadenze, ordini e fatture: rinnovi, cambi servizio e disdette in pochi passaggi.' },
-  nav: { dashboard: 'Riepilogo', schedule: 'Scadenziario', orders: 'Ordini', invoices: 'Fatture', clients: 'Clienti', notifications: 'Notifiche', tokens: 'Token API', sessions: 'Sessioni', logout: 'Esci', menu: 'Menu principale', backToPortal: 'Torna al Pannello Clienti' },
+  nav: { dashboard: 'Riepilogo', schedule: 'Scadenziario', orders: 'Ordini', invoices: 'Fatture', clients: 'Clienti', notifications: 'Notifiche', tokens: 'Token API', sessions: 'Sessioni', profile: 'Profilo', logout: 'Esci', menu: 'Menu principale', backToPortal: 'Torna al Pannello Clienti' },
   language: { label: 'Lingua', switchTo: 'English' },
   login: {
     title: 'Accedi al Pannello Clienti', email: 'Email', password: 'Password', submit: 'Accedi', wrong: 'Email o password non corretti.',
@@ -78,6 +78,13 @@ const it = {
     title: 'Sessioni', intro: 'I dispositivi con cui hai effettuato l\'accesso. Termina una sessione che non riconosci: quel dispositivo dovrà accedere di nuovo.',
     device: 'Dispositivo', address: 'Indirizzo IP', createdAt: 'Accesso', lastSeen: 'Ultima attività', current: 'Questo dispositivo', end: 'Termina', endOthers: 'Termina tutte le altre sessioni',
   },
+  profile: {
+    title: 'Profilo', details: 'Dati personali', name: 'Nome', language: 'Lingua', accountLanguage: "Quella dell'account", save: 'Salva', saved: 'Profilo salvato.',
+    password: 'Password', currentPassword: 'Password attuale', newPassword: 'Nuova password (almeno 8 caratteri)', changePassword: 'Cambia la password',
+    passwordChanged: 'Password cambiata: le altre sessioni sono state terminate.',
+    email: 'Email', newEmail: 'Nuovo indirizzo email', changeEmail: 'Cambia email', emailSent: 'Ti abbiamo inviato un link al nuovo indirizzo: aprilo entro 24 ore per confermarlo.',
+  },
+  confirmEmail: { title: 'Conferma il nuovo indirizzo email', body: 'Conferma per usare il nuovo indirizzo email per accedere e ricevere le comunicazioni.', confirm: 'Conferma', done: 'Indirizzo email cambiato.' },
   notifications: { title: 'Notifiche', subject: 'Oggetto', date: 'Data', status: 'Stato', none: 'Nessuna notifica.' },
   errors: { generic: 'Qualcosa è andato storto: riprova.' },
 };
@@ -88,7 +95,7 @@ const en: Dictionary = {
   brand: 'Customer Panel',
   customerArea: 'Customer area',
   home: { title: 'Hosting, domains and servers', body: 'Manage your services, expiries, orders and invoices: renewals, service changes and cancellations in a few steps.' },
-  nav: { dashboard: 'Overview', schedule: 'Expiry schedule', orders: 'Orders', invoices: 'Invoices', clients: 'Clients', notifications: 'Notifications', tokens: 'API tokens', sessions: 'Sessions', logout: 'Sign out', menu: 'Main menu', backToPortal: 'Back to the Customer Panel' },
+  nav: { dashboard: 'Overview', schedule: 'Expiry schedule', orders: 'Orders', invoices: 'Invoices', clients: 'Clients', notifications: 'Notifications', tokens: 'API tokens', sessions: 'Sessions', profile: 'Profile', logout: 'Sign out', menu: 'Main menu', backToPortal: 'Back to the Customer Panel' },
   language: { label: 'Language', switchTo: 'Italiano' },
   login: {
     title: 'Sign in to the Customer Panel', email: 'Email', password: 'Password', submit: 'Sign in', wrong: 'Wrong email or password.',
@@ -158,6 +165,13 @@ const en: Dictionary = {
     title: 'Sessions', intro: 'The devices signed in to your account. End a session you do not recognise: that device will have to sign in again.',
     device: 'Device', address: 'IP address', createdAt: 'Signed in', lastSeen: 'Last active', current: 'This device', end: 'End', endOthers: 'End every other session',
   },
+  profile: {
+    title: 'Profile', details: 'Personal details', name: 'Name', language: 'Language', accountLanguage: "The account's", save: 'Save', saved: 'Profile saved.',
+    password: 'Password', currentPassword: 'Current password', newPassword: 'New password (at least 8 characters)', changePassword: 'Change the password',
+    passwordChanged: 'Password changed: your other sessions were ended.',
+    email: 'Email', newEmail: 'New email address', changeEmail: 'Change email', emailSent: 'We sent a link to the new address: open it within 24 hours to confirm it.',
+  },
+  confirmEmail: { title: 'Confirm your new email address', body: 'Confirm to use the new email address to sign in and receive our messages.', confirm: 'Confirm', done: 'Email address changed.' },
   notifications: { title: 'Notifications', subject: 'Subject', date: 'Date', status: 'Status', none: 'No notifications.' },
   errors: { generic: 'Something went wrong: please try again.' },
 };

@@ -15,7 +15,7 @@ export default async function AreaLayout({ children }: { children: ReactNode }) 
   const links: [string, string][] = [
     ['/area', t.nav.dashboard], ['/area/scadenziario', t.nav.schedule], ['/area/ordini', t.nav.orders], ['/area/fatture', t.nav.invoices],
     ...(viewer.account?.kind === 'RESELLER' ? [['/area/clienti', t.nav.clients] as [string, string]] : []),
-    ['/area/notifiche', t.nav.notifications], ['/area/token', t.nav.tokens], ['/area/sessioni', t.nav.sessions],
+    ['/area/notifiche', t.nav.notifications], ['/area/token', t.nav.tokens], ['/area/profilo', t.nav.profile], ['/area/sessioni', t.nav.sessions],
     ...(viewer.user.role === 'ADMIN' ? [['/admin/graphiql', 'GraphiQL'] as [string, string]] : []),
   ];
   return (

@@ -3,7 +3,7 @@ import { Account } from '@/entities';
 import type { Context } from '../context';
 import { requireActor } from '../guards';
 import { Reads } from '../selection';
-import { AccountType, BillingDetailsType, ViewerType, type UserRoleEnum } from '../types/account';
+import { AccountType, BillingDetailsType, ViewerType } from '../types/account';
 
 @Resolver(() => ViewerType)
 export class ViewerResolver {
@@ -11,7 +11,6 @@ export class ViewerResolver {
   async viewer(@Ctx() context: Context) {
     const actor = requireActor(context);
     return {
-      user: { id: actor.userId, email: actor.email, role: (actor.isAdmin ? 'ADMIN' : 'USER') as UserRoleEnum },
       account: actor.accountId ? await context.loaders.account.load(actor.accountId) : null,
     };
   }

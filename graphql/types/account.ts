@@ -74,6 +74,12 @@ export class UserType {
 
   @Field(() => UserRoleEnum)
   role: UserRoleEnum;
+
+  @Field(() => String, { description: 'How the person is called (empty until given).' })
+  name: string;
+
+  @Field(() => String, { nullable: true, description: "The login's language, it or en; null: the account's." })
+  locale: string | null;
 }
 
 @PlainObjectType('Viewer')

@@ -13,7 +13,7 @@ function actorOf(user: User): Actor {
     isAdmin: user.role === 'ADMIN',
     accountId: user.accountId,
     accountKind: user.account?.kind ?? null,
-    locale: user.account?.locale ?? 'it',
+    locale: user.locale ?? user.account?.locale ?? 'it',
     sessionId: null,
   };
 }
@@ -30,7 +30,7 @@ interface SessionOwner { email: string; role: User['role']; accountId: string | 
 // marked seen (at most once a minute, to spare writes).
 const SESSION_OWNER = `
   WITH found AS (
-    SELECT s.id AS session_id, s.last_seen_at, u.email, u.role, u.account_id AS "accountId", a.kind, a.locale
+    SELECT s.id AS session_id, s.last_seen_at, u.email, u.role, u.account_id AS "accountId", a.kind, COALESCE(u.locale, a.locale) AS locale
     FROM "user_sessions" s JOIN "users" u ON u.id = s.user_id LEFT JOIN "accounts" a ON a.id = u.account_id
     WHERE s.id = $1 AND s.user_id = $2 AND s.ended_at IS NULL
   ), seen AS (
@@ -52,7 +52,7 @@ interface TokenOwner { userId: string; email: string; role: User['role']; accoun
 // the catalog's revision, by which the request knows whether the server's copy of the catalog is current.
 const TOKEN_OWNER = `
   WITH found AS (
-    SELECT t.id AS token_id, t.last_used_at, u.id AS "userId", u.email, u.role, u.account_id AS "accountId", a.kind, a.locale
+    SELECT t.id AS token_id, t.last_used_at, u.id AS "userId", u.email, u.role, u.account_id AS "accountId", a.kind, COALESCE(u.locale, a.locale) AS locale
     FROM "api_tokens" t JOIN "users" u ON u.id = t.user_id LEFT JOIN "accounts" a ON a.id = u.account_id
     WHERE t.secret_hash = $1 AND t.revoked_at IS NULL
   ), used AS (

@@ -2,10 +2,12 @@ import type { DataSource } from 'typeorm';
 import { deviceLabel } from '@/domain/device';
 import { isUuid } from '@/domain/identity';
 import { UserSession } from '@/entities';
+import { portalUrl } from '@/lib/config';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit';
 import { UserInputError } from '../errors';
 import { ofOwnLogin } from '../scope';
+import { mailLogin } from './login-mail';
 
 export interface SessionOrigin { userAgent: string | null; address: string }
 
@@ -13,6 +15,18 @@ export interface SessionOrigin { userAgent: string | null; address: string }
 export async function startSession(db: DataSource, userId: string, origin: SessionOrigin): Promise<UserSession> {
   const sessions = db.getRepository(UserSession);
   return sessions.save(sessions.create({ userId, device: deviceLabel(origin.userAgent), address: origin.address.slice(0, 64) }));
+}
+
+/** Emails the login when a session comes from a device it never signed in from before (its very first sign-in aside). */
+export async function noticeNewDevice(db: DataSource, session: UserSession): Promise<void> {
+  const [earlier]: { any: boolean; same: boolean }[] = await db.query(
+    `SELECT count(*) > 0 AS any, count(*) FILTER (WHERE device = $3) > 0 AS same FROM user_sessions WHERE user_id = $1 AND id <> $2`,
+    [session.userId, session.id, session.device],
+  );
+  if (!earlier.any || earlier.same) return;
+  await db.transaction((manager) => mailLogin(manager, session.userId, {
+    template: 'NEW_SIGN_IN', device: session.device, address: session.address, at: session.createdAt.toISOString(), link: portalUrl('/area/sessioni'),
+  }));
 }
 
 /** Ends a session by its id, as signing out does (the cookie is its proof); ending an ended one changes nothing. */

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { normalizeEmail } from '@/domain/identity';
 import { LoginAttempt } from '@/entities';
 import { authenticateWithPassword } from './authenticate';
-import { startSession, type SessionOrigin } from './sessions';
+import { noticeNewDevice, startSession, type SessionOrigin } from './sessions';
 
 /** Signing out ends the session the cookie names. */
 export { endSessionById as signOut } from './sessions';
@@ -38,5 +38,6 @@ export async function signInWithPassword(db: DataSource, emailInput: string, pas
   }
   await attempts.delete({ email });
   const session = await startSession(db, userId, origin);
+  await noticeNewDevice(db, session);
   return { outcome: 'SIGNED_IN', userId, sessionId: session.id };
 }

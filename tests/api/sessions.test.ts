@@ -1,32 +1,16 @@
-import type { JWT } from 'next-auth/jwt';
 import type { DataSource } from 'typeorm';
-import { authOptions } from '@/portal/auth-options';
-import { sessionCookie, useGraphQLServer } from '../support/api';
+import { useGraphQLServer } from '../support/api';
 import { useTestDatabase } from '../support/database';
 import { newAccount, type AccountLogin } from '../support/fixtures';
+import { FIREFOX_WINDOWS, SAFARI_IPHONE, signInAs, signOutAs, type SignedIn } from '../support/sign-in';
 
 // Product rules, "Accounts and access": sessions are revocable; signing out ends the session on the server.
 const database = useTestDatabase();
 const api = useGraphQLServer();
 let db: DataSource;
 
-const PASSWORD = 'correct horse battery';
-const FIREFOX_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0';
-const SAFARI_IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
-
-interface SignedIn { cookie: string; sessionId: string; token: JWT }
-
-/** Signs in as the /api/auth route does (credentials, then the jwt callback), from a browser and an address. */
-async function signIn(login: AccountLogin, userAgent: string, address: string): Promise<SignedIn> {
-  const options = authOptions();
-  const provider = options.providers[0] as unknown as { options: { authorize: (credentials: unknown, req: unknown) => Promise<{ id: string; email: string } | null> } };
-  const user = await provider.options.authorize({ email: login.user.email, password: PASSWORD }, { headers: { 'user-agent': userAgent, 'x-forwarded-for': address } });
-  const token = await options.callbacks!.jwt!({ token: { sub: user!.id, email: user!.email }, user: user as never, account: null });
-  const sessionId = token.sid as string;
-  return { cookie: await sessionCookie(user!.id, user!.email, sessionId), sessionId, token };
-}
-
-const signOut = (token: JWT) => authOptions().events!.signOut!({ token, session: null as never });
+const signIn = async (login: AccountLogin, userAgent: string, address: string): Promise<SignedIn> => (await signInAs(login.user.email, 'correct horse battery', userAgent, address))!;
+const signOut = signOutAs;
 const viewer = (cookie: string) => api.gql('{ viewer { user { email } } }', {}, { cookie });
 const SESSIONS = '{ sessions { id device address createdAt lastSeenAt current } }';
 

@@ -71,7 +71,7 @@ describeInBrowser('the customer portal in a real Chromium', () => {
         }
       }
       await expectAccessible(page);
-      for (const path of ['/area', '/area/ordini', '/area/fatture', '/area/notifiche', '/area/token']) {
+      for (const path of ['/area', '/area/ordini', '/area/fatture', '/area/notifiche', '/area/token', '/area/profilo', '/area/sessioni']) {
         await page.goto(`${app.url}${path}`);
         await expectNoSidewaysScroll(page);
         await screenshot(page, `${path.split('/').pop()}-phone`);
@@ -293,6 +293,11 @@ describeInBrowser('the customer portal in a real Chromium', () => {
     await laptop.locator('tbody tr', { hasText: 'Safari, iOS' }).waitFor({ state: 'detached' });
     await phone.goto(`${app.url}/area`);
     await phone.waitForURL(`${app.url}/login`);
+
+    await laptop.getByRole('link', { name: 'Profilo' }).click();
+    await laptop.getByRole('heading', { level: 1, name: 'Profilo' }).waitFor();
+    await screenshot(laptop, 'profile');
+    await expectAccessible(laptop);
 
     const cookies = (await laptopContext.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
     const query = { data: { query: '{ viewer { user { email } } }' } };

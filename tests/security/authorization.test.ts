@@ -137,6 +137,15 @@ const CASES: Record<string, Case> = {
     query: `mutation($id: ID!) { endSession(input: { id: $id }) { endedSessionId ${USER_ERRORS} } }`, allowed: ['client'], refusedAs: 'MISSING',
     variables: async () => ({ id: (await startSession(db, client.user.id, { userAgent: null, address: '192.0.2.1' })).id }), missing: { id: MISSING_ID },
   },
+  updateProfile: { query: `mutation { updateProfile(input: { name: "Matrice", locale: null }) { user { name } ${USER_ERRORS} } }`, allowed: SIGNED_IN, refusedAs: 'FORBIDDEN' },
+  // each signed-in caller gives its own wrong password: refused with a user error, never another's
+  changePassword: {
+    query: `mutation { changePassword(input: { currentPassword: "not it", newPassword: "una password lunga" }) { ok ${USER_ERRORS} } }`, allowed: SIGNED_IN, refusedAs: 'FORBIDDEN', userErrorsExpected: true,
+  },
+  requestEmailChange: {
+    query: `mutation { requestEmailChange(input: { newEmail: "nuovo@example.test", currentPassword: "not it" }) { ok ${USER_ERRORS} } }`, allowed: SIGNED_IN, refusedAs: 'FORBIDDEN', userErrorsExpected: true,
+  },
+  confirmEmailChange: { query: `mutation { confirmEmailChange(input: { token: "made-up" }) { ok ${USER_ERRORS} } }`, allowed: EVERYONE, refusedAs: 'FORBIDDEN', userErrorsExpected: true },
   endOtherSessions: { query: `mutation { endOtherSessions { endedCount ${USER_ERRORS} } }`, allowed: SIGNED_IN, refusedAs: 'FORBIDDEN' },
   requestServiceChange: {
     query: `mutation($id: ID!) { requestServiceChange(input: { serviceId: $id, targetProductCode: "BUSINESS" }) { quote { totalCents } ${USER_ERRORS} } }`, allowed: CLIENT_REACH, refusedAs: 'MISSING',
