@@ -15,6 +15,8 @@ export type EmailMessage =
   | { template: 'PASSWORD_CHANGED'; link: string }
   | { template: 'EMAIL_CHANGE'; newEmail: string; link: string }
   | { template: 'EMAIL_CHANGED'; newEmail: string; link: string }
+  | { template: 'SECOND_FACTOR_ENABLED'; link: string }
+  | { template: 'SECOND_FACTOR_DISABLED'; link: string }
   | { template: 'NEW_SIGN_IN'; device: string; address: string; at: string; link: string };
 
 export type EmailTemplate = EmailMessage['template'];
@@ -124,6 +126,22 @@ function draft(message: EmailMessage, locale: Locale): Draft {
           ? `Da ora si accede al Pannello Clienti con ${message.newEmail}, e le email arrivano a quell'indirizzo. Se non sei stato tu, contattaci subito.`
           : `From now on you sign in to the Pannello Clienti with ${message.newEmail}, and emails go to that address. If it was not you, contact us at once.`],
         action: { label: it ? 'Vai al profilo' : 'Open your profile', url: message.link },
+      };
+    case 'SECOND_FACTOR_ENABLED':
+      return {
+        subject: it ? 'Verifica in due passaggi attivata' : 'Two-factor login enabled',
+        paragraphs: [it
+          ? "Da ora per accedere al Pannello Clienti servono la password e il codice dell'app di autenticazione (o un codice di recupero). Se non sei stato tu, contattaci subito."
+          : 'From now on signing in to the Pannello Clienti takes the password and the code of your authenticator app (or a recovery code). If it was not you, contact us at once.'],
+        action: { label: it ? 'Gestisci la verifica in due passaggi' : 'Manage two-factor login', url: message.link },
+      };
+    case 'SECOND_FACTOR_DISABLED':
+      return {
+        subject: it ? 'Verifica in due passaggi disattivata' : 'Two-factor login disabled',
+        paragraphs: [it
+          ? 'Per accedere al Pannello Clienti ora basta la password: la verifica in due passaggi è stata disattivata e i codici di recupero non valgono più. Se non sei stato tu, cambia subito la password.'
+          : 'Signing in to the Pannello Clienti now takes only the password: two-factor login was disabled and the recovery codes no longer work. If it was not you, change your password at once.'],
+        action: { label: it ? 'Riattivala' : 'Enable it again', url: message.link },
       };
     case 'NEW_SIGN_IN':
       return {

@@ -17,6 +17,7 @@ import { Payment } from './payment';
 import { Product } from './product';
 import { ProductCategory } from './product-category';
 import { Quote } from './quote';
+import { RecoveryCode } from './recovery-code';
 import { SdiNotification } from './sdi-notification';
 import { Service } from './service';
 import { TestCardIntent } from './test-card-intent';
@@ -26,10 +27,10 @@ import { WebhookEvent } from './webhook-event';
 
 export {
   Account, ApiToken, AuditEvent, Cancellation, DocumentCounter, EInvoice, EmailChange, Invoice, InvoiceLine, LifecycleRun, LoginAttempt, Notification,
-  Order, OrderLine, PasswordReset, Payment, Product, ProductCategory, Quote, SdiNotification, Service, TestCardIntent, User, UserSession, WebhookEvent,
+  Order, OrderLine, PasswordReset, Payment, Product, ProductCategory, Quote, RecoveryCode, SdiNotification, Service, TestCardIntent, User, UserSession, WebhookEvent,
 };
 
 export const ENTITIES = [
   Account, ApiToken, AuditEvent, Cancellation, DocumentCounter, EInvoice, EmailChange, Invoice, InvoiceLine, LifecycleRun, LoginAttempt, Notification,
-  Order, OrderLine, PasswordReset, Payment, Product, ProductCategory, Quote, SdiNotification, Service, TestCardIntent, User, UserSession, WebhookEvent,
+  Order, OrderLine, PasswordReset, Payment, Product, ProductCategory, Quote, RecoveryCode, SdiNotification, Service, TestCardIntent, User, UserSession, WebhookEvent,
 ];

@@ -31,6 +31,18 @@ export class User {
   @Column({ type: 'varchar', length: 8 })
   role: UserRole;
 
+  /** The TOTP secret (base32) of the second factor, once enrolment is confirmed. */
+  @Column({ name: 'totp_secret', type: 'varchar', length: 64, nullable: true })
+  totpSecret: string | null;
+
+  /** A TOTP secret being enrolled: shown as a QR code, kept until a code from it confirms it. */
+  @Column({ name: 'totp_pending_secret', type: 'varchar', length: 64, nullable: true })
+  totpPendingSecret: string | null;
+
+  /** The latest TOTP time step accepted: a code is accepted once. */
+  @Column({ name: 'totp_last_step', type: 'bigint', nullable: true })
+  totpLastStep: string | null;
+
   @Index()
   @Column({ name: 'account_id', type: 'uuid', nullable: true })
   accountId: string | null;

@@ -17,7 +17,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...base, message: original.message, extensions: { code: 'BAD_USER_INPUT', problems: original.problems } };
   }
   const code = formatted.extensions?.code;
-  if (typeof code === 'string' && CALLER_CODES.has(code)) return { ...base, message: formatted.message, extensions: { code } };
+  // A refusal may say why in a word the caller can act on (`reason`: SECOND_FACTOR_REQUIRED…).
+  const reason = formatted.extensions?.reason;
+  if (typeof code === 'string' && CALLER_CODES.has(code)) return { ...base, message: formatted.message, extensions: { code, ...(typeof reason === 'string' ? { reason } : {}) } };
   console.error('GraphQL request failed:', original);
   return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

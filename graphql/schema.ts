@@ -15,13 +15,14 @@ import { PasswordResetResolver } from './resolvers/password-reset';
 import { PaymentResolver } from './resolvers/payments';
 import { ProfileResolver } from './resolvers/profile';
 import { QuoteResolver } from './resolvers/quotes';
+import { SecondFactorResolver } from './resolvers/second-factor';
 import { ServiceResolver } from './resolvers/services';
 import { SessionResolver } from './resolvers/sessions';
 import { AccountResolver, ViewerResolver } from './resolvers/viewer';
 
 const RESOLVERS = [
   ApiTokenResolver, AccountResolver, CatalogResolver, InvoiceResolver, LifecycleResolver, NotificationResolver, OrderResolver, PasswordResetResolver, PaymentResolver, ProductCategoryResolver, ProductResolver, QuoteResolver,
-  ServiceResolver, ViewerResolver, BackOfficeResolver, CancellationResolver, ClientTreeResolver, EInvoiceResolver, SessionResolver, ProfileResolver,
+  ServiceResolver, ViewerResolver, BackOfficeResolver, CancellationResolver, ClientTreeResolver, EInvoiceResolver, SessionResolver, ProfileResolver, SecondFactorResolver,
 ] as const;
 
 const cache = globalThis as typeof globalThis & { __pannelloSchema?: { resolvers: readonly unknown[]; schema: GraphQLSchema } };

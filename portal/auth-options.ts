@@ -23,15 +23,16 @@ export function authOptions(): NextAuthOptions {
     providers: [
       CredentialsProvider({
         name: 'Email',
-        credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-        // Throttled: the error's message reaches the login form as signIn()'s `error` ("TOO_MANY_ATTEMPTS").
+        credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' }, code: { label: 'Code', type: 'text' } },
+        // Throttled, and in two steps for a login with two-factor login: the error's message reaches the login
+        // form as signIn()'s `error` ("TOO_MANY_ATTEMPTS", "SECOND_FACTOR_REQUIRED": ask for the code, "WRONG_CODE").
         async authorize(credentials, req) {
           if (!credentials?.email || !credentials.password) return null;
           const userAgent = req?.headers?.['user-agent'];
           const origin = { userAgent: typeof userAgent === 'string' ? userAgent : null, address: clientAddress(req?.headers) };
-          const result = await signInWithPassword(await getDataSource(), credentials.email, credentials.password, origin);
-          if (result.outcome === 'TOO_MANY_ATTEMPTS') throw new Error('TOO_MANY_ATTEMPTS');
-          if (result.outcome !== 'SIGNED_IN') return null;
+          const result = await signInWithPassword(await getDataSource(), credentials.email, credentials.password, origin, credentials.code ?? '');
+          if (result.outcome === 'WRONG_CREDENTIALS') return null;
+          if (result.outcome !== 'SIGNED_IN') throw new Error(result.outcome);
           const user: SignedInUser = { id: result.userId, email: credentials.email.trim().toLowerCase(), sessionId: result.sessionId };
           return user;
         },

@@ -13,6 +13,7 @@ const it = {
   login: {
     title: 'Accedi al Pannello Clienti', email: 'Email', password: 'Password', submit: 'Accedi', wrong: 'Email o password non corretti.',
     tooMany: 'Troppi tentativi di accesso: riprova tra 15 minuti.', forgot: 'Password dimenticata?',
+    code: "Codice dell'app di autenticazione (o codice di recupero)", codeNeeded: "Inserisci il codice che mostra l'app di autenticazione.", wrongCode: 'Codice non valido.',
   },
   reset: {
     requestTitle: 'Reimposta la password', requestBody: "Inserisci l'email del tuo account: ti invieremo un link per scegliere una nuova password.",
@@ -84,6 +85,14 @@ const it = {
     passwordChanged: 'Password cambiata: le altre sessioni sono state terminate.',
     email: 'Email', newEmail: 'Nuovo indirizzo email', changeEmail: 'Cambia email', emailSent: 'Ti abbiamo inviato un link al nuovo indirizzo: aprilo entro 24 ore per confermarlo.',
   },
+  secondFactor: {
+    title: 'Verifica in due passaggi', on: 'Attiva: per accedere servono la password e il codice dell\'app di autenticazione.', off: 'Non attiva: per accedere basta la password.',
+    required: 'Per il back office la verifica in due passaggi è obbligatoria: attivala per continuare.', manage: 'Gestisci la verifica in due passaggi',
+    start: 'Attiva la verifica in due passaggi', scan: "Inquadra il codice QR con l'app di autenticazione (Google Authenticator, Microsoft Authenticator, 1Password…), oppure inserisci la chiave:",
+    qr: 'Codice QR da inquadrare con l\'app di autenticazione', key: 'Chiave', code: "Codice a 6 cifre mostrato dall'app", confirm: 'Conferma e attiva',
+    recovery: 'Verifica attivata. Conserva questi codici di recupero in un posto sicuro: ognuno vale una volta, se non hai il telefono. Non verranno più mostrati.',
+    continue: 'Continua', disable: 'Disattiva la verifica in due passaggi', currentPassword: 'Password attuale', disableCode: "Codice dell'app o codice di recupero",
+  },
   confirmEmail: { title: 'Conferma il nuovo indirizzo email', body: 'Conferma per usare il nuovo indirizzo email per accedere e ricevere le comunicazioni.', confirm: 'Conferma', done: 'Indirizzo email cambiato.' },
   notifications: { title: 'Notifiche', subject: 'Oggetto', date: 'Data', status: 'Stato', none: 'Nessuna notifica.' },
   errors: { generic: 'Qualcosa è andato storto: riprova.' },
@@ -100,6 +109,7 @@ const en: Dictionary = {
   login: {
     title: 'Sign in to the Customer Panel', email: 'Email', password: 'Password', submit: 'Sign in', wrong: 'Wrong email or password.',
     tooMany: 'Too many sign-in attempts: try again in 15 minutes.', forgot: 'Forgot your password?',
+    code: 'Code of your authenticator app (or a recovery code)', codeNeeded: 'Type the code your authenticator app shows.', wrongCode: 'The code is not valid.',
   },
   reset: {
     requestTitle: 'Reset your password', requestBody: "Enter your account's email: we will send you a link to choose a new password.",
@@ -170,6 +180,14 @@ const en: Dictionary = {
     password: 'Password', currentPassword: 'Current password', newPassword: 'New password (at least 8 characters)', changePassword: 'Change the password',
     passwordChanged: 'Password changed: your other sessions were ended.',
     email: 'Email', newEmail: 'New email address', changeEmail: 'Change email', emailSent: 'We sent a link to the new address: open it within 24 hours to confirm it.',
+  },
+  secondFactor: {
+    title: 'Two-factor login', on: 'On: signing in takes the password and the code of your authenticator app.', off: 'Off: signing in takes only the password.',
+    required: 'The back office must use two-factor login: enable it to go on.', manage: 'Manage two-factor login',
+    start: 'Enable two-factor login', scan: 'Scan the QR code with your authenticator app (Google Authenticator, Microsoft Authenticator, 1Password…), or type the key:',
+    qr: 'QR code to scan with your authenticator app', key: 'Key', code: '6-digit code shown by the app', confirm: 'Confirm and enable',
+    recovery: 'Two-factor login is on. Keep these recovery codes somewhere safe: each works once, when you do not have your phone. They will not be shown again.',
+    continue: 'Continue', disable: 'Disable two-factor login', currentPassword: 'Current password', disableCode: 'Code of the app or a recovery code',
   },
   confirmEmail: { title: 'Confirm your new email address', body: 'Confirm to use the new email address to sign in and receive our messages.', confirm: 'Confirm', done: 'Email address changed.' },
   notifications: { title: 'Notifications', subject: 'Subject', date: 'Date', status: 'Status', none: 'No notifications.' },

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { SignOutButton } from '@/components/sign-out-button';
 import { SiteHeader } from '@/components/site-header';
@@ -7,11 +8,13 @@ import { getDictionary } from '@/portal/i18n';
 
 export const dynamic = 'force-dynamic';
 
-interface Viewer { viewer: { user: { email: string; role: string }; account: { name: string; kind: string } | null } }
+interface Viewer { viewer: { user: { email: string; role: string; twoFactorEnabled: boolean; twoFactorRequired: boolean }; account: { name: string; kind: string } | null } }
 
 export default async function AreaLayout({ children }: { children: ReactNode }) {
   const { t } = await getDictionary();
-  const { viewer } = await signedInQuery<Viewer>('{ viewer { user { email role } account { name kind } } }');
+  const { viewer } = await signedInQuery<Viewer>('{ viewer { user { email role twoFactorEnabled twoFactorRequired } account { name kind } } }');
+  // The back office enrols its second factor before anything else.
+  if (viewer.user.twoFactorRequired && !viewer.user.twoFactorEnabled) redirect('/due-fattori');
   const links: [string, string][] = [
     ['/area', t.nav.dashboard], ['/area/scadenziario', t.nav.schedule], ['/area/ordini', t.nav.orders], ['/area/fatture', t.nav.invoices],
     ...(viewer.account?.kind === 'RESELLER' ? [['/area/clienti', t.nav.clients] as [string, string]] : []),

@@ -4,19 +4,22 @@ import type { User } from '@/entities';
 import { changePassword, confirmEmailChange, loadProfile, requestEmailChange, updateProfile } from '@/operations/access/profile';
 import type { Context } from '../context';
 import { attempt } from '../errors';
-import { requireActor } from '../guards';
+import { requireActor, requireActorEnrolling } from '../guards';
 import { UserRoleEnum, UserType, ViewerType } from '../types/account';
 import { ChangePasswordInput, ConfirmEmailChangeInput, ProfileChangePayload, RequestEmailChangeInput, UpdateProfileInput, UpdateProfilePayload } from '../types/profile';
 
 function userView(user: User): UserType {
-  return { id: user.id, email: user.email, role: user.role as UserRoleEnum, name: user.name, locale: user.locale };
+  return {
+    id: user.id, email: user.email, role: user.role as UserRoleEnum, name: user.name, locale: user.locale,
+    twoFactorEnabled: user.totpSecret !== null, twoFactorRequired: user.role === 'ADMIN',
+  };
 }
 
 @Resolver(() => ViewerType)
 export class ProfileResolver {
   @FieldResolver(() => UserType, { description: 'The signed-in login and its profile.' })
   async user(@Ctx() context: Context): Promise<UserType> {
-    return userView(await loadProfile(context.db, requireActor(context)));
+    return userView(await loadProfile(context.db, requireActorEnrolling(context)));
   }
 
   @Mutation(() => UpdateProfilePayload, { description: "The signed-in login's name and language." })

@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Account } from '@/entities';
 import type { Context } from '../context';
-import { requireActor } from '../guards';
+import { requireActorEnrolling } from '../guards';
 import { Reads } from '../selection';
 import { AccountType, BillingDetailsType, ViewerType } from '../types/account';
 
@@ -9,7 +9,7 @@ import { AccountType, BillingDetailsType, ViewerType } from '../types/account';
 export class ViewerResolver {
   @Query(() => ViewerType, { description: 'The signed-in user and its account.' })
   async viewer(@Ctx() context: Context) {
-    const actor = requireActor(context);
+    const actor = requireActorEnrolling(context);
     return {
       account: actor.accountId ? await context.loaders.account.load(actor.accountId) : null,
     };

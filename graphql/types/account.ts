@@ -80,6 +80,12 @@ export class UserType {
 
   @Field(() => String, { nullable: true, description: "The login's language, it or en; null: the account's." })
   locale: string | null;
+
+  @Field(() => Boolean, { description: 'Whether signing in takes a TOTP code (or a recovery code) after the password.' })
+  twoFactorEnabled: boolean;
+
+  @Field(() => Boolean, { description: 'Whether the login must have two-factor login (the back office): without it, it can do nothing but enrol.' })
+  twoFactorRequired: boolean;
 }
 
 @PlainObjectType('Viewer')

@@ -4,7 +4,7 @@ import { User } from '@/entities';
 import type { AccountKind } from '@/entities/account';
 import { hashTokenSecret, TOKEN_PREFIX } from '@/lib/api-token-secret';
 import { queryPrepared } from '@/lib/db/prepared';
-import type { Actor } from '../actor';
+import { secondFactorState, type Actor } from '../actor';
 
 function actorOf(user: User): Actor {
   return {
@@ -15,6 +15,7 @@ function actorOf(user: User): Actor {
     accountKind: user.account?.kind ?? null,
     locale: user.locale ?? user.account?.locale ?? 'it',
     sessionId: null,
+    secondFactor: 'NOT_NEEDED',
   };
 }
 
@@ -24,26 +25,31 @@ export async function actorForUser(db: DataSource, userId: string): Promise<Acto
   return user ? actorOf(user) : null;
 }
 
-interface SessionOwner { email: string; role: User['role']; accountId: string | null; kind: AccountKind | null; locale: Locale | null }
+interface SessionOwner { email: string; role: User['role']; accountId: string | null; kind: AccountKind | null; locale: Locale | null; enrolled: boolean; passed: boolean }
 
 // One statement, like the token's: the session's login, if the session is still open, and the session
 // marked seen (at most once a minute, to spare writes).
 const SESSION_OWNER = `
   WITH found AS (
-    SELECT s.id AS session_id, s.last_seen_at, u.email, u.role, u.account_id AS "accountId", a.kind, COALESCE(u.locale, a.locale) AS locale
+    SELECT s.id AS session_id, s.last_seen_at, u.email, u.role, u.account_id AS "accountId", a.kind, COALESCE(u.locale, a.locale) AS locale,
+      u.totp_secret IS NOT NULL AS enrolled, s.second_factor_at IS NOT NULL AS passed
     FROM "user_sessions" s JOIN "users" u ON u.id = s.user_id LEFT JOIN "accounts" a ON a.id = u.account_id
     WHERE s.id = $1 AND s.user_id = $2 AND s.ended_at IS NULL
   ), seen AS (
     UPDATE "user_sessions" SET "last_seen_at" = now() FROM found
     WHERE "user_sessions".id = found.session_id AND found.last_seen_at < now() - interval '1 minute'
   )
-  SELECT email, role, "accountId", kind, locale FROM found`;
+  SELECT email, role, "accountId", kind, locale, enrolled, passed FROM found`;
 
 /** The actor of an open portal session of `userId`; null when the session was ended (or never existed). */
 export async function actorForSession(db: DataSource, userId: string, sessionId: string): Promise<Actor | null> {
   const [owner] = await queryPrepared<SessionOwner>(db, SESSION_OWNER, [sessionId, userId]);
   if (!owner) return null;
-  return { userId, email: owner.email, isAdmin: owner.role === 'ADMIN', accountId: owner.accountId, accountKind: owner.kind, locale: owner.locale ?? 'it', sessionId };
+  const isAdmin = owner.role === 'ADMIN';
+  return {
+    userId, email: owner.email, isAdmin, accountId: owner.accountId, accountKind: owner.kind, locale: owner.locale ?? 'it', sessionId,
+    secondFactor: secondFactorState(isAdmin, owner.enrolled, owner.passed),
+  };
 }
 
 interface TokenOwner { userId: string; email: string; role: User['role']; accountId: string | null; kind: AccountKind | null; locale: Locale | null; catalogRevision: string }
@@ -76,6 +82,7 @@ export async function apiTokenCaller(db: DataSource, token: string): Promise<Tok
     accountKind: owner.kind,
     locale: owner.locale ?? 'it',
     sessionId: null,
+    secondFactor: 'NOT_NEEDED',
   };
   return { actor, catalogRevision: owner.catalogRevision };
 }

@@ -11,10 +11,12 @@ import { mailLogin } from './login-mail';
 
 export interface SessionOrigin { userAgent: string | null; address: string }
 
-/** A new session of the login, signed in from `origin`; its id goes into the session cookie. */
-export async function startSession(db: DataSource, userId: string, origin: SessionOrigin): Promise<UserSession> {
+/** A new session of the login, signed in from `origin` (with the second factor or not); its id goes into the session cookie. */
+export async function startSession(db: DataSource, userId: string, origin: SessionOrigin, passedSecondFactor = false): Promise<UserSession> {
   const sessions = db.getRepository(UserSession);
-  return sessions.save(sessions.create({ userId, device: deviceLabel(origin.userAgent), address: origin.address.slice(0, 64) }));
+  return sessions.save(sessions.create({
+    userId, device: deviceLabel(origin.userAgent), address: origin.address.slice(0, 64), secondFactorAt: passedSecondFactor ? new Date() : null,
+  }));
 }
 
 /** Emails the login when a session comes from a device it never signed in from before (its very first sign-in aside). */

@@ -146,6 +146,14 @@ const CASES: Record<string, Case> = {
     query: `mutation { requestEmailChange(input: { newEmail: "nuovo@example.test", currentPassword: "not it" }) { ok ${USER_ERRORS} } }`, allowed: SIGNED_IN, refusedAs: 'FORBIDDEN', userErrorsExpected: true,
   },
   confirmEmailChange: { query: `mutation { confirmEmailChange(input: { token: "made-up" }) { ok ${USER_ERRORS} } }`, allowed: EVERYONE, refusedAs: 'FORBIDDEN', userErrorsExpected: true },
+  beginTwoFactorEnrolment: { query: `mutation { beginTwoFactorEnrolment { qrCode ${USER_ERRORS} } }`, allowed: SIGNED_IN, refusedAs: 'FORBIDDEN' },
+  // a made-up code: refused with a user error, never another login's enrolment
+  confirmTwoFactorEnrolment: {
+    query: `mutation { confirmTwoFactorEnrolment(input: { code: "000000" }) { recoveryCodes ${USER_ERRORS} } }`, allowed: SIGNED_IN, refusedAs: 'FORBIDDEN', userErrorsExpected: true,
+  },
+  disableTwoFactor: {
+    query: `mutation { disableTwoFactor(input: { currentPassword: "not it", code: "000000" }) { ok ${USER_ERRORS} } }`, allowed: SIGNED_IN, refusedAs: 'FORBIDDEN', userErrorsExpected: true,
+  },
   endOtherSessions: { query: `mutation { endOtherSessions { endedCount ${USER_ERRORS} } }`, allowed: SIGNED_IN, refusedAs: 'FORBIDDEN' },
   requestServiceChange: {
     query: `mutation($id: ID!) { requestServiceChange(input: { serviceId: $id, targetProductCode: "BUSINESS" }) { quote { totalCents } ${USER_ERRORS} } }`, allowed: CLIENT_REACH, refusedAs: 'MISSING',

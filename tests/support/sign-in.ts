@@ -4,11 +4,11 @@ import { sessionCookie } from './api';
 
 export interface SignedIn { cookie: string; sessionId: string; token: JWT }
 
-/** Signs in as the /api/auth route does (credentials, then the jwt callback), from a browser and an address; null when refused. */
-export async function signInAs(email: string, password: string, userAgent: string, address: string): Promise<SignedIn | null> {
+/** Signs in as the /api/auth route does (credentials with the second factor's code if any, then the jwt callback), from a browser and an address; null when refused. */
+export async function signInAs(email: string, password: string, userAgent: string, address: string, code?: string): Promise<SignedIn | null> {
   const options = authOptions();
   const provider = options.providers[0] as unknown as { options: { authorize: (credentials: unknown, req: unknown) => Promise<{ id: string; email: string } | null> } };
-  const user = await provider.options.authorize({ email, password }, { headers: { 'user-agent': userAgent, 'x-forwarded-for': address } });
+  const user = await provider.options.authorize({ email, password, code }, { headers: { 'user-agent': userAgent, 'x-forwarded-for': address } });
   if (!user) return null;
   const token = await options.callbacks!.jwt!({ token: { sub: user.id, email: user.email }, user: user as never, account: null });
   const sessionId = token.sid as string;

@@ -17,6 +17,7 @@ export default async function GraphiQLPage() {
   const actor = claim?.sessionId ? await actorForSession(await getDataSource(), claim.userId, claim.sessionId) : null;
   if (!actor) redirect('/login');
   if (!actor.isAdmin) notFound();
+  if (actor.secondFactor === 'MUST_ENROL') redirect('/due-fattori');
   const { t } = await getDictionary();
   return (
     <div className="ide-page">

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { OutcomeNotice } from '@/components/outcome-notice';
 import { signedInQuery } from '@/portal/graphql';
 import { getDictionary, problemMessage } from '@/portal/i18n';
@@ -5,12 +6,12 @@ import { changePassword, requestEmailChange, saveProfile } from '@/portal/profil
 
 export const metadata = { title: 'Profilo' };
 
-interface Profile { viewer: { user: { email: string; name: string; locale: string | null } } }
+interface Profile { viewer: { user: { email: string; name: string; locale: string | null; twoFactorEnabled: boolean } } }
 
 export default async function ProfilePage({ searchParams }: { searchParams: Promise<{ fatto?: string; modulo?: string; errore?: string }> }) {
   const { locale, t } = await getDictionary();
   const { fatto, modulo, errore } = await searchParams;
-  const { viewer: { user } } = await signedInQuery<Profile>('{ viewer { user { email name locale } } }');
+  const { viewer: { user } } = await signedInQuery<Profile>('{ viewer { user { email name locale twoFactorEnabled } } }');
   const notice = (form: string, done: string) => <OutcomeNotice message={fatto === form ? done : null} error={modulo === form ? problemMessage(errore, locale) : null} />;
   return (
     <>
@@ -48,6 +49,11 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
         <input id="email-password" name="currentPassword" type="password" autoComplete="current-password" required />
         <p><button type="submit">{t.profile.changeEmail}</button></p>
       </form>
+      <div className="card">
+        <h2>{t.secondFactor.title}</h2>
+        <p>{user.twoFactorEnabled ? t.secondFactor.on : t.secondFactor.off}</p>
+        <p><Link href="/due-fattori">{t.secondFactor.manage}</Link></p>
+      </div>
     </>
   );
 }
