@@ -15,6 +15,7 @@ export type EmailMessage =
   | { template: 'PASSWORD_CHANGED'; link: string }
   | { template: 'EMAIL_CHANGE'; newEmail: string; link: string }
   | { template: 'EMAIL_CHANGED'; newEmail: string; link: string }
+  | { template: 'INVITATION'; accountName: string; invitedBy: string; role: string; link: string }
   | { template: 'SECOND_FACTOR_ENABLED'; link: string }
   | { template: 'SECOND_FACTOR_DISABLED'; link: string }
   | { template: 'NEW_SIGN_IN'; device: string; address: string; at: string; link: string };
@@ -127,6 +128,19 @@ function draft(message: EmailMessage, locale: Locale): Draft {
           : `From now on you sign in to the Pannello Clienti with ${message.newEmail}, and emails go to that address. If it was not you, contact us at once.`],
         action: { label: it ? 'Vai al profilo' : 'Open your profile', url: message.link },
       };
+    case 'INVITATION': {
+      const roles: Record<string, [string, string]> = {
+        OWNER: ['titolare', 'owner'], BILLING: ['amministrazione', 'billing'], TECHNICAL: ['tecnico', 'technical'], READ_ONLY: ['sola lettura', 'read-only'],
+      };
+      const role = roles[message.role]?.[it ? 0 : 1] ?? message.role;
+      return {
+        subject: it ? `Invito al Pannello Clienti di ${message.accountName}` : `Invitation to ${message.accountName}'s Pannello Clienti`,
+        paragraphs: [it
+          ? `${message.invitedBy} ti invita ad accedere al Pannello Clienti di ${message.accountName} con il ruolo ${role}. Apri il link qui sotto entro 7 giorni per scegliere la tua password; vale una volta sola.`
+          : `${message.invitedBy} invites you to sign in to ${message.accountName}'s Pannello Clienti with the ${role} role. Open the link below within 7 days to choose your password; it works once.`],
+        action: { label: it ? "Accetta l'invito" : 'Accept the invitation', url: message.link },
+      };
+    }
     case 'SECOND_FACTOR_ENABLED':
       return {
         subject: it ? 'Verifica in due passaggi attivata' : 'Two-factor login enabled',

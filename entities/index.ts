@@ -5,6 +5,7 @@ import { Cancellation } from './cancellation';
 import { DocumentCounter } from './document-counter';
 import { EInvoice } from './e-invoice';
 import { EmailChange } from './email-change';
+import { Invitation } from './invitation';
 import { Invoice } from './invoice';
 import { InvoiceLine } from './invoice-line';
 import { LifecycleRun } from './lifecycle-run';
@@ -26,11 +27,11 @@ import { UserSession } from './user-session';
 import { WebhookEvent } from './webhook-event';
 
 export {
-  Account, ApiToken, AuditEvent, Cancellation, DocumentCounter, EInvoice, EmailChange, Invoice, InvoiceLine, LifecycleRun, LoginAttempt, Notification,
+  Account, ApiToken, AuditEvent, Cancellation, DocumentCounter, EInvoice, EmailChange, Invitation, Invoice, InvoiceLine, LifecycleRun, LoginAttempt, Notification,
   Order, OrderLine, PasswordReset, Payment, Product, ProductCategory, Quote, RecoveryCode, SdiNotification, Service, TestCardIntent, User, UserSession, WebhookEvent,
 };
 
 export const ENTITIES = [
-  Account, ApiToken, AuditEvent, Cancellation, DocumentCounter, EInvoice, EmailChange, Invoice, InvoiceLine, LifecycleRun, LoginAttempt, Notification,
+  Account, ApiToken, AuditEvent, Cancellation, DocumentCounter, EInvoice, EmailChange, Invitation, Invoice, InvoiceLine, LifecycleRun, LoginAttempt, Notification,
   Order, OrderLine, PasswordReset, Payment, Product, ProductCategory, Quote, RecoveryCode, SdiNotification, Service, TestCardIntent, User, UserSession, WebhookEvent,
 ];

@@ -3,11 +3,16 @@ import { Account } from './account';
 
 export type UserRole = 'USER' | 'ADMIN';
 
+/** What a USER may do for its account (docs/product-rules.md, Accounts and access; domain/access-roles.ts decides what each may use). */
+export type AccountRole = 'OWNER' | 'BILLING' | 'TECHNICAL' | 'READ_ONLY';
+export const ACCOUNT_ROLES: readonly AccountRole[] = ['OWNER', 'BILLING', 'TECHNICAL', 'READ_ONLY'];
+
 /** A login. A USER acts for its account; an ADMIN is the back office and may have no account. */
 @Entity('users')
 @Check('CHK_users_role', `"role" IN ('USER', 'ADMIN')`)
 @Check('CHK_users_account', `"role" = 'ADMIN' OR "account_id" IS NOT NULL`)
 @Check('CHK_users_email_lowercase', `"email" = lower("email")`)
+@Check('CHK_users_account_role', `("role" = 'ADMIN' AND "account_role" IS NULL) OR ("role" = 'USER' AND "account_role" IN ('OWNER', 'BILLING', 'TECHNICAL', 'READ_ONLY'))`)
 @Check('CHK_users_locale', `"locale" IN ('it', 'en')`)
 export class User {
   @PrimaryGeneratedColumn('uuid')
@@ -30,6 +35,10 @@ export class User {
 
   @Column({ type: 'varchar', length: 8 })
   role: UserRole;
+
+  /** Its role in its account; null for the back office. */
+  @Column({ name: 'account_role', type: 'varchar', length: 16, nullable: true })
+  accountRole: AccountRole | null;
 
   /** The TOTP secret (base32) of the second factor, once enrolment is confirmed. */
   @Column({ name: 'totp_secret', type: 'varchar', length: 64, nullable: true })

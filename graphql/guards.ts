@@ -26,6 +26,13 @@ export function requireSecondFactor(context: Context): Actor {
   return actor;
 }
 
+/** A login of an account (not the back office): what concerns the account's own logins. */
+export function requireAccountLogin(context: Context): Actor {
+  const actor = requireActor(context);
+  if (!actor.accountId) throw forbidden("Only the logins of an account manage the account's logins");
+  return actor;
+}
+
 export function requireAdmin(context: Context): Actor {
   const actor = requireActor(context);
   if (!actor.isAdmin) throw forbidden('Only the back office may use this field');

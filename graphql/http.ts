@@ -6,6 +6,7 @@ import { compiledGateway } from './compiled-executor';
 import { createContext, type Context } from './context';
 import { formatError } from './errors';
 import { LIMITS, QUERY_RULES, requestLimits } from './limits';
+import { rolePermissions } from './permissions';
 import { appSchema } from './schema';
 
 const cache = globalThis as typeof globalThis & { __pannelloApollo?: { schema: GraphQLSchema; server: Promise<ApolloServer<Context>> } };
@@ -24,7 +25,7 @@ function apolloServer(): Promise<ApolloServer<Context>> {
     parseOptions: { maxTokens: LIMITS.maxTokens },
     validationRules: QUERY_RULES,
     // No HTTP cache hints are used: without the cache-control plugin Apollo does not wrap every field's resolver.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), requestLimits()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), requestLimits(), rolePermissions()],
   });
   const started = server.start().then(() => server);
   cache.__pannelloApollo = { schema, server: started };

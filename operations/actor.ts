@@ -1,5 +1,6 @@
 import type { Locale } from '@/domain/money';
 import type { AccountKind } from '@/entities/account';
+import type { AccountRole } from '@/entities/user';
 
 /** Who is asking: a signed-in user acting for its account, or the back office. */
 export interface Actor {
@@ -8,6 +9,8 @@ export interface Actor {
   isAdmin: boolean;
   accountId: string | null;
   accountKind: AccountKind | null;
+  /** What the login may do for its account; null for the back office. */
+  accountRole: AccountRole | null;
   /** The account's language; Italian for the back office. */
   locale: Locale;
   /** The portal session the request came with; null for an API token, the command line, the system. */

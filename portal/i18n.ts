@@ -8,7 +8,7 @@ const it = {
   brand: 'Pannello Clienti',
   customerArea: 'Area clienti',
   home: { title: 'Hosting, domini e server', body: 'Dal Pannello Clienti gestisci servizi, scadenze, ordini e fatture: rinnovi, cambi servizio e disdette in pochi passaggi.' },
-  nav: { dashboard: 'Riepilogo', schedule: 'Scadenziario', orders: 'Ordini', invoices: 'Fatture', clients: 'Clienti', notifications: 'Notifiche', tokens: 'Token API', sessions: 'Sessioni', profile: 'Profilo', logout: 'Esci', menu: 'Menu principale', backToPortal: 'Torna al Pannello Clienti' },
+  nav: { dashboard: 'Riepilogo', schedule: 'Scadenziario', orders: 'Ordini', invoices: 'Fatture', clients: 'Clienti', notifications: 'Notifiche', tokens: 'Token API', sessions: 'Sessioni', profile: 'Profilo', users: 'Utenti', logout: 'Esci', menu: 'Menu principale', backToPortal: 'Torna al Pannello Clienti' },
   language: { label: 'Lingua', switchTo: 'English' },
   login: {
     title: 'Accedi al Pannello Clienti', email: 'Email', password: 'Password', submit: 'Accedi', wrong: 'Email o password non corretti.',
@@ -93,6 +93,12 @@ const it = {
     recovery: 'Verifica attivata. Conserva questi codici di recupero in un posto sicuro: ognuno vale una volta, se non hai il telefono. Non verranno più mostrati.',
     continue: 'Continua', disable: 'Disattiva la verifica in due passaggi', currentPassword: 'Password attuale', disableCode: "Codice dell'app o codice di recupero",
   },
+  users: {
+    title: 'Utenti', intro: "Gli accessi dell'account e i loro ruoli. Titolare: tutto, e gestisce gli accessi; Amministrazione: ordini, pagamenti, fatture e dati di fatturazione; Tecnico: servizi e scadenze (cambio, disdetta, rinnovo senza pagare), niente fatture; Sola lettura: vede, non cambia nulla.",
+    email: 'Email', name: 'Nome', role: 'Ruolo', change: 'Cambia ruolo', remove: 'Rimuovi', invite: 'Invita un utente', send: "Invia l'invito", invited: "Invito inviato: il link vale 7 giorni e una volta sola.",
+    roles: { OWNER: 'Titolare', BILLING: 'Amministrazione', TECHNICAL: 'Tecnico', READ_ONLY: 'Sola lettura' },
+  },
+  invitation: { title: 'Accetta l\'invito', body: 'Scegli il tuo nome e una password per accedere al Pannello Clienti.', name: 'Nome', password: 'Password (almeno 8 caratteri)', accept: 'Accetta e crea l\'accesso', done: 'Accesso creato.' },
   confirmEmail: { title: 'Conferma il nuovo indirizzo email', body: 'Conferma per usare il nuovo indirizzo email per accedere e ricevere le comunicazioni.', confirm: 'Conferma', done: 'Indirizzo email cambiato.' },
   notifications: { title: 'Notifiche', subject: 'Oggetto', date: 'Data', status: 'Stato', none: 'Nessuna notifica.' },
   errors: { generic: 'Qualcosa è andato storto: riprova.' },
@@ -104,7 +110,7 @@ const en: Dictionary = {
   brand: 'Customer Panel',
   customerArea: 'Customer area',
   home: { title: 'Hosting, domains and servers', body: 'Manage your services, expiries, orders and invoices: renewals, service changes and cancellations in a few steps.' },
-  nav: { dashboard: 'Overview', schedule: 'Expiry schedule', orders: 'Orders', invoices: 'Invoices', clients: 'Clients', notifications: 'Notifications', tokens: 'API tokens', sessions: 'Sessions', profile: 'Profile', logout: 'Sign out', menu: 'Main menu', backToPortal: 'Back to the Customer Panel' },
+  nav: { dashboard: 'Overview', schedule: 'Expiry schedule', orders: 'Orders', invoices: 'Invoices', clients: 'Clients', notifications: 'Notifications', tokens: 'API tokens', sessions: 'Sessions', profile: 'Profile', users: 'Users', logout: 'Sign out', menu: 'Main menu', backToPortal: 'Back to the Customer Panel' },
   language: { label: 'Language', switchTo: 'Italiano' },
   login: {
     title: 'Sign in to the Customer Panel', email: 'Email', password: 'Password', submit: 'Sign in', wrong: 'Wrong email or password.',
@@ -189,6 +195,12 @@ const en: Dictionary = {
     recovery: 'Two-factor login is on. Keep these recovery codes somewhere safe: each works once, when you do not have your phone. They will not be shown again.',
     continue: 'Continue', disable: 'Disable two-factor login', currentPassword: 'Current password', disableCode: 'Code of the app or a recovery code',
   },
+  users: {
+    title: 'Users', intro: "The account's logins and their roles. Owner: everything, and manages the logins; Billing: orders, payments, invoices and billing data; Technical: services and the schedule (change, cancel, renew without paying), no invoices; Read-only: sees, changes nothing.",
+    email: 'Email', name: 'Name', role: 'Role', change: 'Change role', remove: 'Remove', invite: 'Invite a user', send: 'Send the invitation', invited: 'Invitation sent: the link works for 7 days, once.',
+    roles: { OWNER: 'Owner', BILLING: 'Billing', TECHNICAL: 'Technical', READ_ONLY: 'Read-only' },
+  },
+  invitation: { title: 'Accept the invitation', body: 'Choose your name and a password to sign in to the Pannello Clienti.', name: 'Name', password: 'Password (at least 8 characters)', accept: 'Accept and create the login', done: 'Login created.' },
   confirmEmail: { title: 'Confirm your new email address', body: 'Confirm to use the new email address to sign in and receive our messages.', confirm: 'Confirm', done: 'Email address changed.' },
   notifications: { title: 'Notifications', subject: 'Subject', date: 'Date', status: 'Status', none: 'No notifications.' },
   errors: { generic: 'Something went wrong: please try again.' },

@@ -5,12 +5,12 @@ import { changePassword, confirmEmailChange, loadProfile, requestEmailChange, up
 import type { Context } from '../context';
 import { attempt } from '../errors';
 import { requireActor, requireActorEnrolling } from '../guards';
-import { UserRoleEnum, UserType, ViewerType } from '../types/account';
+import { type AccountRoleEnum, UserRoleEnum, UserType, ViewerType } from '../types/account';
 import { ChangePasswordInput, ConfirmEmailChangeInput, ProfileChangePayload, RequestEmailChangeInput, UpdateProfileInput, UpdateProfilePayload } from '../types/profile';
 
-function userView(user: User): UserType {
+export function userView(user: User): UserType {
   return {
-    id: user.id, email: user.email, role: user.role as UserRoleEnum, name: user.name, locale: user.locale,
+    id: user.id, email: user.email, role: user.role as UserRoleEnum, accountRole: user.accountRole as AccountRoleEnum | null, name: user.name, locale: user.locale,
     twoFactorEnabled: user.totpSecret !== null, twoFactorRequired: user.role === 'ADMIN',
   };
 }

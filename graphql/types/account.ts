@@ -4,6 +4,12 @@ import { PlainObjectType } from './object-type';
 export enum AccountKindEnum { CUSTOMER = 'CUSTOMER', RESELLER = 'RESELLER' }
 registerEnumType(AccountKindEnum, { name: 'AccountKind' });
 
+export enum AccountRoleEnum { OWNER = 'OWNER', BILLING = 'BILLING', TECHNICAL = 'TECHNICAL', READ_ONLY = 'READ_ONLY' }
+registerEnumType(AccountRoleEnum, {
+  name: 'AccountRole',
+  description: 'What a login may do for its account: OWNER everything, and manages the logins; BILLING orders, pays, sees invoices and billing data; TECHNICAL changes, cancels and renews services without paying, sees no invoices; READ_ONLY changes nothing.',
+});
+
 export enum UserRoleEnum { USER = 'USER', ADMIN = 'ADMIN' }
 registerEnumType(UserRoleEnum, { name: 'UserRole', description: 'USER acts for its account; ADMIN is the back office.' });
 
@@ -80,6 +86,9 @@ export class UserType {
 
   @Field(() => String, { nullable: true, description: "The login's language, it or en; null: the account's." })
   locale: string | null;
+
+  @Field(() => AccountRoleEnum, { nullable: true, description: 'Its role in its account; null for the back office.' })
+  accountRole: AccountRoleEnum | null;
 
   @Field(() => Boolean, { description: 'Whether signing in takes a TOTP code (or a recovery code) after the password.' })
   twoFactorEnabled: boolean;

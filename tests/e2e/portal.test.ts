@@ -131,7 +131,7 @@ describeInBrowser('the customer portal in a real Chromium', () => {
         }
       }
       await expectAccessible(page);
-      for (const path of ['/area', '/area/ordini', '/area/fatture', '/area/notifiche', '/area/token', '/area/profilo', '/area/sessioni']) {
+      for (const path of ['/area', '/area/ordini', '/area/fatture', '/area/notifiche', '/area/token', '/area/profilo', '/area/sessioni', '/area/utenti']) {
         await page.goto(`${app.url}${path}`);
         await expectNoSidewaysScroll(page);
         await screenshot(page, `${path.split('/').pop()}-phone`);

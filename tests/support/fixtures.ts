@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { Account, Service, User } from '@/entities';
+import { User, type Account, type Service } from '@/entities';
+import type { AccountRole } from '@/entities/user';
+import { hashPassword } from '@/lib/passwords';
 import { createApiToken } from '@/operations/access/api-tokens';
 import { createAccountWithLogin, createAdminUser, type NewAccountInput } from '@/operations/access/create-account';
 import { actorForUser } from '@/operations/access/resolve-actor';
@@ -30,6 +32,14 @@ export async function newAccount(db: DataSource, input: Partial<NewAccountInput>
     kind: 'CUSTOMER',
     ...input,
   });
+  return { account, ...(await loginFor(db, user)) };
+}
+
+/** One more login of an account, with a role in it. */
+export async function newAccountLogin(db: DataSource, account: Account, accountRole: AccountRole): Promise<AccountLogin> {
+  const user = await db.getRepository(User).save(db.getRepository(User).create({
+    email: `login-${unique()}@example.test`, passwordHash: await hashPassword('correct horse battery'), role: 'USER', accountRole, accountId: account.id,
+  }));
   return { account, ...(await loginFor(db, user)) };
 }
 
