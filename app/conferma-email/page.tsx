@@ -1,5 +1,4 @@
-import Link from 'next/link';
-import { SiteHeader } from '@/components/site-header';
+import { EmailedLinkPage } from '@/components/emailed-link-page';
 import { getDictionary, problemMessage } from '@/portal/i18n';
 import { confirmEmailChange } from '@/portal/profile-actions';
 
@@ -7,21 +6,9 @@ export default async function ConfirmEmailPage({ searchParams }: { searchParams:
   const { locale, t } = await getDictionary();
   const { token, errore, fatto } = await searchParams;
   return (
-    <>
-      <SiteHeader />
-      <main id="main">
-        <div className="card narrow">
-          <h1>{t.confirmEmail.title}</h1>
-          {fatto ? <p role="status">{t.confirmEmail.done} <Link href="/login">{t.login.submit}</Link></p> : (
-            <form action={confirmEmailChange}>
-              <input type="hidden" name="token" value={token ?? ''} />
-              <p>{t.confirmEmail.body}</p>
-              {errore && <p role="alert" className="error">{problemMessage(errore, locale)}</p>}
-              <p><button type="submit">{t.confirmEmail.confirm}</button></p>
-            </form>
-          )}
-        </div>
-      </main>
-    </>
+    <EmailedLinkPage title={t.confirmEmail.title} token={token} action={confirmEmailChange} done={fatto ? t.confirmEmail.done : null} signInLabel={t.login.submit}
+      error={problemMessage(errore, locale)} submitLabel={t.confirmEmail.confirm}>
+      <p>{t.confirmEmail.body}</p>
+    </EmailedLinkPage>
   );
 }

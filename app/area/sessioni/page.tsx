@@ -1,3 +1,4 @@
+import { RowActionButton } from '@/components/row-action-button';
 import { signedInQuery } from '@/portal/graphql';
 import { dateTime } from '@/portal/format';
 import { getDictionary } from '@/portal/i18n';
@@ -26,11 +27,7 @@ export default async function SessionsPage() {
                   <td>{dateTime(session.createdAt, locale)}</td>
                   <td>{dateTime(session.lastSeenAt, locale)}</td>
                   <td>
-                    <form action={endSession}>
-                      <input type="hidden" name="id" value={session.id} />
-                      <input type="hidden" name="current" value={String(session.current)} />
-                      <button type="submit" className="secondary" aria-label={`${t.sessions.end} ${session.device} ${session.address}`}>{t.sessions.end}</button>
-                    </form>
+                    <RowActionButton action={endSession} fields={{ id: session.id, current: String(session.current) }} label={t.sessions.end} ariaLabel={`${t.sessions.end} ${session.device} ${session.address}`} />
                   </td>
                 </tr>
               ))}

@@ -1,4 +1,5 @@
 import { OutcomeNotice } from '@/components/outcome-notice';
+import { RowActionButton } from '@/components/row-action-button';
 import { signedInQuery } from '@/portal/graphql';
 import { getDictionary, problemMessage } from '@/portal/i18n';
 import { inviteUser, removeUser, updateUserRole } from '@/portal/user-actions';
@@ -42,10 +43,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                     </form>
                   </td>
                   <td>
-                    <form action={removeUser}>
-                      <input type="hidden" name="userId" value={user.id} />
-                      <button type="submit" className="secondary" aria-label={`${u.remove} ${user.email}`}>{u.remove}</button>
-                    </form>
+                    <RowActionButton action={removeUser} fields={{ userId: user.id }} label={u.remove} ariaLabel={`${u.remove} ${user.email}`} />
                   </td>
                 </tr>
               ))}
