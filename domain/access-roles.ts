@@ -29,7 +29,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<string, RoleDecision>> = {
   createApiToken: EVERY_ROLE, revokeApiToken: EVERY_ROLE, endSession: EVERY_ROLE, endOtherSessions: EVERY_ROLE,
   updateProfile: EVERY_ROLE, changePassword: EVERY_ROLE, requestEmailChange: EVERY_ROLE, confirmEmailChange: EVERY_ROLE,
   beginTwoFactorEnrolment: EVERY_ROLE, confirmTwoFactorEnrolment: EVERY_ROLE, disableTwoFactor: EVERY_ROLE,
-  requestPasswordReset: EVERY_ROLE, resetPassword: EVERY_ROLE, acceptInvitation: EVERY_ROLE,
+  requestPasswordReset: EVERY_ROLE, resetPassword: EVERY_ROLE, acceptInvitation: EVERY_ROLE, exportMyData: EVERY_ROLE,
   // reading services, the schedule, orders and quotes, clients
   services: EVERY_ROLE, service: EVERY_ROLE, expirySchedule: EVERY_ROLE, orders: EVERY_ROLE, order: EVERY_ROLE, quote: EVERY_ROLE,
   clients: EVERY_ROLE, client: EVERY_ROLE,
@@ -45,7 +45,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<string, RoleDecision>> = {
   // the back office
   accounts: BACK_OFFICE, auditTrail: BACK_OFFICE, cancellations: BACK_OFFICE, lifecycleRuns: BACK_OFFICE, eInvoices: BACK_OFFICE,
   createAccount: BACK_OFFICE, createProduct: BACK_OFFICE, updateProduct: BACK_OFFICE, importSdiNotification: BACK_OFFICE, issueCreditNote: BACK_OFFICE,
-  provisionService: BACK_OFFICE, recordOfflinePayment: BACK_OFFICE, resendEInvoice: BACK_OFFICE, runLifecycle: BACK_OFFICE,
+  provisionService: BACK_OFFICE, recordOfflinePayment: BACK_OFFICE, resendEInvoice: BACK_OFFICE, runLifecycle: BACK_OFFICE, eraseUserData: BACK_OFFICE,
 };
 
 export function roleMayUse(role: AccountRole, field: string): boolean {

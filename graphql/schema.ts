@@ -14,6 +14,7 @@ import { NotificationResolver } from './resolvers/notifications';
 import { OrderResolver } from './resolvers/orders';
 import { PasswordResetResolver } from './resolvers/password-reset';
 import { PaymentResolver } from './resolvers/payments';
+import { PersonalDataResolver } from './resolvers/personal-data';
 import { ProfileResolver } from './resolvers/profile';
 import { QuoteResolver } from './resolvers/quotes';
 import { SecondFactorResolver } from './resolvers/second-factor';
@@ -23,7 +24,7 @@ import { AccountResolver, ViewerResolver } from './resolvers/viewer';
 
 const RESOLVERS = [
   ApiTokenResolver, AccountResolver, CatalogResolver, InvoiceResolver, LifecycleResolver, NotificationResolver, OrderResolver, PasswordResetResolver, PaymentResolver, ProductCategoryResolver, ProductResolver, QuoteResolver,
-  ServiceResolver, ViewerResolver, BackOfficeResolver, CancellationResolver, ClientTreeResolver, EInvoiceResolver, SessionResolver, ProfileResolver, SecondFactorResolver, AccountLoginsResolver,
+  ServiceResolver, ViewerResolver, BackOfficeResolver, CancellationResolver, ClientTreeResolver, EInvoiceResolver, SessionResolver, ProfileResolver, SecondFactorResolver, AccountLoginsResolver, PersonalDataResolver,
 ] as const;
 
 const cache = globalThis as typeof globalThis & { __pannelloSchema?: { resolvers: readonly unknown[]; schema: GraphQLSchema } };

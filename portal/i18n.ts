@@ -83,6 +83,7 @@ const it = {
     title: 'Profilo', details: 'Dati personali', name: 'Nome', language: 'Lingua', accountLanguage: "Quella dell'account", save: 'Salva', saved: 'Profilo salvato.',
     password: 'Password', currentPassword: 'Password attuale', newPassword: 'Nuova password (almeno 8 caratteri)', changePassword: 'Cambia la password',
     passwordChanged: 'Password cambiata: le altre sessioni sono state terminate.',
+    data: 'I tuoi dati', dataBody: 'Scarica in JSON tutto ciò che il pannello conserva su di te e sul tuo account.', download: 'Scarica i miei dati',
     email: 'Email', newEmail: 'Nuovo indirizzo email', changeEmail: 'Cambia email', emailSent: 'Ti abbiamo inviato un link al nuovo indirizzo: aprilo entro 24 ore per confermarlo.',
   },
   secondFactor: {
@@ -185,6 +186,7 @@ const en: Dictionary = {
     title: 'Profile', details: 'Personal details', name: 'Name', language: 'Language', accountLanguage: "The account's", save: 'Save', saved: 'Profile saved.',
     password: 'Password', currentPassword: 'Current password', newPassword: 'New password (at least 8 characters)', changePassword: 'Change the password',
     passwordChanged: 'Password changed: your other sessions were ended.',
+    data: 'Your data', dataBody: 'Download as JSON everything the panel holds about you and your account.', download: 'Download my data',
     email: 'Email', newEmail: 'New email address', changeEmail: 'Change email', emailSent: 'We sent a link to the new address: open it within 24 hours to confirm it.',
   },
   secondFactor: {

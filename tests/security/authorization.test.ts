@@ -266,6 +266,12 @@ const CASES: Record<string, Case> = {
   acceptInvitation: {
     query: `mutation { acceptInvitation(input: { token: "made-up", password: "una password lunga" }) { ok ${USER_ERRORS} } }`, allowed: EVERYONE, roles: ALL_ROLES, refusedAs: 'FORBIDDEN', userErrorsExpected: true,
   },
+  // personal data: each login its own; the back office erases a person's
+  exportMyData: { query: '{ exportMyData }', allowed: SIGNED_IN, roles: ALL_ROLES, refusedAs: 'FORBIDDEN' },
+  eraseUserData: {
+    query: `mutation($id: ID!) { eraseUserData(input: { userId: $id }) { erasedUserId ${USER_ERRORS} } }`, allowed: BACK_OFFICE, roles: NO_ROLE, refusedAs: 'FORBIDDEN',
+    variables: async () => ({ id: (await newAccountLogin(db, client.account, 'READ_ONLY')).user.id }),
+  },
   // the forms of someone who cannot sign in
   requestPasswordReset: { query: `mutation { requestPasswordReset(input: { email: "nobody@example.test" }) { ok ${USER_ERRORS} } }`, allowed: EVERYONE, roles: ALL_ROLES, refusedAs: 'FORBIDDEN' },
   resetPassword: {

@@ -4,6 +4,7 @@ import { createServerAdapter } from '@whatwg-node/server';
 import { encode } from 'next-auth/jwt';
 import { GET as invoicePdf } from '@/app/api/invoices/[id]/pdf/route';
 import { GET as invoiceXml } from '@/app/api/invoices/[id]/xml/route';
+import { GET as exportMyData } from '@/app/api/me/export/route';
 import { POST as stripeWebhook } from '@/app/api/stripe/webhook/route';
 import { handleGraphQLRequest } from '@/graphql/http';
 
@@ -13,6 +14,7 @@ function route(request: Request): Promise<Response> {
   const invoice = pathname.match(/^\/api\/invoices\/([^/]+)\/(pdf|xml)$/);
   if (invoice) return (invoice[2] === 'pdf' ? invoicePdf : invoiceXml)(request, { params: Promise.resolve({ id: invoice[1] }) });
   if (pathname === '/api/stripe/webhook' && request.method === 'POST') return stripeWebhook(request);
+  if (pathname === '/api/me/export') return exportMyData(request);
   return handleGraphQLRequest(request);
 }
 

@@ -54,6 +54,11 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
         <p>{user.twoFactorEnabled ? t.secondFactor.on : t.secondFactor.off}</p>
         <p><Link href="/due-fattori">{t.secondFactor.manage}</Link></p>
       </div>
+      <div className="card">
+        <h2>{t.profile.data}</h2>
+        <p>{t.profile.dataBody}</p>
+        <p><a href="/api/me/export" download>{t.profile.download}</a></p>
+      </div>
     </>
   );
 }
