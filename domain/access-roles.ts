@@ -48,6 +48,12 @@ export const ROLE_PERMISSIONS: Readonly<Record<string, RoleDecision>> = {
   provisionService: BACK_OFFICE, recordOfflinePayment: BACK_OFFICE, resendEInvoice: BACK_OFFICE, runLifecycle: BACK_OFFICE, eraseUserData: BACK_OFFICE,
 };
 
+/** A field of the back office's: no account login may use it (its resolver's guard refuses them, as it always has). */
+export function isBackOfficeField(field: string): boolean {
+  const decision = ROLE_PERMISSIONS[field];
+  return Array.isArray(decision) && decision.length === 0;
+}
+
 export function roleMayUse(role: AccountRole, field: string): boolean {
   const decision = ROLE_PERMISSIONS[field];
   return decision === EVERY_ROLE || (decision ?? BACK_OFFICE).includes(role);

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
-import { roleMayUse } from '@/domain/access-roles';
+import { isBackOfficeField, roleMayUse } from '@/domain/access-roles';
 import type { Context } from './context';
 
 /** The root fields an operation asks for, through its fragments too. */
@@ -21,7 +21,8 @@ export function rolePermissions(): ApolloServerPlugin<Context> {
         async didResolveOperation({ contextValue, document, operation }) {
           const role = contextValue.actor?.accountRole;
           if (!role || !operation) return;
-          const refused = rootFields(operation.selectionSet, document).find((field) => !field.startsWith('__') && !roleMayUse(role, field));
+          // The back office's own fields are left to their guards, which refuse every account login.
+          const refused = rootFields(operation.selectionSet, document).find((field) => !field.startsWith('__') && !isBackOfficeField(field) && !roleMayUse(role, field));
           if (refused) {
             throw new GraphQLError(`A ${role} login may not use ${refused}`, { extensions: { code: 'FORBIDDEN', reason: 'ROLE', http: { status: 403 } } });
           }
