@@ -18,8 +18,8 @@ const config: Config = {
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j)sx?$': swc as never },
-  // ESM-only packages are compiled to CommonJS like our own files.
-  transformIgnorePatterns: ['/node_modules/(?!(temporal-polyfill|temporal-utils)/)'],
+  // ESM-only packages (and otplib's, for its ESM-only dependencies) are compiled to CommonJS like our own files.
+  transformIgnorePatterns: ['/node_modules/(?!(temporal-polyfill|temporal-utils|@otplib|@scure/base|@noble/hashes)/)'],
   moduleNameMapper: { '^@/(.*)$': '<rootDir>/$1' },
   setupFiles: ['<rootDir>/tests/support/env.ts'],
   globalSetup: '<rootDir>/tests/support/global-setup.ts',

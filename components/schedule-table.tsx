@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { Locale } from '@/domain/money';
 import { date } from '@/portal/format';
+import { visitorMay } from '@/portal/access';
 import { getDictionary } from '@/portal/i18n';
 import { withdrawCancellation } from '@/portal/service-actions';
 import { GearIcon, RenewIcon, TrashIcon } from './icons';
@@ -19,9 +20,12 @@ function urgency(row: ScheduleRow): 'urgent' | 'soon' | null {
   return row.daysLeft <= 60 ? 'soon' : null;
 }
 
-function Actions({ row, locale, returnTo, labels }: { row: ScheduleRow; locale: Locale; returnTo: string; labels: Awaited<ReturnType<typeof getDictionary>>['t']['schedule'] }) {
+interface ActionsProps { row: ScheduleRow; locale: Locale; returnTo: string; labels: Awaited<ReturnType<typeof getDictionary>>['t']['schedule']; may: (field: string) => boolean }
+
+function Actions({ row, locale, returnTo, labels, may }: ActionsProps) {
   if (row.status !== 'ACTIVE') return null;
   if (row.cancellation) {
+    if (!may('withdrawCancellation')) return <span className="muted">{labels.cancelled} {date(row.cancellation.effectiveOn, locale)}</span>;
     return (
       <form action={withdrawCancellation}>
         <span className="muted">{labels.cancelled} {date(row.cancellation.effectiveOn, locale)}</span>{' '}
@@ -33,9 +37,9 @@ function Actions({ row, locale, returnTo, labels }: { row: ScheduleRow; locale: 
   }
   return (
     <span className="row-actions">
-      <Link href={`/area/servizi/${row.id}/rinnovo`} className="icon-button" aria-label={`${labels.renew} ${row.domain} ${row.product.code}`} title={labels.renew}><RenewIcon /></Link>
-      <Link href={`/area/servizi/${row.id}/disdetta`} className="icon-button danger" aria-label={`${labels.cancel} ${row.domain} ${row.product.code}`} title={labels.cancel}><TrashIcon /></Link>
-      <Link href={`/area/servizi/${row.id}/cambio`} className="icon-button" aria-label={`${labels.change} ${row.domain} ${row.product.code}`} title={labels.change}><GearIcon /></Link>
+      {may('renewService') && <Link href={`/area/servizi/${row.id}/rinnovo`} className="icon-button" aria-label={`${labels.renew} ${row.domain} ${row.product.code}`} title={labels.renew}><RenewIcon /></Link>}
+      {may('cancelService') && <Link href={`/area/servizi/${row.id}/disdetta`} className="icon-button danger" aria-label={`${labels.cancel} ${row.domain} ${row.product.code}`} title={labels.cancel}><TrashIcon /></Link>}
+      {may('requestServiceChange') && <Link href={`/area/servizi/${row.id}/cambio`} className="icon-button" aria-label={`${labels.change} ${row.domain} ${row.product.code}`} title={labels.change}><GearIcon /></Link>}
     </span>
   );
 }
@@ -47,6 +51,7 @@ function Actions({ row, locale, returnTo, labels }: { row: ScheduleRow; locale: 
 export async function ScheduleTable({ rows, returnTo }: { rows: ScheduleRow[]; returnTo: string }) {
   const { locale, t } = await getDictionary();
   if (!rows.length) return <p>{t.schedule.empty}</p>;
+  const may = await visitorMay();
   return (
     <div className="table-scroll">
       <table className="schedule">
@@ -69,7 +74,7 @@ export async function ScheduleTable({ rows, returnTo }: { rows: ScheduleRow[]; r
                 </td>
                 <td className="state"><StatusBadge status={row.status} label={t.status[row.status]} /></td>
                 <td className="renewal" data-label={t.schedule.renewal}>{row.renewalPrice.formatted}</td>
-                <td className="actions"><Actions row={row} locale={locale} returnTo={returnTo} labels={t.schedule} /></td>
+                <td className="actions"><Actions row={row} locale={locale} returnTo={returnTo} labels={t.schedule} may={may} /></td>
               </tr>
             );
           })}

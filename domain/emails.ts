@@ -11,7 +11,14 @@ export type EmailMessage =
   | { template: 'PAYMENT_FAILED'; orderCode: string; totalCents: number; reason: string; link: string }
   | { template: 'ORDER_PAID'; orderCode: string; totalCents: number; invoiceNumber: string; link: string }
   | { template: 'PASSWORD_RESET'; link: string }
-  | { template: 'EINVOICE_NOT_DELIVERABLE'; invoiceNumber: string; issuedOn: CalendarDate; link: string };
+  | { template: 'EINVOICE_NOT_DELIVERABLE'; invoiceNumber: string; issuedOn: CalendarDate; link: string }
+  | { template: 'PASSWORD_CHANGED'; link: string }
+  | { template: 'EMAIL_CHANGE'; newEmail: string; link: string }
+  | { template: 'EMAIL_CHANGED'; newEmail: string; link: string }
+  | { template: 'INVITATION'; accountName: string; invitedBy: string; role: string; link: string }
+  | { template: 'SECOND_FACTOR_ENABLED'; link: string }
+  | { template: 'SECOND_FACTOR_DISABLED'; link: string }
+  | { template: 'NEW_SIGN_IN'; device: string; address: string; at: string; link: string };
 
 export type EmailTemplate = EmailMessage['template'];
 
@@ -31,6 +38,13 @@ export const SECRET_FIELDS: { readonly [T in EmailTemplate]: readonly FieldOf<T>
   ORDER_PAID: [],
   PASSWORD_RESET: ['link'],
   EINVOICE_NOT_DELIVERABLE: [],
+  PASSWORD_CHANGED: [],
+  EMAIL_CHANGE: ['link'],
+  EMAIL_CHANGED: [],
+  INVITATION: ['link'],
+  SECOND_FACTOR_ENABLED: [],
+  SECOND_FACTOR_DISABLED: [],
+  NEW_SIGN_IN: [],
 };
 
 const WITHHELD: Record<Locale, string> = {
@@ -130,7 +144,76 @@ function draft(message: EmailMessage, locale: Locale): Draft {
           : 'To choose a new password open the link below within an hour. If you did not ask for it, ignore this message.'],
         action: { label: it ? 'Scegli una nuova password' : 'Choose a new password', url: message.link },
       };
+    case 'PASSWORD_CHANGED':
+      return {
+        subject: it ? 'La password del Pannello Clienti è cambiata' : 'Your Pannello Clienti password was changed',
+        paragraphs: [it
+          ? 'La password del tuo accesso è stata cambiata e le altre sessioni aperte sono state terminate. Se non sei stato tu, reimposta subito la password.'
+          : 'The password of your login was changed and your other open sessions were ended. If it was not you, reset your password at once.'],
+        action: { label: it ? 'Reimposta la password' : 'Reset your password', url: message.link },
+      };
+    case 'EMAIL_CHANGE':
+      return {
+        subject: it ? 'Conferma il nuovo indirizzo email del Pannello Clienti' : 'Confirm your new Pannello Clienti email address',
+        paragraphs: [it
+          ? `È stato chiesto di usare ${message.newEmail} per accedere al Pannello Clienti. Per confermarlo apri il link qui sotto entro 24 ore; se non l'hai chiesto tu, ignora questo messaggio.`
+          : `It was asked to use ${message.newEmail} to sign in to the Pannello Clienti. To confirm it open the link below within 24 hours; if you did not ask for it, ignore this message.`],
+        action: { label: it ? 'Conferma il nuovo indirizzo' : 'Confirm the new address', url: message.link },
+      };
+    case 'EMAIL_CHANGED':
+      return {
+        subject: it ? "L'email del Pannello Clienti è cambiata" : 'Your Pannello Clienti email was changed',
+        paragraphs: [it
+          ? `Da ora si accede al Pannello Clienti con ${message.newEmail}, e le email arrivano a quell'indirizzo. Se non sei stato tu, contattaci subito.`
+          : `From now on you sign in to the Pannello Clienti with ${message.newEmail}, and emails go to that address. If it was not you, contact us at once.`],
+        action: { label: it ? 'Vai al profilo' : 'Open your profile', url: message.link },
+      };
+    case 'INVITATION': {
+      const roles: Record<string, [string, string]> = {
+        OWNER: ['titolare', 'owner'], BILLING: ['amministrazione', 'billing'], TECHNICAL: ['tecnico', 'technical'], READ_ONLY: ['sola lettura', 'read-only'],
+      };
+      const role = roles[message.role]?.[it ? 0 : 1] ?? message.role;
+      return {
+        subject: it ? `Invito al Pannello Clienti di ${message.accountName}` : `Invitation to ${message.accountName}'s Pannello Clienti`,
+        paragraphs: [it
+          ? `${message.invitedBy} ti invita ad accedere al Pannello Clienti di ${message.accountName} con il ruolo ${role}. Apri il link qui sotto entro 7 giorni per scegliere la tua password; vale una volta sola.`
+          : `${message.invitedBy} invites you to sign in to ${message.accountName}'s Pannello Clienti with the ${role} role. Open the link below within 7 days to choose your password; it works once.`],
+        action: { label: it ? "Accetta l'invito" : 'Accept the invitation', url: message.link },
+      };
+    }
+    case 'SECOND_FACTOR_ENABLED':
+      return {
+        subject: it ? 'Verifica in due passaggi attivata' : 'Two-factor login enabled',
+        paragraphs: [it
+          ? "Da ora per accedere al Pannello Clienti servono la password e il codice dell'app di autenticazione (o un codice di recupero). Se non sei stato tu, contattaci subito."
+          : 'From now on signing in to the Pannello Clienti takes the password and the code of your authenticator app (or a recovery code). If it was not you, contact us at once.'],
+        action: { label: it ? 'Gestisci la verifica in due passaggi' : 'Manage two-factor login', url: message.link },
+      };
+    case 'SECOND_FACTOR_DISABLED':
+      return {
+        subject: it ? 'Verifica in due passaggi disattivata' : 'Two-factor login disabled',
+        paragraphs: [it
+          ? 'Per accedere al Pannello Clienti ora basta la password: la verifica in due passaggi è stata disattivata e i codici di recupero non valgono più. Se non sei stato tu, cambia subito la password.'
+          : 'Signing in to the Pannello Clienti now takes only the password: two-factor login was disabled and the recovery codes no longer work. If it was not you, change your password at once.'],
+        action: { label: it ? 'Riattivala' : 'Enable it again', url: message.link },
+      };
+    case 'NEW_SIGN_IN':
+      return {
+        subject: it ? 'Nuovo accesso al Pannello Clienti' : 'New sign-in to the Pannello Clienti',
+        paragraphs: [it
+          ? `Il ${instant(message.at, locale)} (ora italiana) è stato effettuato un accesso da un nuovo dispositivo: ${message.device}, indirizzo ${message.address}. Se non sei stato tu, termina la sessione e cambia la password.`
+          : `On ${instant(message.at, locale)} (Italian time) someone signed in from a new device: ${message.device}, address ${message.address}. If it was not you, end the session and change your password.`],
+        action: { label: it ? 'Vedi le sessioni' : 'See your sessions', url: message.link },
+      };
   }
+}
+
+/** An instant (ISO 8601) as Italian wall-clock time: `dd/mm/yyyy, hh:mm` in Italian, `yyyy-mm-dd hh:mm` in English. */
+function instant(at: string, locale: Locale): string {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(new Date(at)).map((part) => [part.type, part.value]));
+  return locale === 'it' ? `${parts.day}/${parts.month}/${parts.year}, ${parts.hour}:${parts.minute}` : `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }
 
 function escapeHtml(text: string): string {

@@ -40,6 +40,10 @@ const MESSAGES = {
   MALFORMED_NOTIFICATION: { en: 'The file is not an SdI notification that can be read (RC, NS or MC).', it: 'Il file non è una notifica dello SdI leggibile (RC, NS o MC).' },
   UNKNOWN_DOCUMENT: { en: 'The notification is about a file this panel did not send.', it: 'La notifica riguarda un file che il pannello non ha inviato.' },
   NOT_REJECTED: { en: 'Only an e-invoice rejected by the SdI can be sent again.', it: 'Si può reinviare solo una fattura elettronica scartata dallo SdI.' },
+  WRONG_CODE: { en: 'The code is not valid: type the one your authenticator app shows now, or a recovery code.', it: "Il codice non è valido: inserisci quello che mostra ora l'app di autenticazione, oppure un codice di recupero." },
+  ALREADY_ENABLED: { en: 'Two-factor login is already enabled.', it: "La verifica in due passaggi è già attiva." },
+  LAST_OWNER: { en: 'The account must keep an owner: make another login owner first.', it: "L'account deve avere un titolare: rendi prima titolare un altro accesso." },
+  WRONG_PASSWORD: { en: 'The current password is not correct.', it: 'La password attuale non è corretta.' },
 } satisfies Record<string, UserErrorMessages>;
 
 export type UserErrorCode = keyof typeof MESSAGES;

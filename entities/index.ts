@@ -4,6 +4,8 @@ import { AuditEvent } from './audit-event';
 import { Cancellation } from './cancellation';
 import { DocumentCounter } from './document-counter';
 import { EInvoice } from './e-invoice';
+import { EmailChange } from './email-change';
+import { Invitation } from './invitation';
 import { Invoice } from './invoice';
 import { InvoiceLine } from './invoice-line';
 import { LifecycleRun } from './lifecycle-run';
@@ -16,18 +18,20 @@ import { Payment } from './payment';
 import { Product } from './product';
 import { ProductCategory } from './product-category';
 import { Quote } from './quote';
+import { RecoveryCode } from './recovery-code';
 import { SdiNotification } from './sdi-notification';
 import { Service } from './service';
 import { TestCardIntent } from './test-card-intent';
 import { User } from './user';
+import { UserSession } from './user-session';
 import { WebhookEvent } from './webhook-event';
 
 export {
-  Account, ApiToken, AuditEvent, Cancellation, DocumentCounter, EInvoice, Invoice, InvoiceLine, LifecycleRun, LoginAttempt, Notification,
-  Order, OrderLine, PasswordReset, Payment, Product, ProductCategory, Quote, SdiNotification, Service, TestCardIntent, User, WebhookEvent,
+  Account, ApiToken, AuditEvent, Cancellation, DocumentCounter, EInvoice, EmailChange, Invitation, Invoice, InvoiceLine, LifecycleRun, LoginAttempt, Notification,
+  Order, OrderLine, PasswordReset, Payment, Product, ProductCategory, Quote, RecoveryCode, SdiNotification, Service, TestCardIntent, User, UserSession, WebhookEvent,
 };
 
 export const ENTITIES = [
-  Account, ApiToken, AuditEvent, Cancellation, DocumentCounter, EInvoice, Invoice, InvoiceLine, LifecycleRun, LoginAttempt, Notification,
-  Order, OrderLine, PasswordReset, Payment, Product, ProductCategory, Quote, SdiNotification, Service, TestCardIntent, User, WebhookEvent,
+  Account, ApiToken, AuditEvent, Cancellation, DocumentCounter, EInvoice, EmailChange, Invitation, Invoice, InvoiceLine, LifecycleRun, LoginAttempt, Notification,
+  Order, OrderLine, PasswordReset, Payment, Product, ProductCategory, Quote, RecoveryCode, SdiNotification, Service, TestCardIntent, User, UserSession, WebhookEvent,
 ];

@@ -1,9 +1,9 @@
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Locale } from '@/domain/money';
-import { sessionUserId } from '@/lib/auth/session';
+import { sessionClaim } from '@/lib/auth/session';
 import { getDataSource } from '@/lib/db/data-source';
-import { actorForUser, apiTokenCaller } from '@/operations/access/resolve-actor';
+import { actorForSession, apiTokenCaller } from '@/operations/access/resolve-actor';
 import type { Actor } from '@/operations/actor';
 import { createLoaders, type Loaders } from './loaders';
 
@@ -20,7 +20,10 @@ function unauthenticated(message: string): GraphQLError {
 
 interface Caller { actor: Actor | null; catalogRevision: string | null }
 
-/** A Bearer API token when the request carries one (and it must be valid), otherwise the portal session. */
+/**
+ * A Bearer API token when the request carries one (and it must be valid), otherwise the portal session:
+ * a signed cookie whose session was ended (signed out, ended from another device) is refused at once.
+ */
 async function callerOf(db: DataSource, request: Request): Promise<Caller> {
   const authorization = request.headers.get('authorization');
   if (authorization) {
@@ -30,8 +33,11 @@ async function callerOf(db: DataSource, request: Request): Promise<Caller> {
     if (!caller) throw unauthenticated('The API token is not valid or has been revoked');
     return caller;
   }
-  const userId = await sessionUserId(request);
-  return { actor: userId ? await actorForUser(db, userId) : null, catalogRevision: null };
+  const claim = await sessionClaim(request);
+  if (!claim) return { actor: null, catalogRevision: null };
+  const actor = claim.sessionId ? await actorForSession(db, claim.userId, claim.sessionId) : null;
+  if (!actor) throw unauthenticated('The session has ended: sign in again');
+  return { actor, catalogRevision: null };
 }
 
 /** The language of formatted values: an explicit Accept-Language, else the account's. */

@@ -26,7 +26,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   if (original instanceof ForbiddenError) return { ...base, message: original.message, extensions: { code: 'FORBIDDEN', ...requestIdExtension() } };
   const code = formatted.extensions?.code;
-  if (typeof code === 'string' && CALLER_CODES.has(code)) return { ...base, message: formatted.message, extensions: { code, ...requestIdExtension() } };
+  // A refusal may say why in a word the caller can act on (`reason`: SECOND_FACTOR_REQUIRED…).
+  const reason = formatted.extensions?.reason;
+  if (typeof code === 'string' && CALLER_CODES.has(code)) return { ...base, message: formatted.message, extensions: { code, ...(typeof reason === 'string' ? { reason } : {}), ...requestIdExtension() } };
   logger().error({ err: original }, 'GraphQL request failed');
   return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', ...requestIdExtension() } };
 }

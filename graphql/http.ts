@@ -8,6 +8,7 @@ import { createContext, type Context } from './context';
 import { formatError, requestIdExtension } from './errors';
 import { LIMITS, QUERY_RULES, requestLimits } from './limits';
 import { observeOperations } from './observability';
+import { rolePermissions } from './permissions';
 import { appSchema } from './schema';
 
 const cache = globalThis as typeof globalThis & { __pannelloApollo?: { schema: GraphQLSchema; server: Promise<ApolloServer<Context>> } };
@@ -28,7 +29,7 @@ function apolloServer(): Promise<ApolloServer<Context>> {
     parseOptions: { maxTokens: LIMITS.maxTokens },
     validationRules: QUERY_RULES,
     // No HTTP cache hints are used: without the cache-control plugin Apollo does not wrap every field's resolver.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), requestLimits(), observeOperations()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), requestLimits(), rolePermissions(), observeOperations()],
   });
   const started = server.start().then(() => server);
   cache.__pannelloApollo = { schema, server: started };

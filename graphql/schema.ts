@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { validateInputs } from './input-validation';
+import { AccountLoginsResolver } from './resolvers/account-logins';
 import { ApiTokenResolver } from './resolvers/api-tokens';
 import { BackOfficeResolver, CancellationResolver } from './resolvers/back-office';
 import { BillingDetailsResolver } from './resolvers/billing-details';
@@ -14,13 +15,17 @@ import { NotificationResolver } from './resolvers/notifications';
 import { OrderResolver } from './resolvers/orders';
 import { PasswordResetResolver } from './resolvers/password-reset';
 import { PaymentResolver } from './resolvers/payments';
+import { PersonalDataResolver } from './resolvers/personal-data';
+import { ProfileResolver } from './resolvers/profile';
 import { QuoteResolver } from './resolvers/quotes';
+import { SecondFactorResolver } from './resolvers/second-factor';
 import { ServiceResolver } from './resolvers/services';
+import { SessionResolver } from './resolvers/sessions';
 import { AccountResolver, ViewerResolver } from './resolvers/viewer';
 
 const RESOLVERS = [
   ApiTokenResolver, AccountResolver, CatalogResolver, InvoiceResolver, LifecycleResolver, NotificationResolver, OrderResolver, PasswordResetResolver, PaymentResolver, ProductCategoryResolver, ProductResolver, QuoteResolver,
-  ServiceResolver, ViewerResolver, BackOfficeResolver, BillingDetailsResolver, CancellationResolver, ClientTreeResolver, EInvoiceResolver,
+  ServiceResolver, ViewerResolver, BackOfficeResolver, BillingDetailsResolver, CancellationResolver, ClientTreeResolver, EInvoiceResolver, SessionResolver, ProfileResolver, SecondFactorResolver, AccountLoginsResolver, PersonalDataResolver,
 ] as const;
 
 const cache = globalThis as typeof globalThis & { __pannelloSchema?: { resolvers: readonly unknown[]; schema: GraphQLSchema } };

@@ -8,11 +8,12 @@ const it = {
   brand: 'Pannello Clienti',
   customerArea: 'Area clienti',
   home: { title: 'Hosting, domini e server', body: 'Dal Pannello Clienti gestisci servizi, scadenze, ordini e fatture: rinnovi, cambi servizio e disdette in pochi passaggi.' },
-  nav: { dashboard: 'Riepilogo', schedule: 'Scadenziario', orders: 'Ordini', invoices: 'Fatture', billing: 'Dati di fatturazione', clients: 'Clienti', notifications: 'Notifiche', tokens: 'Token API', logout: 'Esci', menu: 'Menu principale', backToPortal: 'Torna al Pannello Clienti' },
+  nav: { dashboard: 'Riepilogo', schedule: 'Scadenziario', orders: 'Ordini', invoices: 'Fatture', billing: 'Dati di fatturazione', clients: 'Clienti', notifications: 'Notifiche', tokens: 'Token API', sessions: 'Sessioni', profile: 'Profilo', users: 'Utenti', logout: 'Esci', menu: 'Menu principale', backToPortal: 'Torna al Pannello Clienti' },
   language: { label: 'Lingua', switchTo: 'English' },
   login: {
     title: 'Accedi al Pannello Clienti', email: 'Email', password: 'Password', submit: 'Accedi', wrong: 'Email o password non corretti.',
     tooMany: 'Troppi tentativi di accesso: riprova tra 15 minuti.', forgot: 'Password dimenticata?',
+    code: "Codice dell'app di autenticazione (o codice di recupero)", codeNeeded: "Inserisci il codice che mostra l'app di autenticazione.", wrongCode: 'Codice non valido.',
   },
   reset: {
     requestTitle: 'Reimposta la password', requestBody: "Inserisci l'email del tuo account: ti invieremo un link per scegliere una nuova password.",
@@ -94,6 +95,32 @@ const it = {
     title: 'Token API', name: 'Nome del token', create: 'Crea token', created: 'Copia il token ora: non verrà più mostrato.', prefix: 'Inizio', createdAt: 'Creato', lastUsed: 'Ultimo uso',
     revoke: 'Revoca', revoked: 'Revocato', never: 'mai', none: 'Nessun token.',
   },
+  sessions: {
+    title: 'Sessioni', intro: 'I dispositivi con cui hai effettuato l\'accesso. Termina una sessione che non riconosci: quel dispositivo dovrà accedere di nuovo.',
+    device: 'Dispositivo', address: 'Indirizzo IP', createdAt: 'Accesso', lastSeen: 'Ultima attività', current: 'Questo dispositivo', end: 'Termina', endOthers: 'Termina tutte le altre sessioni',
+  },
+  profile: {
+    title: 'Profilo', details: 'Dati personali', name: 'Nome', language: 'Lingua', accountLanguage: "Quella dell'account", save: 'Salva', saved: 'Profilo salvato.',
+    password: 'Password', currentPassword: 'Password attuale', newPassword: 'Nuova password (almeno 8 caratteri)', changePassword: 'Cambia la password',
+    passwordChanged: 'Password cambiata: le altre sessioni sono state terminate.',
+    data: 'I tuoi dati', dataBody: 'Scarica in JSON tutto ciò che il pannello conserva su di te e sul tuo account.', download: 'Scarica i miei dati',
+    email: 'Email', newEmail: 'Nuovo indirizzo email', changeEmail: 'Cambia email', emailSent: 'Ti abbiamo inviato un link al nuovo indirizzo: aprilo entro 24 ore per confermarlo.',
+  },
+  secondFactor: {
+    title: 'Verifica in due passaggi', on: 'Attiva: per accedere servono la password e il codice dell\'app di autenticazione.', off: 'Non attiva: per accedere basta la password.',
+    required: 'Per il back office la verifica in due passaggi è obbligatoria: attivala per continuare.', manage: 'Gestisci la verifica in due passaggi',
+    start: 'Attiva la verifica in due passaggi', scan: "Inquadra il codice QR con l'app di autenticazione (Google Authenticator, Microsoft Authenticator, 1Password…), oppure inserisci la chiave:",
+    qr: 'Codice QR da inquadrare con l\'app di autenticazione', key: 'Chiave', code: "Codice a 6 cifre mostrato dall'app", confirm: 'Conferma e attiva',
+    recovery: 'Verifica attivata. Conserva questi codici di recupero in un posto sicuro: ognuno vale una volta, se non hai il telefono. Non verranno più mostrati.',
+    continue: 'Continua', disable: 'Disattiva la verifica in due passaggi', currentPassword: 'Password attuale', disableCode: "Codice dell'app o codice di recupero",
+  },
+  users: {
+    title: 'Utenti', intro: "Gli accessi dell'account e i loro ruoli. Titolare: tutto, e gestisce gli accessi; Amministrazione: ordini, pagamenti, fatture e dati di fatturazione; Tecnico: servizi e scadenze (cambio, disdetta, rinnovo senza pagare), niente fatture; Sola lettura: vede, non cambia nulla.",
+    email: 'Email', name: 'Nome', role: 'Ruolo', change: 'Cambia ruolo', remove: 'Rimuovi', invite: 'Invita un utente', send: "Invia l'invito", invited: "Invito inviato: il link vale 7 giorni e una volta sola.",
+    roles: { OWNER: 'Titolare', BILLING: 'Amministrazione', TECHNICAL: 'Tecnico', READ_ONLY: 'Sola lettura' },
+  },
+  invitation: { title: 'Accetta l\'invito', body: 'Scegli il tuo nome e una password per accedere al Pannello Clienti.', name: 'Nome', password: 'Password (almeno 8 caratteri)', accept: 'Accetta e crea l\'accesso', done: 'Accesso creato.' },
+  confirmEmail: { title: 'Conferma il nuovo indirizzo email', body: 'Conferma per usare il nuovo indirizzo email per accedere e ricevere le comunicazioni.', confirm: 'Conferma', done: 'Indirizzo email cambiato.' },
   notifications: { title: 'Notifiche', subject: 'Oggetto', date: 'Data', status: 'Stato', none: 'Nessuna notifica.' },
   errors: { generic: 'Qualcosa è andato storto: riprova.' },
 };
@@ -104,11 +131,12 @@ const en: Dictionary = {
   brand: 'Customer Panel',
   customerArea: 'Customer area',
   home: { title: 'Hosting, domains and servers', body: 'Manage your services, expiries, orders and invoices: renewals, service changes and cancellations in a few steps.' },
-  nav: { dashboard: 'Overview', schedule: 'Expiry schedule', orders: 'Orders', invoices: 'Invoices', billing: 'Billing details', clients: 'Clients', notifications: 'Notifications', tokens: 'API tokens', logout: 'Sign out', menu: 'Main menu', backToPortal: 'Back to the Customer Panel' },
+  nav: { dashboard: 'Overview', schedule: 'Expiry schedule', orders: 'Orders', invoices: 'Invoices', billing: 'Billing details', clients: 'Clients', notifications: 'Notifications', tokens: 'API tokens', sessions: 'Sessions', profile: 'Profile', users: 'Users', logout: 'Sign out', menu: 'Main menu', backToPortal: 'Back to the Customer Panel' },
   language: { label: 'Language', switchTo: 'Italiano' },
   login: {
     title: 'Sign in to the Customer Panel', email: 'Email', password: 'Password', submit: 'Sign in', wrong: 'Wrong email or password.',
     tooMany: 'Too many sign-in attempts: try again in 15 minutes.', forgot: 'Forgot your password?',
+    code: 'Code of your authenticator app (or a recovery code)', codeNeeded: 'Type the code your authenticator app shows.', wrongCode: 'The code is not valid.',
   },
   reset: {
     requestTitle: 'Reset your password', requestBody: "Enter your account's email: we will send you a link to choose a new password.",
@@ -190,6 +218,32 @@ const en: Dictionary = {
     title: 'API tokens', name: 'Token name', create: 'Create token', created: 'Copy the token now: it will not be shown again.', prefix: 'Starts with', createdAt: 'Created', lastUsed: 'Last used',
     revoke: 'Revoke', revoked: 'Revoked', never: 'never', none: 'No tokens.',
   },
+  sessions: {
+    title: 'Sessions', intro: 'The devices signed in to your account. End a session you do not recognise: that device will have to sign in again.',
+    device: 'Device', address: 'IP address', createdAt: 'Signed in', lastSeen: 'Last active', current: 'This device', end: 'End', endOthers: 'End every other session',
+  },
+  profile: {
+    title: 'Profile', details: 'Personal details', name: 'Name', language: 'Language', accountLanguage: "The account's", save: 'Save', saved: 'Profile saved.',
+    password: 'Password', currentPassword: 'Current password', newPassword: 'New password (at least 8 characters)', changePassword: 'Change the password',
+    passwordChanged: 'Password changed: your other sessions were ended.',
+    data: 'Your data', dataBody: 'Download as JSON everything the panel holds about you and your account.', download: 'Download my data',
+    email: 'Email', newEmail: 'New email address', changeEmail: 'Change email', emailSent: 'We sent a link to the new address: open it within 24 hours to confirm it.',
+  },
+  secondFactor: {
+    title: 'Two-factor login', on: 'On: signing in takes the password and the code of your authenticator app.', off: 'Off: signing in takes only the password.',
+    required: 'The back office must use two-factor login: enable it to go on.', manage: 'Manage two-factor login',
+    start: 'Enable two-factor login', scan: 'Scan the QR code with your authenticator app (Google Authenticator, Microsoft Authenticator, 1Password…), or type the key:',
+    qr: 'QR code to scan with your authenticator app', key: 'Key', code: '6-digit code shown by the app', confirm: 'Confirm and enable',
+    recovery: 'Two-factor login is on. Keep these recovery codes somewhere safe: each works once, when you do not have your phone. They will not be shown again.',
+    continue: 'Continue', disable: 'Disable two-factor login', currentPassword: 'Current password', disableCode: 'Code of the app or a recovery code',
+  },
+  users: {
+    title: 'Users', intro: "The account's logins and their roles. Owner: everything, and manages the logins; Billing: orders, payments, invoices and billing data; Technical: services and the schedule (change, cancel, renew without paying), no invoices; Read-only: sees, changes nothing.",
+    email: 'Email', name: 'Name', role: 'Role', change: 'Change role', remove: 'Remove', invite: 'Invite a user', send: 'Send the invitation', invited: 'Invitation sent: the link works for 7 days, once.',
+    roles: { OWNER: 'Owner', BILLING: 'Billing', TECHNICAL: 'Technical', READ_ONLY: 'Read-only' },
+  },
+  invitation: { title: 'Accept the invitation', body: 'Choose your name and a password to sign in to the Pannello Clienti.', name: 'Name', password: 'Password (at least 8 characters)', accept: 'Accept and create the login', done: 'Login created.' },
+  confirmEmail: { title: 'Confirm your new email address', body: 'Confirm to use the new email address to sign in and receive our messages.', confirm: 'Confirm', done: 'Email address changed.' },
   notifications: { title: 'Notifications', subject: 'Subject', date: 'Date', status: 'Status', none: 'No notifications.' },
   errors: { generic: 'Something went wrong: please try again.' },
 };

@@ -2,7 +2,7 @@ import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { createApiToken, listApiTokens, revokeApiToken } from '@/operations/access/api-tokens';
 import type { Context } from '../context';
 import { attempt } from '../errors';
-import { requireActor } from '../guards';
+import { requireActor, requireSecondFactor } from '../guards';
 import { ApiTokenType, CreateApiTokenInput, CreateApiTokenPayload, RevokeApiTokenInput, RevokeApiTokenPayload } from '../types/api-token';
 
 @Resolver(() => ApiTokenType)
@@ -14,7 +14,7 @@ export class ApiTokenResolver {
 
   @Mutation(() => CreateApiTokenPayload)
   async createApiToken(@Arg('input', () => CreateApiTokenInput) input: CreateApiTokenInput, @Ctx() context: Context): Promise<CreateApiTokenPayload> {
-    const actor = requireActor(context);
+    const actor = requireSecondFactor(context);
     const { result, userErrors } = await attempt(() => createApiToken(context.db, actor, input.name));
     return { apiToken: result?.record ?? null, secret: result?.token ?? null, userErrors };
   }

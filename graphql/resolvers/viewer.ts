@@ -3,7 +3,7 @@ import { taxProfileOf, type TaxProfile } from '@/domain/billing/tax-profile';
 import { Account } from '@/entities';
 import { billingSnapshot } from '@/operations/billing-details/account-billing';
 import type { Context } from '../context';
-import { requireActor } from '../guards';
+import { requireActorEnrolling } from '../guards';
 import { Reads } from '../selection';
 import { AccountType, BillingDetailsType, billingDetails, ViewerType, type UserRoleEnum } from '../types/account';
 import { TaxProfileEnum } from '../types/tax';
@@ -12,9 +12,8 @@ import { TaxProfileEnum } from '../types/tax';
 export class ViewerResolver {
   @Query(() => ViewerType, { description: 'The signed-in user and its account.' })
   async viewer(@Ctx() context: Context) {
-    const actor = requireActor(context);
+    const actor = requireActorEnrolling(context);
     return {
-      user: { id: actor.userId, email: actor.email, role: (actor.isAdmin ? 'ADMIN' : 'USER') as UserRoleEnum },
       account: actor.accountId ? await context.loaders.account.load(actor.accountId) : null,
     };
   }

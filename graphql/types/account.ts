@@ -8,6 +8,12 @@ import { TaxProfileEnum } from './tax';
 export enum AccountKindEnum { CUSTOMER = 'CUSTOMER', RESELLER = 'RESELLER' }
 registerEnumType(AccountKindEnum, { name: 'AccountKind' });
 
+export enum AccountRoleEnum { OWNER = 'OWNER', BILLING = 'BILLING', TECHNICAL = 'TECHNICAL', READ_ONLY = 'READ_ONLY' }
+registerEnumType(AccountRoleEnum, {
+  name: 'AccountRole',
+  description: 'What a login may do for its account: OWNER everything, and manages the logins; BILLING orders, pays, sees invoices and billing data; TECHNICAL changes, cancels and renews services without paying, sees no invoices; READ_ONLY changes nothing.',
+});
+
 export enum UserRoleEnum { USER = 'USER', ADMIN = 'ADMIN' }
 registerEnumType(UserRoleEnum, { name: 'UserRole', description: 'USER acts for its account; ADMIN is the back office.' });
 
@@ -103,6 +109,21 @@ export class UserType {
 
   @Field(() => UserRoleEnum)
   role: UserRoleEnum;
+
+  @Field(() => String, { description: 'How the person is called (empty until given).' })
+  name: string;
+
+  @Field(() => String, { nullable: true, description: "The login's language, it or en; null: the account's." })
+  locale: string | null;
+
+  @Field(() => AccountRoleEnum, { nullable: true, description: 'Its role in its account; null for the back office.' })
+  accountRole: AccountRoleEnum | null;
+
+  @Field(() => Boolean, { description: 'Whether signing in takes a TOTP code (or a recovery code) after the password.' })
+  twoFactorEnabled: boolean;
+
+  @Field(() => Boolean, { description: 'Whether the login must have two-factor login (the back office): without it, it can do nothing but enrol.' })
+  twoFactorRequired: boolean;
 }
 
 @PlainObjectType('Viewer')

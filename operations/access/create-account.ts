@@ -76,7 +76,7 @@ function validateLogin(validation: Validation, email: string, password: string):
     .check(password.length >= MIN_PASSWORD_LENGTH, 'password', 'INVALID', `password must have at least ${MIN_PASSWORD_LENGTH} characters`);
 }
 
-function insertUser(manager: EntityManager, user: Partial<User>): Promise<User> {
+export function insertUser(manager: EntityManager, user: Partial<User>): Promise<User> {
   return unlessDuplicate(manager.save(User, manager.create(User, user)), new UserInputError('EMAIL_TAKEN', 'a login with this email already exists', 'email'));
 }
 
@@ -106,7 +106,7 @@ export async function createAccountWithLogin(db: DataSource, actor: Actor | null
       locale: input.locale === 'en' ? 'en' : 'it',
       ...billingColumns(billing, input.name.trim()),
     }));
-    const user = await insertUser(manager, { email, passwordHash, role: 'USER', accountId: account.id });
+    const user = await insertUser(manager, { email, passwordHash, role: 'USER', accountRole: 'OWNER', accountId: account.id });
     await recordAudit(manager, actor, { action: 'account.created', entityType: 'Account', entityId: account.id, accountId: account.id, after: { kind: account.kind, name: account.name, email, resellerId: account.resellerId } });
     return { account, user };
   });

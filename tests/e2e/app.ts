@@ -112,12 +112,17 @@ export async function launchBrowser(executablePath: string): Promise<Browser> {
   });
 }
 
-export async function signIn(context: BrowserContext, url: string, email: string, password: string): Promise<Page> {
+/** Signs in through the login form; `code` answers the second step of a login with two-factor login. */
+export async function signIn(context: BrowserContext, url: string, email: string, password: string, code?: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`${url}/login`);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: /Accedi|Sign in/ }).click();
+  if (code !== undefined) {
+    await page.getByLabel(/^Codice dell'app|^Code of your/).fill(code);
+    await page.getByRole('button', { name: /Accedi|Sign in/ }).click();
+  }
   await page.waitForURL(`${url}/area`);
   return page;
 }

@@ -1,3 +1,4 @@
+import { generate } from 'otplib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_LOGINS } from '@/operations/demo/seed-demo-data';
 import { chromiumPath, expectAccessible, expectNoSidewaysScroll, launchBrowser, screenshot, signIn, startApp, watchConsoleErrors, type RunningApp } from './app';
@@ -14,6 +15,8 @@ describeInBrowser('the customer portal in a real Chromium', () => {
   let context: BrowserContext;
   let page: Page;
   let consoleErrors: ReturnType<typeof watchConsoleErrors>;
+  /** The back office's recovery codes, from its enrolment: the first is used up there, the others sign it in later. */
+  let adminRecoveryCodes: string[] = [];
 
   beforeAll(async () => {
     app = await startApp('2026-11-29');
@@ -37,6 +40,63 @@ describeInBrowser('the customer portal in a real Chromium', () => {
     expect((await page.request.get(`${app.url}/favicon.ico`)).status()).toBe(200);
     await screenshot(page, 'dashboard');
     await expectAccessible(page);
+  });
+
+  it('takes the back office to two-factor enrolment before anything else, then to its GraphQL IDE; a recovery code signs in once (docs/product-rules.md, Accounts and access)', async () => {
+    const adminContext = await browser.newContext();
+    const adminErrors = watchConsoleErrors(adminContext);
+    const admin = await adminContext.newPage();
+    const signInWith = async (code?: string) => {
+      await admin.goto(`${app.url}/login`);
+      await admin.getByLabel('Email').fill(DEMO_LOGINS.admin.email);
+      await admin.getByLabel('Password').fill(DEMO_LOGINS.admin.password);
+      await admin.getByRole('button', { name: 'Accedi' }).click();
+      if (code === undefined) return;
+      await admin.getByLabel("Codice dell'app di autenticazione (o codice di recupero)").fill(code);
+      await admin.getByRole('button', { name: 'Accedi' }).click();
+    };
+    await signInWith();
+    await admin.waitForURL(`${app.url}/due-fattori`);
+    await admin.goto(`${app.url}/admin/graphiql`);
+    await admin.waitForURL(`${app.url}/due-fattori`);
+    const refused = await admin.request.post(`${app.url}/api/graphql`, { data: { query: '{ accounts(first: 1) { edges { node { id } } } }' } });
+    expect((await refused.json()).errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'SECOND_FACTOR_ENROLMENT_REQUIRED' });
+    await expectAccessible(admin);
+
+    await admin.getByRole('button', { name: 'Attiva la verifica in due passaggi' }).click();
+    const secret = await admin.getByTestId('totp-secret').innerText();
+    expect(await admin.getByRole('img', { name: /Codice QR/ }).getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
+    await screenshot(admin, 'second-factor-enrolment');
+    await expectAccessible(admin);
+    await admin.getByLabel("Codice a 6 cifre mostrato dall'app").fill(await generate({ secret }));
+    await admin.getByRole('button', { name: 'Conferma e attiva' }).click();
+    await admin.getByTestId('recovery-codes').waitFor();
+    adminRecoveryCodes = await admin.getByTestId('recovery-codes').locator('code').allInnerTexts();
+    const recoveryCodes = adminRecoveryCodes;
+    expect(new Set(recoveryCodes).size).toBe(10);
+    await screenshot(admin, 'second-factor-recovery-codes');
+    await admin.getByRole('link', { name: 'Continua' }).click();
+    await admin.waitForURL(`${app.url}/area`);
+
+    await admin.getByRole('link', { name: 'GraphiQL' }).click();
+    await admin.waitForURL(`${app.url}/admin/graphiql`);
+    await admin.locator('.graphiql-container').waitFor();
+    await screenshot(admin, 'graphiql');
+    await expectAccessible(admin, '.graphiql-container');
+    await admin.getByRole('link', { name: 'Torna al Pannello Clienti' }).click();
+    await admin.waitForURL(`${app.url}/area`);
+
+    await admin.getByRole('button', { name: 'Esci' }).click();
+    await admin.waitForURL(`${app.url}/login`);
+    await signInWith(recoveryCodes[0]);
+    await admin.waitForURL(`${app.url}/area`);
+    await admin.getByRole('button', { name: 'Esci' }).click();
+    await admin.waitForURL(`${app.url}/login`);
+    await signInWith(recoveryCodes[0]);
+    await admin.locator('p.error', { hasText: 'Codice non valido.' }).waitFor();
+    // The only errors: the browser reporting each refused step's 401 answer.
+    expect(adminErrors.take().filter((error) => !/\/login: Failed to load resource: the server responded with a status of 401/.test(error))).toEqual([]);
+    await adminContext.close();
   });
 
   it('shows the expiry schedule ordered by expiry, with days left highlighted in colour and in words', async () => {
@@ -71,7 +131,7 @@ describeInBrowser('the customer portal in a real Chromium', () => {
         }
       }
       await expectAccessible(page);
-      for (const path of ['/area', '/area/ordini', '/area/fatture', '/area/notifiche', '/area/token']) {
+      for (const path of ['/area', '/area/ordini', '/area/fatture', '/area/notifiche', '/area/token', '/area/profilo', '/area/sessioni', '/area/utenti']) {
         await page.goto(`${app.url}${path}`);
         await expectNoSidewaysScroll(page);
         await screenshot(page, `${path.split('/').pop()}-phone`);
@@ -213,7 +273,7 @@ describeInBrowser('the customer portal in a real Chromium', () => {
     const mine = await page.request.post(`${app.url}/api/graphql`, { data: { query: '{ invoices(first: 100) { edges { node { number kind } } } }' } });
     const invoiceNumber = (await mine.json()).data.invoices.edges.map((e: { node: { number: string; kind: string } }) => e.node).find((n: { kind: string }) => n.kind === 'INVOICE').number;
     const backOffice = await browser.newContext();
-    const admin = await signIn(backOffice, app.url, DEMO_LOGINS.admin.email, DEMO_LOGINS.admin.password);
+    const admin = await signIn(backOffice, app.url, DEMO_LOGINS.admin.email, DEMO_LOGINS.admin.password, adminRecoveryCodes[1]);
     const issued = await admin.request.post(`${app.url}/api/graphql`, { data: {
       query: 'mutation($input: IssueCreditNoteInput!) { issueCreditNote(input: $input) { creditNote { number } userErrors { code } } }',
       variables: { input: { invoiceNumber, amountCents: 500, reason: 'Sconto per disservizio' } },
@@ -324,19 +384,40 @@ describeInBrowser('the customer portal in a real Chromium', () => {
     await resellerContext.close();
   });
 
-  it('gives the back office its GraphQL IDE with a way back to the portal', async () => {
-    const adminContext = await browser.newContext();
-    const adminErrors = watchConsoleErrors(adminContext);
-    const admin = await signIn(adminContext, app.url, DEMO_LOGINS.admin.email, DEMO_LOGINS.admin.password);
-    await admin.getByRole('link', { name: 'GraphiQL' }).click();
-    await admin.waitForURL(`${app.url}/admin/graphiql`);
-    await admin.locator('.graphiql-container').waitFor();
-    await screenshot(admin, 'graphiql');
-    await expectAccessible(admin, '.graphiql-container');
-    await admin.getByRole('link', { name: 'Torna al Pannello Clienti' }).click();
-    await admin.waitForURL(`${app.url}/area`);
-    expect(adminErrors.take()).toEqual([]);
-    await adminContext.close();
+  it('lists the signed-in devices on Sessioni and ends one at once; signing out refuses the old cookie (docs/product-rules.md, Accounts and access)', async () => {
+    const laptopContext = await browser.newContext();
+    const phoneContext = await browser.newContext({ userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1' });
+    const errors = [watchConsoleErrors(laptopContext), watchConsoleErrors(phoneContext)];
+    const laptop = await signIn(laptopContext, app.url, DEMO_LOGINS.reseller.email, DEMO_LOGINS.reseller.password);
+    const phone = await signIn(phoneContext, app.url, DEMO_LOGINS.reseller.email, DEMO_LOGINS.reseller.password);
+    await laptop.getByRole('link', { name: 'Sessioni' }).click();
+    await laptop.getByRole('heading', { level: 1, name: 'Sessioni' }).waitFor();
+    const rows = laptop.locator('tbody tr');
+    expect(await rows.count()).toBeGreaterThanOrEqual(2);
+    expect(await rows.filter({ hasText: 'Questo dispositivo' }).count()).toBe(1);
+    await screenshot(laptop, 'sessions');
+    await expectAccessible(laptop);
+    const phoneRow = rows.filter({ hasText: 'Safari, iOS' });
+    expect(await phoneRow.count()).toBe(1);
+    await phoneRow.getByRole('button', { name: /^Termina/ }).click();
+    await laptop.locator('tbody tr', { hasText: 'Safari, iOS' }).waitFor({ state: 'detached' });
+    await phone.goto(`${app.url}/area`);
+    await phone.waitForURL(`${app.url}/login`);
+
+    await laptop.getByRole('link', { name: 'Profilo' }).click();
+    await laptop.getByRole('heading', { level: 1, name: 'Profilo' }).waitFor();
+    await screenshot(laptop, 'profile');
+    await expectAccessible(laptop);
+
+    const cookies = (await laptopContext.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const query = { data: { query: '{ viewer { user { email } } }' } };
+    expect((await laptop.request.post(`${app.url}/api/graphql`, { ...query, headers: { cookie: cookies } })).status()).toBe(200);
+    await laptop.getByRole('button', { name: 'Esci' }).click();
+    await laptop.waitForURL(`${app.url}/login`);
+    const replay = await browser.newContext();
+    expect((await replay.request.post(`${app.url}/api/graphql`, { ...query, headers: { cookie: cookies } })).status()).toBe(401);
+    for (const watched of errors) expect(watched.take()).toEqual([]);
+    await Promise.all([laptopContext.close(), phoneContext.close(), replay.close()]);
   });
 
   it('keeps the public pages accessible, with the customer area at the top right', async () => {

@@ -38,7 +38,7 @@ describe('/api/metrics', () => {
     await db.query(`INSERT INTO "notifications" ("template", "dedupe_key", "to_email", "locale", "subject", "body_text", "body_html", "created_at")
       SELECT 'TEST', 'metrics-' || n, 'someone@example.test', 'it', 's', 't', 'h', now() - make_interval(mins => n * 10) FROM generate_series(1, 3) n`);
     const run = await runLifecycle(db, null, today());
-    expect((await signInWithPassword(db, customer.user.email, 'not the password', '203.0.113.9')).outcome).toBe('WRONG_CREDENTIALS');
+    expect((await signInWithPassword(db, customer.user.email, 'not the password', { userAgent: null, address: '203.0.113.9' })).outcome).toBe('WRONG_CREDENTIALS');
 
     const text = await scrape();
     expect(families(text)).toEqual(expect.arrayContaining([
@@ -59,6 +59,7 @@ describe('/api/metrics', () => {
     expect(sample(text, 'pannello_outbox_backlog_messages', { outbox: 'email' })).toBe(3);
     expect(sample(text, 'pannello_outbox_oldest_message_age_seconds', { outbox: 'email' })).toBeGreaterThanOrEqual(1800);
     expect(sample(text, 'pannello_outbox_oldest_message_age_seconds', { outbox: 'email' })).toBeLessThan(1900);
+    expect(sample(text, 'pannello_outbox_backlog_messages', { outbox: 'e-invoice' })).toBe(0);
     expect(sample(text, 'pannello_lifecycle_last_run_date_timestamp_seconds')).toBe(Date.parse(`${run.date}T00:00:00Z`) / 1000);
     expect(sample(text, 'pannello_lifecycle_last_run_finished_timestamp_seconds')).toBe(run.finishedAt.getTime() / 1000);
     expect(sample(text, 'pannello_lifecycle_last_run_duration_seconds')).toBe(run.durationMs / 1000);

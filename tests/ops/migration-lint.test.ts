@@ -7,14 +7,14 @@ const DIR = path.join(__dirname, '..', '..', 'migrations');
 /**
  * Written before this lint: their timestamps. Several would fail it (plain CREATE INDEX on services and
  * orders, a rename and type change on payments; in the release that brought the lint, the e-invoicing,
- * billing, credit-note and email-secret migrations, which add checked constraints, indexes and backfills
- * on invoices, accounts and notifications). Upgrading to that release is the one that takes a
+ * billing, credit-note, email-secret, profile and account-role migrations, which add checked constraints,
+ * indexes and backfills on invoices, accounts, notifications and users). Upgrading to that release is the one that takes a
  * maintenance window (docs/deploy.md, "Upgrades"); every migration after it passes the lint.
  */
 const GRANDFATHERED = [
   1795977176813, 1795977940515, 1795978272919, 1795978400557, 1795978634666, 1795978710466, 1795978766616,
   1795981380499, 1795990000000, 1795996109246, 1796005827806, 1796010003085, 1796663073269,
-  1796663493379, 1796664348103, 1796664405667, 1796664442892,
+  1796663493379, 1796664348103, 1796664405667, 1796664442892, 1796666594691, 1796667566693,
 ];
 
 const migrationFiles = fs.readdirSync(DIR).filter((file) => /^\d{13}-.+\.ts$/.test(file));

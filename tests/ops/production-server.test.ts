@@ -6,6 +6,7 @@ import net from 'node:net';
 import { encode } from 'next-auth/jwt';
 import pg from 'pg';
 import { withConnection } from '@/lib/db/pg-tools';
+import { startSession } from '@/operations/access/sessions';
 import { DEMO_LOGINS } from '@/operations/demo/seed-demo-data';
 import { startApp, type RunningApp } from '../e2e/app';
 import { useTestDatabase } from '../support/database';
@@ -57,7 +58,8 @@ beforeAll(async () => {
     NODE_ENV: 'production', DATABASE_URL: database.url(), SMTP_URL: smtp.url(), METRICS_TOKEN, LOG_LEVEL: 'info', LOG_FORMAT: 'json', SHUTDOWN_DELAY: '1', SHUTDOWN_TIMEOUT: '20',
   });
   [{ id: customerId }] = await sql(`SELECT "id" FROM "users" WHERE "email" = $1`, [DEMO_LOGINS.customer.email]);
-  cookie = `next-auth.session-token=${await encode({ token: { sub: customerId, email: DEMO_LOGINS.customer.email }, secret: 'e2e-secret' })}`;
+  const session = await startSession(await database.db(), customerId, { userAgent: 'ops test', address: '127.0.0.1' });
+  cookie = `next-auth.session-token=${await encode({ token: { sub: customerId, email: DEMO_LOGINS.customer.email, sid: session.id }, secret: 'e2e-secret' })}`;
 });
 
 afterAll(async () => {

@@ -41,7 +41,7 @@ describe('login attempts', () => {
     await expect(authorize(login.user.email, PASSWORD, '198.51.100.2')).rejects.toThrow('TOO_MANY_ATTEMPTS');
     await expect(authorize(login.user.email.toUpperCase(), PASSWORD, '198.51.100.3')).rejects.toThrow('TOO_MANY_ATTEMPTS');
     await ageAttempts(16);
-    expect(await authorize(login.user.email, PASSWORD, '198.51.100.2')).toEqual({ id: login.user.id, email: login.user.email });
+    expect(await authorize(login.user.email, PASSWORD, '198.51.100.2')).toMatchObject({ id: login.user.id, email: login.user.email });
   });
 
   it('refuses an address after 5 failures, whichever accounts it tried', async () => {
@@ -49,16 +49,16 @@ describe('login attempts', () => {
     await fail(first, '198.51.100.7', 3);
     await fail(second, '198.51.100.7', 2);
     await expect(authorize(third.user.email, PASSWORD, '198.51.100.7')).rejects.toThrow('TOO_MANY_ATTEMPTS');
-    expect(await authorize(third.user.email, PASSWORD, '198.51.100.8')).toEqual({ id: third.user.id, email: third.user.email });
+    expect(await authorize(third.user.email, PASSWORD, '198.51.100.8')).toMatchObject({ id: third.user.id, email: third.user.email });
     await ageAttempts(16);
   });
 
   it("clears an account's failures when it signs in, and counts unknown emails too", async () => {
     const login = await newAccount(db);
     await fail(login, '198.51.100.20', 4);
-    expect(await authorize(login.user.email, PASSWORD, '198.51.100.21')).toEqual({ id: login.user.id, email: login.user.email });
+    expect(await authorize(login.user.email, PASSWORD, '198.51.100.21')).toMatchObject({ id: login.user.id, email: login.user.email });
     await fail(login, '198.51.100.22', 4);
-    expect(await authorize(login.user.email, PASSWORD, '198.51.100.23')).toEqual({ id: login.user.id, email: login.user.email });
+    expect(await authorize(login.user.email, PASSWORD, '198.51.100.23')).toMatchObject({ id: login.user.id, email: login.user.email });
     for (let i = 0; i < 5; i += 1) expect(await authorize('nobody@example.test', 'guess', `198.51.100.${30 + i}`)).toBeNull();
     await expect(authorize('nobody@example.test', 'guess', '198.51.100.40')).rejects.toThrow('TOO_MANY_ATTEMPTS');
   });

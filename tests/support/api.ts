@@ -7,6 +7,7 @@ import { GET as ready } from '@/app/api/health/ready/route';
 import { GET as invoicePdf } from '@/app/api/invoices/[id]/pdf/route';
 import { GET as invoiceXml } from '@/app/api/invoices/[id]/xml/route';
 import { GET as scrape } from '@/app/api/metrics/route';
+import { GET as exportMyData } from '@/app/api/me/export/route';
 import { POST as stripeWebhook } from '@/app/api/stripe/webhook/route';
 import { handleGraphQLRequest } from '@/graphql/http';
 import { observeHttpRequests, stopObservingHttpRequests } from '@/lib/http/request-log';
@@ -20,6 +21,7 @@ function route(request: Request): Promise<Response> {
   if (pathname === '/api/health/live') return Promise.resolve(live());
   if (pathname === '/api/health/ready') return ready();
   if (pathname === '/api/metrics') return scrape(request);
+  if (pathname === '/api/me/export') return exportMyData(request);
   return handleGraphQLRequest(request);
 }
 
@@ -69,8 +71,8 @@ export function useGraphQLServer() {
   };
 }
 
-/** The cookie a signed-in portal session carries (what next-auth's credentials login sets). */
-export async function sessionCookie(userId: string, email: string): Promise<string> {
-  const token = await encode({ token: { sub: userId, email }, secret: process.env.NEXTAUTH_SECRET! });
+/** The cookie a signed-in portal session carries (what next-auth's credentials login sets), naming its server-side session. */
+export async function sessionCookie(userId: string, email: string, sessionId: string): Promise<string> {
+  const token = await encode({ token: { sub: userId, email, sid: sessionId }, secret: process.env.NEXTAUTH_SECRET! });
   return `next-auth.session-token=${token}`;
 }

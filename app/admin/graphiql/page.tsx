@@ -2,9 +2,9 @@ import { cookies } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { sessionUserId } from '@/lib/auth/session';
+import { sessionClaim } from '@/lib/auth/session';
 import { getDataSource } from '@/lib/db/data-source';
-import { actorForUser } from '@/operations/access/resolve-actor';
+import { actorForSession } from '@/operations/access/resolve-actor';
 import { getDictionary } from '@/portal/i18n';
 import { GraphiQLLoader } from './graphiql-loader';
 
@@ -13,10 +13,11 @@ export const metadata: Metadata = { title: 'GraphiQL — Pannello Clienti' };
 
 /** The back office's GraphQL IDE, signed in with the admin's portal session, with a way back; hidden from everyone else. */
 export default async function GraphiQLPage() {
-  const userId = await sessionUserId(new Request('http://portal.internal/', { headers: { cookie: (await cookies()).toString() } }));
-  if (!userId) redirect('/login');
-  const actor = await actorForUser(await getDataSource(), userId);
-  if (!actor?.isAdmin) notFound();
+  const claim = await sessionClaim(new Request('http://portal.internal/', { headers: { cookie: (await cookies()).toString() } }));
+  const actor = claim?.sessionId ? await actorForSession(await getDataSource(), claim.userId, claim.sessionId) : null;
+  if (!actor) redirect('/login');
+  if (!actor.isAdmin) notFound();
+  if (actor.secondFactor === 'MUST_ENROL') redirect('/due-fattori');
   const { t } = await getDictionary();
   return (
     <div className="ide-page">

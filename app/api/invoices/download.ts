@@ -19,6 +19,7 @@ export async function invoiceDownload<T>(
     return Response.json({ message: 'the API token is not valid' }, { status: 401 });
   }
   if (!context.actor) return Response.json({ message: 'sign in to download invoices' }, { status: 401 });
+  if (context.actor.secondFactor === 'MUST_ENROL') return Response.json({ message: 'enable two-factor login first' }, { status: 403 });
   const file = await load(context.db, context.actor, (await params).id);
   if (!file) return Response.json({ message: 'not found' }, { status: 404 });
   return respond(file);

@@ -1,3 +1,4 @@
+import { RowActionButton } from '@/components/row-action-button';
 import { TokenCreateForm } from '@/components/token-create-form';
 import { signedInQuery } from '@/portal/graphql';
 import { dateTime } from '@/portal/format';
@@ -29,10 +30,7 @@ export default async function TokensPage() {
                     <td>{token.lastUsedAt ? dateTime(token.lastUsedAt, locale) : t.tokens.never}</td>
                     <td>
                       {token.revokedAt ? t.tokens.revoked : (
-                        <form action={revokeToken}>
-                          <input type="hidden" name="id" value={token.id} />
-                          <button type="submit" className="secondary" aria-label={`${t.tokens.revoke} ${token.name}`}>{t.tokens.revoke}</button>
-                        </form>
+                        <RowActionButton action={revokeToken} fields={{ id: token.id }} label={t.tokens.revoke} ariaLabel={`${t.tokens.revoke} ${token.name}`} />
                       )}
                     </td>
                   </tr>

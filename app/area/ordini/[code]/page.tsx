@@ -8,6 +8,7 @@ import { signedInQuery } from '@/portal/graphql';
 import { date, dateTime } from '@/portal/format';
 import { UserErrorCode } from '@/domain/user-error-codes';
 import { getDictionary, problemMessage } from '@/portal/i18n';
+import { visitorMay } from '@/portal/access';
 import { payOffline } from '@/portal/payment-actions';
 
 export const metadata = { title: 'Ordine' };
@@ -32,6 +33,8 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
   } }`, { code });
   if (!order) notFound();
   const awaiting = order.status === 'AWAITING_PAYMENT';
+  // A role that may not pay (technical, read-only) sees the order without the ways to pay it.
+  const payable = awaiting && (await visitorMay())('payOrder');
   const failure = awaiting ? order.paymentFailureReason : null;
   // The alert tells the last failure; its attempt in the list does not repeat it.
   const toldAttempt = failure ? order.payments.findLast((p) => p.status === 'FAILED') : undefined;
@@ -60,10 +63,10 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
             <dt>{t.orders.total}</dt><dd>{order.paymentInstructions.amount.formatted}</dd>
             <dt>{t.orders.reference}</dt><dd>{order.paymentInstructions.reference}</dd>
           </dl>
-          <p>{t.orders.preferCard} <Link href={cardPage}>{t.orders.payByCard}</Link></p>
+          {payable && <p>{t.orders.preferCard} <Link href={cardPage}>{t.orders.payByCard}</Link></p>}
         </section>
       )}
-      {awaiting && !order.paymentInstructions && (
+      {payable && !order.paymentInstructions && (
         <section className="card" aria-labelledby="pay">
           <h2 id="pay">{t.orders.pay}</h2>
           <p><Link href={cardPage} className="button">{failure ? t.orders.retryCard : t.orders.payByCard}</Link></p>

@@ -1,0 +1,33 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import { isBackOfficeField, roleMayUse } from '@/domain/access-roles';
+import type { Context } from './context';
+
+/** The root fields an operation asks for, through its fragments too. */
+function rootFields(selectionSet: SelectionSetNode, document: DocumentNode): string[] {
+  return selectionSet.selections.flatMap((selection) => {
+    if (selection.kind === Kind.FIELD) return [selection.name.value];
+    if (selection.kind === Kind.INLINE_FRAGMENT) return rootFields(selection.selectionSet, document);
+    const fragment = document.definitions.find((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === selection.name.value);
+    return fragment ? rootFields(fragment.selectionSet, document) : [];
+  });
+}
+
+/** Refuses, before anything runs, an operation with a root field the caller's role may not use (FORBIDDEN naming it). */
+export function rolePermissions(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, document, operation }) {
+          const role = contextValue.actor?.accountRole;
+          if (!role || !operation) return;
+          // The back office's own fields are left to their guards, which refuse every account login.
+          const refused = rootFields(operation.selectionSet, document).find((field) => !field.startsWith('__') && !isBackOfficeField(field) && !roleMayUse(role, field));
+          if (refused) {
+            throw new GraphQLError(`A ${role} login may not use ${refused}`, { extensions: { code: 'FORBIDDEN', reason: 'ROLE', http: { status: 403 } } });
+          }
+        },
+      };
+    },
+  };
+}
