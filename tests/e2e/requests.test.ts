@@ -1,6 +1,6 @@
 import type { APIRequestContext, Browser } from 'playwright-core';
 import { DEMO_LOGINS } from '@/operations/demo/seed-demo-data';
-import { chromiumPath, launchBrowser, signIn, startApp, type RunningApp } from './app';
+import { chromiumPath, launchBrowser, signIn, signInBackOffice, startApp, type RunningApp } from './app';
 
 const executable = chromiumPath();
 if (!executable) console.warn('Browser tests SKIPPED: no Chromium found (apt-get install chromium, or set CHROMIUM_PATH).');
@@ -37,7 +37,7 @@ describeInBrowser('the running app, as requests reach it', () => {
   it('runs GraphiQL queries with the portal opened at localhost and at 127.0.0.1 alike', async () => {
     for (const url of [app.url, app.url.replace('localhost', '127.0.0.1')]) {
       const context = await browser.newContext({ locale: 'it-IT' });
-      const page = await signIn(context, url, DEMO_LOGINS.admin.email, DEMO_LOGINS.admin.password);
+      const page = await signInBackOffice(context, app, url, DEMO_LOGINS.admin);
       await page.goto(`${url}/admin/graphiql`);
       // GraphiQL introspects the schema first; then the default query runs.
       let sent = false;
@@ -65,7 +65,8 @@ describeInBrowser('the running app, as requests reach it', () => {
     await page.getByRole('button').filter({ hasText: /Invia|Send/ }).click();
     await page.waitForURL(/inviata=1/);
     for (const login of [DEMO_LOGINS.customer, DEMO_LOGINS.admin]) {
-      const signedIn = await signIn(await browser.newContext({ locale: 'it-IT' }), app.url, login.email, login.password);
+      const context = await browser.newContext({ locale: 'it-IT' });
+      const signedIn = login === DEMO_LOGINS.admin ? await signInBackOffice(context, app, app.url, login) : await signIn(context, app.url, login.email, login.password);
       await signedIn.goto(`${app.url}/area/notifiche`);
       const reset = signedIn.locator('details.notification', { hasText: 'Reimposta la password' }).first();
       await reset.locator('summary').click();
