@@ -107,17 +107,22 @@ async function readFrames<T>(file: string, read: (reader: FrameReader, header: H
   return result as T;
 }
 
-/** Reads the whole file before the database is touched: a damaged or truncated backup is refused with nothing changed. */
+/**
+ * Reads the whole file before the database is touched: a damaged or truncated backup, or one with migrations
+ * this code does not know, is refused with nothing changed (not even by --force).
+ */
 export async function checkLogicalBackup(file: string): Promise<Header> {
   try {
     return await readFrames(file, async (reader, header) => {
       for (const _table of header.tables) for await (const _chunk of reader.table());
       const trailer = await reader.json<Trailer>();
       if (trailer?.rows?.length !== header.tables.length) throw new BackupError('the file is damaged: its row counts do not match its tables');
+      const unknown = header.migrations.filter((name) => !MIGRATIONS.some((migration) => migration.name === name));
+      if (unknown.length) throw new BackupError(`it was made by a newer version of the portal (migrations ${unknown.join(', ')} are unknown here): restore it with that version`);
       return header;
     });
   } catch (error) {
-    const reason = error instanceof BackupError ? error.message : `it cannot be read (${(error as Error).message})`;
+    const reason = error instanceof BackupError ? error.message : `the file is truncated or damaged (${(error as Error).message})`;
     throw new BackupError(`${file} is refused, nothing was restored: ${reason}`);
   }
 }
@@ -158,11 +163,9 @@ export async function logicalBackup(url: string, partial: string): Promise<void>
   });
 }
 
-/** The schema of the backup: exactly its migrations (a migration this code does not know is refused), and pg-boss's if it had one. */
+/** The schema of the backup: exactly its migrations (all known here: `checkLogicalBackup`), and pg-boss's if it had one. */
 async function buildSchema(url: string, header: Header): Promise<void> {
   const known = new Map(MIGRATIONS.map((migration) => [migration.name, migration]));
-  const unknown = header.migrations.filter((name) => !known.has(name));
-  if (unknown.length) throw new BackupError(`the backup was made by a newer version of the portal (migrations ${unknown.join(', ')} are unknown here): restore it with that version`);
   const dataSource = await new DataSource({ ...dataSourceOptions(url), migrations: header.migrations.map((name) => known.get(name)!) }).initialize();
   try {
     await runPendingMigrations(dataSource);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import { User } from '@/entities';
 import { closeDataSource } from '@/lib/db/data-source';
 import { withConnection } from '@/lib/db/pg-tools';
@@ -22,9 +23,10 @@ const restoredName = `restored_${process.pid}_${Date.now()}`;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pannello-backup-'));
 const file = path.join(dir, 'pannello.dump');
 
-function cli(url: string, ...args: string[]) {
+/** `npm run cli -- ARGS` against `url`, with `env` added to the environment. */
+function cli(url: string, args: string[], env: Record<string, string> = {}) {
   return promisify(execFile)(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(root, 'cli', 'main.ts'), ...args], {
-    cwd: root, env: { ...process.env, DATABASE_URL: url },
+    cwd: root, env: { ...process.env, DATABASE_URL: url, ...env },
   });
 }
 
@@ -69,10 +71,10 @@ describe('db:backup and db:restore', () => {
     expect(before.body.data.invoices.edges.length).toBeGreaterThan(0);
 
     // With pg_dump of the server's major (CI on Debian's PostgreSQL) its format; else the portal's own (the embedded PostgreSQL).
-    expect((await cli(database.url(), 'db:backup', file)).stdout).toMatch(/^Backed up to .*pannello\.dump .*(pg_dump|logical backup)/);
+    expect((await cli(database.url(), ['db:backup', file])).stdout).toMatch(/^Backed up to .*pannello\.dump .*(pg_dump|logical backup)/);
     const restoredUrl = clusterUrl(restoredName);
     await withConnection(clusterUrl('postgres'), (client) => client.query(`CREATE DATABASE "${restoredName}"`));
-    expect((await cli(restoredUrl, 'db:restore', file)).stdout).toMatch(/^Restored \d+ tables, views and sequences/);
+    expect((await cli(restoredUrl, ['db:restore', file])).stdout).toMatch(/^Restored \d+ tables, views and sequences/);
 
     const original = await snapshot(database.url());
     expect(original.counters.length).toBeGreaterThan(0);
@@ -97,36 +99,55 @@ describe('db:backup and db:restore', () => {
   });
 
   it('refuses to restore over a database that is not empty, unless --force replaces everything in it', async () => {
-    const refused = await cli(clusterUrl(restoredName), 'db:restore', file).catch((error) => error);
+    const refused = await cli(clusterUrl(restoredName), ['db:restore', file]).catch((error) => error);
     expect(refused.code).toBe(1);
     expect(refused.stderr.trim()).toMatch(/^Error: the database is not empty \(\d+ tables, views and sequences\).*--force/);
 
     await withConnection(clusterUrl(restoredName), (client) => client.query(`DELETE FROM "invoice_lines"; CREATE TABLE "stray" ("id" int)`));
-    expect((await cli(clusterUrl(restoredName), 'db:restore', file, '--force')).stdout).toMatch(/^Restored/);
+    expect((await cli(clusterUrl(restoredName), ['db:restore', file, '--force'])).stdout).toMatch(/^Restored/);
     const restored = await snapshot(clusterUrl(restoredName));
     expect(restored.counts['public.stray']).toBeUndefined();
     expect(restored).toEqual(await snapshot(database.url()));
   });
 
-  it('refuses a truncated or damaged backup with a clear error, and changes nothing', async () => {
-    const emptyName = `${restoredName}_empty`;
-    await withConnection(clusterUrl('postgres'), (client) => client.query(`CREATE DATABASE "${emptyName}"`));
-    const whole = fs.readFileSync(file);
+  it('refuses a truncated or damaged backup, or one from a newer version, with a clear error, and changes nothing', async () => {
+    // The portal's own format, also where pg_dump is at hand: PG_BIN_DIR names a directory without it.
+    const logical = path.join(dir, 'logical.dump');
+    expect((await cli(database.url(), ['db:backup', logical], { PG_BIN_DIR: dir })).stdout).toMatch(/logical backup/);
+    const whole = fs.readFileSync(logical);
     const truncated = path.join(dir, 'truncated.dump');
-    const damaged = path.join(dir, 'damaged.dump');
     fs.writeFileSync(truncated, whole.subarray(0, Math.floor(whole.length * 0.6)));
+    const damaged = path.join(dir, 'damaged.dump');
     const flipped = Buffer.from(whole);
     for (let i = Math.floor(whole.length / 2); i < Math.floor(whole.length / 2) + 16; i += 1) flipped[i] ^= 0xff;
     fs.writeFileSync(damaged, flipped);
+    // The same backup, with one migration more in its header (the first frame: a 4-byte length, then JSON).
+    const frames = zlib.gunzipSync(whole);
+    const headerLength = frames.readUInt32BE(0);
+    const header = JSON.parse(frames.subarray(4, 4 + headerLength).toString('utf8'));
+    const newerHeader = Buffer.from(JSON.stringify({ ...header, migrations: [...header.migrations, 'Future1899999999999'] }));
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(newerHeader.length);
+    const newer = path.join(dir, 'newer.dump');
+    fs.writeFileSync(newer, zlib.gzipSync(Buffer.concat([length, newerHeader, frames.subarray(4 + headerLength)])));
+
+    const emptyName = `${restoredName}_empty`;
+    await withConnection(clusterUrl('postgres'), (client) => client.query(`CREATE DATABASE "${emptyName}"`));
     try {
-      for (const bad of [truncated, damaged]) {
-        const refused = await cli(clusterUrl(emptyName), 'db:restore', bad).catch((error) => error);
+      for (const [bad, reason] of [[truncated, /truncated or damaged \(unexpected end of file\)/], [damaged, /truncated or damaged/], [newer, /newer version of the portal \(migrations Future1899999999999 are unknown here\)/]] as const) {
+        const refused = await cli(clusterUrl(emptyName), ['db:restore', bad]).catch((error) => error);
         expect(refused.code).toBe(1);
-        expect(refused.stderr.trim()).toMatch(/^Error: .*(refused, nothing was restored|pg_restore)/);
+        expect(refused.stderr.trim()).toMatch(/^Error: .* is refused, nothing was restored: /);
+        expect(refused.stderr).toMatch(reason);
         const relations = await withConnection(clusterUrl(emptyName), async (client) => (await client.query(`SELECT count(*)::int AS "n" FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
           WHERE c.relkind IN ('r', 'S', 'v') AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')`)).rows[0].n);
         expect(relations).toBe(0);
       }
+      // Not even --force drops anything for a backup it would refuse.
+      const restored = await snapshot(clusterUrl(restoredName));
+      expect((await cli(clusterUrl(restoredName), ['db:restore', newer, '--force']).catch((error) => error)).code).toBe(1);
+      expect(await snapshot(clusterUrl(restoredName))).toEqual(restored);
+      expect(restored.counts['public.orders']).toBeGreaterThan(0);
     } finally {
       await withConnection(clusterUrl('postgres'), (client) => client.query(`DROP DATABASE IF EXISTS "${emptyName}" WITH (FORCE)`));
     }
