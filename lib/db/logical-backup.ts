@@ -155,11 +155,9 @@ async function* backupFrames(client: pg.Client): AsyncGenerator<Buffer> {
 export async function logicalBackup(url: string, partial: string): Promise<void> {
   await withConnection(url, async (client) => {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-    try {
-      await pipeline(Readable.from(backupFrames(client)), zlib.createGzip(), fs.createWriteStream(partial));
-    } finally {
-      await client.query('ROLLBACK');
-    }
+    await pipeline(Readable.from(backupFrames(client)), zlib.createGzip(), fs.createWriteStream(partial));
+    // On a failure the connection is closed instead, perhaps in the middle of a COPY: that ends the transaction too.
+    await client.query('COMMIT');
   });
 }
 
