@@ -8,8 +8,8 @@
  *   sdi:import FILE…                         (the SdI's notifications: RC, NS, MC)
  *   einvoice:list [--status S]               (each invoice's current e-invoice file, newest first)
  *   einvoice:resend --invoice YYYY/NNNNNN    (a rejected e-invoice, again under a new file name)
- *   db:backup FILE                            (pg_dump; the database as it is, not migrated first)
- *   db:restore FILE [--force]                 (pg_restore into an empty database; --force empties it first)
+ *   db:backup FILE                            (pg_dump, else the portal's own format; the database as it is, not migrated first)
+ *   db:restore FILE [--force]                 (by the file's format, into an empty database; --force empties it first)
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -17,6 +17,13 @@ export interface Jobs {
   stop(timeoutMs?: number): Promise<void>;
 }
 
+/** Creates (or brings up to date) pg-boss's schema as `startJobs` does, without starting any of its work. */
+export async function createJobsSchema(url: string): Promise<void> {
+  const boss = new PgBoss({ connectionString: url, schema: JOBS_SCHEMA, max: 1, supervise: false, schedule: false, application_name: 'pannello-restore' });
+  await boss.start();
+  await boss.stop({ graceful: false });
+}
+
 /**
  * Starts pg-boss and its cron schedules, with a worker for each job. Every instance of the app may
  * do so: pg-boss files each occurrence once, whatever the number of instances, a singleton queue lets

@@ -71,3 +71,16 @@ export function libpqConnection(url: string): { dbname: string; env: NodeJS.Proc
   target.password = '';
   return { dbname: target.toString(), env: { ...process.env, ...(password ? { PGPASSWORD: password } : {}) } };
 }
+
+const USER_SCHEMAS = `SELECT nspname AS "name" FROM pg_namespace WHERE nspname <> 'information_schema' AND nspname NOT LIKE 'pg\\_%'`;
+
+/** Drops every schema the database has beyond PostgreSQL's own, and gives it back an empty `public` as PostgreSQL 15 creates it. */
+export async function emptyDatabase(client: pg.Client): Promise<void> {
+  const { rows } = await client.query(USER_SCHEMAS);
+  await client.query('BEGIN');
+  for (const { name } of rows) await client.query(`DROP SCHEMA "${String(name).replace(/"/g, '""')}" CASCADE`);
+  await client.query('CREATE SCHEMA public');
+  await client.query('ALTER SCHEMA public OWNER TO pg_database_owner');
+  await client.query('GRANT USAGE ON SCHEMA public TO PUBLIC');
+  await client.query('COMMIT');
+}
