@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Starts Debian's PostgreSQL server (the oldest major version the portal supports, see README) in a
 # temporary directory on a free port, with a login role that owns its database and may create others,
-# as a managed PostgreSQL would give it: prints the DATABASE_URL to use. `.ci/debian-postgres.sh stop DIR`
+# as a managed PostgreSQL would give it: prints the DATABASE_URL to use. The role may end other sessions
+# (pg_signal_backend, as a managed service's admin role may): each test file's database is dropped WITH
+# (FORCE), which must also end an autovacuum worker busy in it, a process of no role. `.ci/debian-postgres.sh stop DIR`
 # stops it and removes the directory. Installs the server with apt-get when it is missing.
 set -euo pipefail
 
@@ -31,6 +33,7 @@ as_postgres "$BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
   -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null
 as_postgres "$BIN/psql" -q -h "$dir" -p "$port" -U postgres -d postgres \
   -c "CREATE ROLE pannello LOGIN PASSWORD 'pannello-ci' CREATEDB" \
+  -c "GRANT pg_signal_backend TO pannello" \
   -c "CREATE DATABASE pannello OWNER pannello" >&2
 echo "PG_DIR=$dir"
 echo "DATABASE_URL=postgres://pannello:pannello-ci@127.0.0.1:$port/pannello"
