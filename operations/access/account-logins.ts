@@ -5,12 +5,12 @@ import { ACCOUNT_ROLES, type AccountRole } from '@/entities/user';
 import { now } from '@/lib/clock';
 import { portalUrl } from '@/lib/config';
 import { hashPassword } from '@/lib/passwords';
-import { randomSecret, sha256Hex } from '@/lib/secrets';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit';
 import { UserInputError } from '../errors';
 import { queueEmail } from '../notifications/queue-email';
 import { insertUser } from './create-account';
+import { newOneTimeLink, openOneTimeLink } from './one-time-links';
 
 const INVITATION_VALIDITY_MS = 7 * 24 * 60 * 60_000;
 
@@ -37,12 +37,10 @@ export async function inviteLogin(db: DataSource, actor: Actor, emailInput: stri
   if (!isEmail(email) || email.length > 254) throw new UserInputError('INVALID', 'email is not a valid address', 'email');
   const role = checkRole(roleInput);
   if (await db.getRepository(User).existsBy({ email })) throw new UserInputError('EMAIL_TAKEN', 'a login with this email already exists', 'email');
-  const secret = randomSecret();
+  const { secret, secretHash, expiresAt } = newOneTimeLink(INVITATION_VALIDITY_MS);
   return db.transaction(async (manager) => {
     const account = await manager.findOneByOrFail(Account, { id: accountId });
-    const invitation = await manager.save(Invitation, manager.create(Invitation, {
-      accountId, email, role, secretHash: sha256Hex(secret), invitedByUserId: actor.userId, expiresAt: new Date(now().getTime() + INVITATION_VALIDITY_MS),
-    }));
+    const invitation = await manager.save(Invitation, manager.create(Invitation, { accountId, email, role, secretHash, invitedByUserId: actor.userId, expiresAt }));
     await recordAudit(manager, actor, { action: 'invitation.created', entityType: 'Invitation', entityId: invitation.id, accountId, after: { email, role } });
     await queueEmail(manager, {
       accountId, toEmail: email, locale: account.locale, dedupeKey: `invitation:${invitation.id}`,
@@ -57,8 +55,7 @@ export async function acceptInvitation(db: DataSource, secret: string, password:
   if (password.length < MIN_PASSWORD_LENGTH) throw new UserInputError('INVALID', `password must have at least ${MIN_PASSWORD_LENGTH} characters`, 'password');
   const passwordHash = await hashPassword(password);
   return db.transaction(async (manager) => {
-    const invitation = await manager.createQueryBuilder(Invitation, 'i').setLock('pessimistic_write')
-      .where('i.secretHash = :hash AND i.acceptedAt IS NULL AND i.expiresAt > :now', { hash: sha256Hex(secret), now: now() }).getOne();
+    const invitation = await openOneTimeLink(manager, Invitation, secret, 'acceptedAt');
     if (!invitation) throw new UserInputError('INVALID_TOKEN', 'the invitation is not valid, was used, or has expired', 'token');
     const user = await insertUser(manager, { email: invitation.email, passwordHash, role: 'USER', accountRole: invitation.role, accountId: invitation.accountId, name: nameInput.trim().slice(0, 200) });
     await manager.update(Invitation, invitation.id, { acceptedAt: now() });

@@ -4,10 +4,10 @@ import { Account, PasswordReset, User } from '@/entities';
 import { now } from '@/lib/clock';
 import { portalUrl } from '@/lib/config';
 import { hashPassword } from '@/lib/passwords';
-import { randomSecret, sha256Hex } from '@/lib/secrets';
 import { recordAudit } from '../audit';
 import { UserInputError } from '../errors';
 import { queueEmail } from '../notifications/queue-email';
+import { newOneTimeLink, openOneTimeLink } from './one-time-links';
 
 const LINK_VALIDITY_MS = 60 * 60_000;
 const RESEND_AFTER_MS = 60_000;
@@ -24,8 +24,8 @@ export async function requestPasswordReset(db: DataSource, emailInput: string): 
     const recent = await manager.createQueryBuilder(PasswordReset, 'r')
       .where('r.userId = :userId AND r.createdAt > :since', { userId: user.id, since: new Date(now().getTime() - RESEND_AFTER_MS) }).getCount();
     if (recent) return;
-    const secret = randomSecret();
-    const reset = await manager.save(PasswordReset, manager.create(PasswordReset, { userId: user.id, secretHash: sha256Hex(secret), expiresAt: new Date(now().getTime() + LINK_VALIDITY_MS) }));
+    const { secret, secretHash, expiresAt } = newOneTimeLink(LINK_VALIDITY_MS);
+    const reset = await manager.save(PasswordReset, manager.create(PasswordReset, { userId: user.id, secretHash, expiresAt }));
     const account = user.accountId ? await manager.findOneBy(Account, { id: user.accountId }) : null;
     await queueEmail(manager, {
       accountId: account?.id ?? null, toEmail: user.email, locale: account?.locale ?? 'it', dedupeKey: `password-reset:${reset.id}`,
@@ -39,8 +39,7 @@ export async function resetPassword(db: DataSource, secret: string, password: st
   if (password.length < MIN_PASSWORD_LENGTH) throw new UserInputError('INVALID', `password must have at least ${MIN_PASSWORD_LENGTH} characters`, 'password');
   const passwordHash = await hashPassword(password);
   await db.transaction(async (manager) => {
-    const reset = await manager.createQueryBuilder(PasswordReset, 'r').setLock('pessimistic_write')
-      .where('r.secretHash = :hash AND r.usedAt IS NULL AND r.expiresAt > :now', { hash: sha256Hex(secret), now: now() }).getOne();
+    const reset = await openOneTimeLink(manager, PasswordReset, secret, 'usedAt');
     if (!reset) throw new UserInputError('INVALID_TOKEN', 'the link is not valid or has expired', 'token');
     await manager.update(User, reset.userId, { passwordHash });
     await manager.createQueryBuilder().update(PasswordReset).set({ usedAt: now() }).where('user_id = :userId AND used_at IS NULL', { userId: reset.userId }).execute();

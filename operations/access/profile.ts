@@ -5,11 +5,11 @@ import { EmailChange, User } from '@/entities';
 import { now } from '@/lib/clock';
 import { portalUrl } from '@/lib/config';
 import { hashPassword, verifyPassword } from '@/lib/passwords';
-import { randomSecret, sha256Hex } from '@/lib/secrets';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit';
 import { UserInputError, Validation } from '../errors';
 import { mailLogin } from './login-mail';
+import { newOneTimeLink, openOneTimeLink } from './one-time-links';
 
 const EMAIL_LINK_VALIDITY_MS = 24 * 60 * 60_000;
 
@@ -61,9 +61,9 @@ export async function requestEmailChange(db: DataSource, actor: Actor, newEmailI
   await checkCurrentPassword(user, currentPassword);
   if (newEmail === user.email) throw new UserInputError('INVALID', 'newEmail is already the login\'s email', 'newEmail');
   if (await db.getRepository(User).existsBy({ email: newEmail })) throw new UserInputError('EMAIL_TAKEN', 'another login has this email', 'newEmail');
-  const secret = randomSecret();
+  const { secret, secretHash, expiresAt } = newOneTimeLink(EMAIL_LINK_VALIDITY_MS);
   await db.transaction(async (manager) => {
-    const change = await manager.save(EmailChange, manager.create(EmailChange, { userId: user.id, newEmail, secretHash: sha256Hex(secret), expiresAt: new Date(now().getTime() + EMAIL_LINK_VALIDITY_MS) }));
+    const change = await manager.save(EmailChange, manager.create(EmailChange, { userId: user.id, newEmail, secretHash, expiresAt }));
     await recordAudit(manager, actor, { action: 'user.email_change_requested', entityType: 'User', entityId: user.id, accountId: user.accountId, after: { newEmail, emailChangeId: change.id } });
     await mailLogin(manager, user.id, { template: 'EMAIL_CHANGE', newEmail, link: portalUrl(`/conferma-email?token=${secret}`) }, newEmail);
   });
@@ -72,8 +72,7 @@ export async function requestEmailChange(db: DataSource, actor: Actor, newEmailI
 /** Opens the link sent to the new address: once, within 24 hours, while no other login took the address. The old address is told. */
 export async function confirmEmailChange(db: DataSource, secret: string): Promise<void> {
   await db.transaction(async (manager) => {
-    const change = await manager.createQueryBuilder(EmailChange, 'c').setLock('pessimistic_write')
-      .where('c.secretHash = :hash AND c.usedAt IS NULL AND c.expiresAt > :now', { hash: sha256Hex(secret), now: now() }).getOne();
+    const change = await openOneTimeLink(manager, EmailChange, secret, 'usedAt');
     if (!change) throw new UserInputError('INVALID_TOKEN', 'the link is not valid or has expired', 'token');
     if (await manager.existsBy(User, { email: change.newEmail })) throw new UserInputError('EMAIL_TAKEN', 'another login has this email', 'token');
     const user = await manager.findOneOrFail(User, { where: { id: change.userId }, lock: { mode: 'pessimistic_write' } });
