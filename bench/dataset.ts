@@ -1,16 +1,26 @@
 import pg from 'pg';
 import { hashPassword } from '@/lib/passwords';
 
-/** The size of the benchmark's world. */
-export const SIZE = {
-  resellers: 200,
-  clients: 50_000,
-  accounts: 100_000,
-  services: 1_000_000,
+export interface DatasetSize {
+  resellers: number; clients: number; accounts: number; services: number;
   /** A reseller's client is a small business: a domain, hosting, PEC. Direct customers hold the rest. */
-  servicesPerClient: 3,
-  orders: 200_000,
-} as const;
+  servicesPerClient: number;
+  orders: number;
+}
+
+/**
+ * The size of the benchmark's world for `services` services: at 1,000,000, 200 resellers with 250 clients
+ * each and 49,800 direct customers. Smaller or larger worlds keep the shape — 250 clients a reseller, about
+ * 17 services a direct customer — with proportionally more or fewer of each.
+ */
+export function datasetSize(services = 1_000_000): DatasetSize {
+  const factor = services / 1_000_000;
+  const resellers = Math.max(2, Math.round(200 * factor));
+  return { resellers, clients: resellers * 250, accounts: Math.round(100_000 * factor), services, servicesPerClient: 3, orders: Math.round(200_000 * factor) };
+}
+
+/** The size of this run's world: `--services=N` (for development) or 1,000,000. */
+export const SIZE = datasetSize(Number(process.argv.find((arg) => arg.startsWith('--services='))?.slice('--services='.length) ?? 1_000_000));
 
 export const BENCH_PASSWORD = 'bench-password';
 export const DATASET_TODAY = '2026-06-15';
@@ -23,7 +33,7 @@ const accountId = (n: string) => `('00000000-0000-4000-8000-' || lpad(to_hex(${n
  * the dataset's today (one in twenty already expired and deactivated). With `hosted`, one client
  * domain in ten is an additional domain of its reseller's plan.
  */
-function servicesSql(count: number, firstAccount: number, accounts: number, hosted: boolean): string {
+function servicesSql(size: DatasetSize, count: number, firstAccount: number, accounts: number, hosted: boolean): string {
   return `
     WITH products AS (SELECT id, price_cents, row_number() OVER (ORDER BY position) - 1 AS i FROM products WHERE code <> 'EASY'),
          product_count AS (SELECT count(*)::int AS c FROM products)
@@ -31,7 +41,7 @@ function servicesSql(count: number, firstAccount: number, accounts: number, host
     SELECT ${accountId('s.account_n')}, p.id, 'site' || s.account_n || '-' || s.n || '.it',
            CASE WHEN s.n % 20 = 0 THEN 'DEACTIVATED' ELSE 'ACTIVE' END,
            s.expires - 365, s.expires, CASE WHEN s.n % 20 = 0 THEN s.expires END, p.price_cents,
-           CASE WHEN ${hosted} AND s.n % 10 = 0 AND p.i = 0 THEN ('10000000-0000-4000-8000-' || lpad(to_hex(1 + (s.account_n % ${SIZE.resellers})), 12, '0'))::uuid END,
+           CASE WHEN ${hosted} AND s.n % 10 = 0 AND p.i = 0 THEN ('10000000-0000-4000-8000-' || lpad(to_hex(1 + (s.account_n % ${size.resellers})), 12, '0'))::uuid END,
            1
     FROM (
       SELECT n, ${firstAccount} + (n % ${accounts}) AS account_n, n / ${accounts} AS round,
@@ -60,12 +70,12 @@ const COMPLETE_BILLING = `
  * catalog with expiries spread over the year (3 per client, about 17 per direct customer), and paid
  * orders with their invoices. Skipped when already built (the database is kept between runs).
  */
-export async function buildDataset(url: string, progress: (line: string) => void): Promise<void> {
+export async function buildDataset(url: string, progress: (line: string) => void, size: DatasetSize = SIZE): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const [{ n }] = (await client.query(`SELECT count(*)::int AS n FROM services`)).rows;
-    if (n >= SIZE.services) {
+    if (n >= size.services) {
       progress(`Dataset present (${n.toLocaleString('en')} services): reused.`);
       await client.query(COMPLETE_BILLING);
       return;
@@ -75,10 +85,10 @@ export async function buildDataset(url: string, progress: (line: string) => void
     await step(client, 'accounts', `
       INSERT INTO accounts (id, kind, reseller_id, name, email, locale)
       SELECT ${accountId('n')},
-             CASE WHEN n <= ${SIZE.resellers} THEN 'RESELLER' ELSE 'CUSTOMER' END,
-             CASE WHEN n > ${SIZE.resellers} AND n <= ${SIZE.resellers + SIZE.clients} THEN ${accountId(`1 + (n % ${SIZE.resellers})`)} END,
+             CASE WHEN n <= ${size.resellers} THEN 'RESELLER' ELSE 'CUSTOMER' END,
+             CASE WHEN n > ${size.resellers} AND n <= ${size.resellers + size.clients} THEN ${accountId(`1 + (n % ${size.resellers})`)} END,
              'Account ' || n, 'account' || n || '@bench.test', 'it'
-      FROM generate_series(1, ${SIZE.accounts}) AS n`, progress);
+      FROM generate_series(1, ${size.accounts}) AS n`, progress);
     await step(client, 'billing data', COMPLETE_BILLING, progress);
     await step(client, 'logins', `
       INSERT INTO users (email, password_hash, role, account_id)
@@ -88,19 +98,19 @@ export async function buildDataset(url: string, progress: (line: string) => void
       SELECT ('10000000-0000-4000-8000-' || lpad(to_hex(n), 12, '0'))::uuid, ${accountId('n')},
              (SELECT id FROM products WHERE code = 'EASY'), 'reseller' || n || '.it', 'ACTIVE',
              date '${DATASET_TODAY}' + 30 + n - 365, date '${DATASET_TODAY}' + 30 + n, 19900, 1
-      FROM generate_series(1, ${SIZE.resellers}) AS n`, progress);
-    const firstClient = SIZE.resellers + 1;
-    const firstCustomer = SIZE.resellers + SIZE.clients + 1;
-    const customers = SIZE.accounts - SIZE.resellers - SIZE.clients;
-    const clientServices = SIZE.clients * SIZE.servicesPerClient;
-    await step(client, "clients' services", servicesSql(clientServices, firstClient, SIZE.clients, true), progress);
-    await step(client, "customers' services", servicesSql(SIZE.services - SIZE.resellers - clientServices, firstCustomer, customers, false), progress);
+      FROM generate_series(1, ${size.resellers}) AS n`, progress);
+    const firstClient = size.resellers + 1;
+    const firstCustomer = size.resellers + size.clients + 1;
+    const customers = size.accounts - size.resellers - size.clients;
+    const clientServices = size.clients * size.servicesPerClient;
+    await step(client, "clients' services", servicesSql(size, clientServices, firstClient, size.clients, true), progress);
+    await step(client, "customers' services", servicesSql(size, size.services - size.resellers - clientServices, firstCustomer, customers, false), progress);
     await step(client, 'orders', `
       INSERT INTO orders (code, kind, status, account_id, service_id, net_cents, vat_cents, total_cents, payment_method, placed_on, created_at, paid_at, fulfilled_at)
       SELECT 'HCS-2025-' || lpad(n::text, 6, '0'), 'RENEWAL', 'FULFILLED', s.account_id, s.id, s.recurring_price_cents,
              (s.recurring_price_cents * 22 + 50) / 100, s.recurring_price_cents + (s.recurring_price_cents * 22 + 50) / 100,
              'BANK_TRANSFER', s.term_starts_on, s.term_starts_on, s.term_starts_on, s.term_starts_on
-      FROM (SELECT id, account_id, recurring_price_cents, term_starts_on, row_number() OVER (ORDER BY id) AS n FROM services WHERE status = 'ACTIVE' LIMIT ${SIZE.orders}) s`, progress);
+      FROM (SELECT id, account_id, recurring_price_cents, term_starts_on, row_number() OVER (ORDER BY id) AS n FROM services WHERE status = 'ACTIVE' LIMIT ${size.orders}) s`, progress);
     await step(client, 'order lines', `
       INSERT INTO order_lines (order_id, position, kind, description, amount_cents)
       SELECT id, 0, 'RENEWAL', 'Rinnovo ' || code, net_cents FROM orders WHERE code LIKE 'HCS-2025-%'`, progress);
@@ -113,9 +123,9 @@ export async function buildDataset(url: string, progress: (line: string) => void
       INSERT INTO invoice_lines (invoice_id, position, description, amount_cents)
       SELECT i.id, 0, 'Rinnovo', i.net_cents FROM invoices i`, progress);
     await step(client, 'counters', `
-      INSERT INTO document_counters (series, year, last_value) VALUES ('INVOICE', 2025, ${SIZE.orders})
+      INSERT INTO document_counters (series, year, last_value) VALUES ('INVOICE', 2025, ${size.orders})
       ON CONFLICT (series, year) DO UPDATE SET last_value = EXCLUDED.last_value;
-      SELECT setval('order_number_seq', ${SIZE.orders + 1}, false)`, progress);
+      SELECT setval('order_number_seq', ${size.orders + 1}, false)`, progress);
     await step(client, 'statistics', 'VACUUM ANALYZE', progress);
   } finally {
     await client.end();

@@ -1,6 +1,6 @@
 import http from 'node:http';
 
-export interface Reply { status: number; body: string }
+export interface Reply { status: number; body: string; /** The cookies the answer sets, `name=value` each. */ cookies: string[] }
 
 // Keep-alive connections, reused as a browser or an API client would. Node's http client costs the
 // load generator a fraction of what fetch() does, leaving the shared cores to the server and PostgreSQL.
@@ -13,7 +13,7 @@ export function send(url: string, init: { method?: 'GET' | 'POST'; headers?: Rec
       let body = '';
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => { body += chunk; });
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body, cookies: (response.headers['set-cookie'] ?? []).map((entry) => entry.split(';')[0]) }));
       response.on('error', reject);
     });
     request.on('error', reject);

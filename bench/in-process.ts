@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   Object.assign(process.env, { PORTAL_TODAY: addDays(DATASET_TODAY, 10), DB_LOG: 'off', PORTAL_WORKERS: 'off', DB_POOL_SIZE: '20', NODE_ENV: 'production' });
   const databases = await openBenchDatabases(console.log);
   try {
-    process.env.DATABASE_URL = await databases.freshRunCopy();
+    process.env.DATABASE_URL = await databases.freshRunCopy(SIZE.services);
     const db = await new DataSource(dataSourceOptions(process.env.DATABASE_URL)).initialize();
     const resellers = await callersFor(db, Array.from({ length: SIZE.resellers }, (_, i) => `account${i + 1}@bench.test`)).finally(() => db.destroy());
     const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 20 });

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { signedInQuery } from '@/portal/graphql';
 import { date } from '@/portal/format';
 import { getDictionary } from '@/portal/i18n';
+import { CLIENTS_PAGE_QUERY } from './query';
 
 export const metadata = { title: 'Clienti' };
 
@@ -15,9 +16,7 @@ interface Clients {
 export default async function ClientsPage({ searchParams }: { searchParams: Promise<{ cerca?: string; dopo?: string }> }) {
   const { locale, t } = await getDictionary();
   const { cerca, dopo } = await searchParams;
-  const { clients } = await signedInQuery<Clients>(`query($search: String, $after: String) { clients(first: 25, search: $search, after: $after) {
-    totalCount pageInfo { hasNextPage endCursor }
-    edges { node { id name email domains { name services { id status expiresOn product { code } } } } } } }`, { search: cerca || null, after: dopo ?? null });
+  const { clients } = await signedInQuery<Clients>(CLIENTS_PAGE_QUERY, { search: cerca || null, after: dopo ?? null });
   return (
     <>
       <h1>{t.clients.title} ({clients.totalCount})</h1>

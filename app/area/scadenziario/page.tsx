@@ -1,8 +1,9 @@
 import Link from 'next/link';
 import { OutcomeNotice } from '@/components/outcome-notice';
-import { SCHEDULE_ROW_FIELDS, ScheduleTable, type ScheduleRow } from '@/components/schedule-table';
+import { ScheduleTable, type ScheduleRow } from '@/components/schedule-table';
 import { signedInQuery } from '@/portal/graphql';
 import { getDictionary, problemMessage } from '@/portal/i18n';
+import { SCHEDULE_PAGE_QUERY } from './query';
 
 export const metadata = { title: 'Scadenziario' };
 
@@ -11,10 +12,7 @@ interface Schedule { expirySchedule: { pageInfo: { hasNextPage: boolean; endCurs
 export default async function SchedulePage({ searchParams }: { searchParams: Promise<{ dopo?: string; esito?: string; errore?: string }> }) {
   const { locale, t } = await getDictionary();
   const { dopo, esito, errore } = await searchParams;
-  const { expirySchedule } = await signedInQuery<Schedule>(
-    `query($after: String) { expirySchedule(first: 50, after: $after) { pageInfo { hasNextPage endCursor } edges { node { ${SCHEDULE_ROW_FIELDS} } } } }`,
-    { after: dopo ?? null },
-  );
+  const { expirySchedule } = await signedInQuery<Schedule>(SCHEDULE_PAGE_QUERY, { after: dopo ?? null });
   const message = esito === 'disdetta' ? t.cancel.done : esito === 'ritirata' ? t.cancel.withdrawn : null;
   return (
     <>

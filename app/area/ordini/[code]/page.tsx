@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { OutcomeNotice } from '@/components/outcome-notice';
 import { OFFLINE_METHODS, PaymentMethodFieldset } from '@/components/payment-method-fieldset';
-import { PRICED_LINES_FIELDS, PricedLines, type PricedLinesData } from '@/components/priced-lines';
+import { PricedLines, type PricedLinesData } from '@/components/priced-lines';
 import { StatusBadge } from '@/components/status-badge';
 import { signedInQuery } from '@/portal/graphql';
 import { date, dateTime } from '@/portal/format';
@@ -10,6 +10,7 @@ import { UserErrorCode } from '@/domain/user-error-codes';
 import { getDictionary, problemMessage } from '@/portal/i18n';
 import { visitorMay } from '@/portal/access';
 import { payOffline } from '@/portal/payment-actions';
+import { ORDER_PAGE_QUERY } from './query';
 
 export const metadata = { title: 'Ordine' };
 
@@ -25,12 +26,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
   const { locale, t } = await getDictionary();
   const { code } = await params;
   const { esito, errore } = await searchParams;
-  const { order } = await signedInQuery<{ order: OrderView | null }>(`query($code: String!) { order(code: $code) {
-    code status placedOn paymentFailureReason supersededByOrderCode ${PRICED_LINES_FIELDS}
-    payments { method status testMode failureReason createdAt }
-    paymentInstructions { method beneficiary iban bankName postalAccount amount { formatted } reference }
-    invoice { number pdfUrl } service { domain }
-  } }`, { code });
+  const { order } = await signedInQuery<{ order: OrderView | null }>(ORDER_PAGE_QUERY, { code });
   if (!order) notFound();
   const awaiting = order.status === 'AWAITING_PAYMENT';
   // A role that may not pay (technical, read-only) sees the order without the ways to pay it.

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { notFound } from 'next/navigation';
 import { OutcomeNotice } from '@/components/outcome-notice';
 import { PaymentMethodFieldset } from '@/components/payment-method-fieldset';
-import { PRICED_LINES_FIELDS, PricedLines, type PricedLinesData } from '@/components/priced-lines';
+import { PricedLines, type PricedLinesData } from '@/components/priced-lines';
 import { UserErrorCode, userErrorMessage } from '@/domain/user-error-codes';
 import { signedInQuery } from '@/portal/graphql';
 import { date, dateTime } from '@/portal/format';
 import { getDictionary, problemMessage } from '@/portal/i18n';
 import { confirmQuote } from '@/portal/service-actions';
+import { QUOTE_PAGE_QUERY } from './query';
 
 export const metadata = { title: 'Preventivo' };
 
@@ -23,11 +24,7 @@ export default async function QuotePage({ params, searchParams }: { params: Prom
   const { locale, t } = await getDictionary();
   const { id } = await params;
   const { errore } = await searchParams;
-  const { quote } = await signedInQuery<{ quote: Quote | null }>(`query($id: ID!) { quote(id: $id) {
-    id kind direction nearExpiry freeDays newExpiresOn effectiveOn expiresAt expired confirmedAt renewalPriceCents renewalDueOnExpiry supersedesOrderCode cancellationReason
-    ${PRICED_LINES_FIELDS}
-    deactivations { kind description } service { domain expiresOn product { code } } targetProduct { code name price { formatted } }
-  } }`, { id });
+  const { quote } = await signedInQuery<{ quote: Quote | null }>(QUOTE_PAGE_QUERY, { id });
   if (!quote) notFound();
   const change = quote.kind === 'SERVICE_CHANGE';
   const expired = errore === UserErrorCode.QUOTE_EXPIRED || quote.expired;

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type pg from 'pg';
+import { ownerOf, unauthenticated } from '../owner';
 
 interface Domain { name: string; services: object[] }
 interface ServiceRow { id: string; account_id: string; domain: string; status: string; expires_on: string; code: string }
@@ -10,15 +10,10 @@ interface ServiceRow { id: string; account_id: string; domain: string; status: s
  * produced with hand-written SQL on a plain connection pool, as prepared statements.
  */
 export async function rawTreePage(pool: pg.Pool, request: Request): Promise<Response> {
-  const token = request.headers.get('authorization')?.replace(/^Bearer\s+/i, '') ?? '';
-  const owner = await pool.query<{ account_id: string }>({
-    name: 'bench-owner',
-    text: `SELECT u.account_id FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.secret_hash = $1 AND t.revoked_at IS NULL`,
-    values: [createHash('sha256').update(token).digest('hex')],
-  });
-  if (!owner.rowCount) return Response.json({ errors: [{ message: 'unauthenticated' }] }, { status: 401 });
+  const owner = await ownerOf(pool, request);
+  if (!owner) return unauthenticated();
   const clients = await pool.query<{ id: string; name: string; email: string }>({
-    name: 'bench-clients', text: `SELECT id, name, email FROM accounts WHERE reseller_id = $1 ORDER BY name, id LIMIT 51`, values: [owner.rows[0].account_id],
+    name: 'bench-clients', text: `SELECT id, name, email FROM accounts WHERE reseller_id = $1 ORDER BY name, id LIMIT 51`, values: [owner.accountId],
   });
   const page = clients.rows.slice(0, 50);
   const services = await pool.query<ServiceRow>({
