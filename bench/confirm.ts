@@ -28,38 +28,103 @@ export async function prepareQuotes(db: DataSource, customers: Caller[], today: 
 }
 
 export interface ConfirmBench { confirmed: number; errors: number; seconds: number; perSecond: number; /** server and PostgreSQL CPU per confirmation */ cpuMs: number; databaseCpuMs: number }
+export interface AgainstRawSql { graphql: ConfirmBench; raw: ConfirmBench; ratio: number }
+
+type Attempt<T> = (url: string, item: T) => Promise<boolean>;
 
 /**
- * `concurrency` customers confirming their quotes over HTTP as fast as the server answers; the first
- * `warmUp` confirmations are not timed (the server's code is compiled by then, as in production).
+ * `items` sent to the portal's GraphQL route and to the baseline's raw-SQL route alternately, a quarter at a
+ * time (GraphQL, raw, GraphQL, raw), so the machine's phases fall on both; `queues` splits a quarter among
+ * the `concurrency` clients. The first `warmUp` items warm each server up untimed.
  */
-export async function confirmUnderLoad(server: BenchServer, all: Pending[], concurrency: number, warmUp: number): Promise<ConfirmBench> {
-  await confirmEach(server.url, all.slice(0, warmUp), concurrency);
-  const before = server.cpu.sample();
-  const measured = await confirmEach(server.url, all.slice(warmUp), concurrency);
-  const used = server.cpu.since(before);
-  return { ...measured, cpuMs: used.serverMs / measured.confirmed, databaseCpuMs: used.databaseMs / measured.confirmed };
+async function againstRawSql<T>(
+  servers: { graphql: BenchServer; raw: BenchServer }, items: T[], warmUp: number,
+  queues: (items: T[]) => T[][], attempts: { graphql: Attempt<T>; raw: Attempt<T> },
+): Promise<AgainstRawSql> {
+  const measured = { graphql: [] as ConfirmBench[], raw: [] as ConfirmBench[] };
+  const [warmGraphql, warmRaw, rest] = [items.slice(0, warmUp), items.slice(warmUp, 2 * warmUp), items.slice(2 * warmUp)];
+  await runQueues(servers.graphql.url, queues(warmGraphql), attempts.graphql);
+  await runQueues(servers.raw.url, queues(warmRaw), attempts.raw);
+  const quarter = Math.ceil(rest.length / 4);
+  for (let i = 0; i < 4; i += 1) {
+    const variant = i % 2 === 0 ? 'graphql' : 'raw';
+    const server = servers[variant];
+    const before = server.cpu.sample();
+    const done = await runQueues(server.url, queues(rest.slice(i * quarter, (i + 1) * quarter)), attempts[variant]);
+    const used = server.cpu.since(before);
+    measured[variant].push({ ...done, cpuMs: used.serverMs / done.confirmed, databaseCpuMs: used.databaseMs / done.confirmed });
+  }
+  const [graphql, raw] = [combined(measured.graphql), combined(measured.raw)];
+  return { graphql, raw, ratio: graphql.perSecond / raw.perSecond };
 }
 
-async function confirmEach(url: string, pending: Pending[], concurrency: number): Promise<Omit<ConfirmBench, 'cpuMs' | 'databaseCpuMs'>> {
-  const customers = [...new Set(pending.map((p) => p.caller))];
-  const byWorker = Array.from({ length: concurrency }, (_, worker) =>
-    pending.filter((p) => customers.indexOf(p.caller) % concurrency === worker));
+function combined(parts: ConfirmBench[]): ConfirmBench {
+  const sum = (pick: (part: ConfirmBench) => number) => parts.reduce((total, part) => total + pick(part), 0);
+  const [confirmed, seconds] = [sum((p) => p.confirmed), sum((p) => p.seconds)];
+  return {
+    confirmed, errors: sum((p) => p.errors), seconds, perSecond: confirmed / seconds,
+    cpuMs: sum((p) => p.cpuMs * p.confirmed) / confirmed, databaseCpuMs: sum((p) => p.databaseCpuMs * p.confirmed) / confirmed,
+  };
+}
+
+async function runQueues<T>(url: string, queues: T[][], attempt: Attempt<T>): Promise<Omit<ConfirmBench, 'cpuMs' | 'databaseCpuMs'>> {
   let confirmed = 0;
   let errors = 0;
   const started = performance.now();
-  await Promise.all(byWorker.map(async (queue) => {
-    for (const { caller, quoteId } of queue) {
-      const reply = await send(`${url}/api/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${caller.token}` },
-        body: JSON.stringify({ query: 'mutation($id: ID!) { confirmQuote(input: { quoteId: $id, paymentMethod: BANK_TRANSFER }) { order { code } userErrors { code } } }', variables: { id: quoteId } }),
-      }).catch(() => null);
-      const body = reply?.status === 200 ? JSON.parse(reply.body) : null;
-      if (body?.data?.confirmQuote?.order?.code) confirmed += 1;
+  await Promise.all(queues.map(async (queue) => {
+    for (const item of queue) {
+      if (await attempt(url, item).catch(() => false)) confirmed += 1;
       else errors += 1;
     }
   }));
   const seconds = (performance.now() - started) / 1000;
   return { confirmed, errors, seconds, perSecond: confirmed / seconds };
+}
+
+const post = (url: string, token: string, body: object) => send(url, {
+  method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body),
+}).then((reply) => (reply.status === 200 ? JSON.parse(reply.body).data : null));
+
+const CONFIRM = 'mutation($id: ID!) { confirmQuote(input: { quoteId: $id, paymentMethod: BANK_TRANSFER }) { order { code } userErrors { code } } }';
+
+/**
+ * `concurrency` customers confirming their quotes as fast as the servers answer, through `confirmQuote` and
+ * through the baseline's raw-SQL transaction; each customer's quotes one after another, by one client.
+ */
+export function confirmAgainstRawSql(servers: { graphql: BenchServer; raw: BenchServer }, pending: Pending[], concurrency: number, warmUp: number): Promise<AgainstRawSql> {
+  const byCustomer = (items: Pending[]) => {
+    const customers = [...new Set(items.map((p) => p.caller))];
+    return Array.from({ length: concurrency }, (_, worker) => items.filter((p) => customers.indexOf(p.caller) % concurrency === worker));
+  };
+  return againstRawSql(servers, pending, warmUp, byCustomer, {
+    graphql: async (url, { caller, quoteId }) => Boolean((await post(`${url}/api/graphql`, caller.token, { query: CONFIRM, variables: { id: quoteId } }))?.confirmQuote?.order?.code),
+    raw: async (url, { caller, quoteId }) => Boolean((await post(`${url}/confirm`, caller.token, { quoteId, paymentMethod: 'BANK_TRANSFER' }))?.confirmQuote?.order?.code),
+  });
+}
+
+interface Payable { code: string; totalCents: number }
+
+const RECORD = 'mutation($input: RecordOfflinePaymentInput!) { recordOfflinePayment(input: $input) { invoice { number } userErrors { code } } }';
+
+/**
+ * The back office recording the bank transfers of every order awaiting payment (the confirmations' orders),
+ * `concurrency` at a time, through `recordOfflinePayment` and through the baseline's raw-SQL transaction.
+ */
+export async function paymentsAgainstRawSql(servers: { graphql: BenchServer; raw: BenchServer }, db: DataSource, admin: Caller, concurrency: number, warmUp: number): Promise<AgainstRawSql> {
+  const payable: Payable[] = await db.query(`SELECT code, total_cents::int AS "totalCents" FROM orders WHERE status = 'AWAITING_PAYMENT' ORDER BY code`);
+  const shared = (items: Payable[]) => Array.from({ length: concurrency }, (_, worker) => items.filter((_, i) => i % concurrency === worker));
+  const input = ({ code, totalCents }: Payable) => ({ orderCode: code, amountCents: totalCents, reference: `CRO-${code}` });
+  return againstRawSql(servers, payable, warmUp, shared, {
+    graphql: async (url, order) => Boolean((await post(`${url}/api/graphql`, admin.token, { query: RECORD, variables: { input: input(order) } }))?.recordOfflinePayment?.invoice?.number),
+    raw: async (url, order) => Boolean((await post(`${url}/pay`, admin.token, input(order)))?.recordOfflinePayment?.invoice?.number),
+  });
+}
+
+/** Whether the year's invoice numbers (credit notes share them) run to the counter's value without a gap or a repeat. */
+export async function invoiceNumbersContiguous(db: DataSource, year: number): Promise<boolean> {
+  const [row] = await db.query(`
+    SELECT count(*)::int AS count, count(DISTINCT number)::int AS distinct, min(number) AS first, max(number) AS last,
+           (SELECT last_value FROM document_counters WHERE series = 'INVOICE' AND year = $1) AS counter
+    FROM invoices WHERE year = $1`, [year]);
+  return row.count > 0 && row.count === row.distinct && row.last - row.first + 1 === row.count && row.last === row.counter;
 }

@@ -16,18 +16,14 @@ interface NextApp {
   nodeArguments?: string[];
 }
 
-/** `next start` for a production build of `app`, built first when its sources changed, in a process of its own. */
-async function startNext({ app, port, readyPath, env, nodeArguments = [] }: NextApp, log: (line: string) => void): Promise<BenchServer> {
-  const root = process.cwd();
-  buildIfNeeded(root, log, app);
-  const child: ChildProcess = spawn(process.execPath, [...nodeArguments, path.join(root, NEXT_BIN), 'start', '--port', String(port)], {
-    cwd: path.join(root, app),
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', NODE_OPTIONS: serverNodeOptions(), ...env },
-  });
+interface BenchProcess { command: string[]; cwd: string; env: Record<string, string>; port: number; readyPath: string }
+
+/** A server in a process of its own, waited for until `readyPath` answers; its CPU time is measured apart. */
+async function startProcess({ command, cwd, env, port, readyPath }: BenchProcess): Promise<BenchServer> {
+  const child: ChildProcess = spawn(process.execPath, command, { cwd, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i += 1) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${app})`);
+    if (child.exitCode !== null) throw new Error(`${command.join(' ')} exited`);
     const ok = await fetch(`${url}${readyPath}`, { headers: { 'apollo-require-preflight': '1' } }).then((r) => r.status < 500, () => false);
     if (ok) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -44,6 +40,19 @@ async function startNext({ app, port, readyPath, env, nodeArguments = [] }: Next
       await exited;
     },
   };
+}
+
+/** `next start` for a production build of `app`, built first when its sources changed, in a process of its own. */
+function startNext({ app, port, readyPath, env, nodeArguments = [] }: NextApp, log: (line: string) => void): Promise<BenchServer> {
+  const root = process.cwd();
+  buildIfNeeded(root, log, app);
+  return startProcess({
+    command: [...nodeArguments, path.join(root, NEXT_BIN), 'start', '--port', String(port)],
+    cwd: path.join(root, app),
+    env: { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', NODE_OPTIONS: serverNodeOptions(), ...env },
+    port,
+    readyPath,
+  });
 }
 
 /** The portal (`next start`) on the benchmark's database. */
@@ -73,4 +82,19 @@ export function startBaseline(databaseUrl: string, log: (line: string) => void):
     readyPath: '/clients',
     env: { DATABASE_URL: databaseUrl, DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? '20' },
   }, log);
+}
+
+/**
+ * The peer: PostGraphile 5 (`bench/peer/postgraphile-server.ts`) on the same database, with the same pool
+ * size and Node.js options as the portal, its GraphQL endpoint at `/graphql`.
+ */
+export function startPostgraphile(databaseUrl: string): Promise<BenchServer> {
+  const port = Number(process.env.BENCH_PEER_PORT ?? 3102);
+  return startProcess({
+    command: ['--import', 'tsx', path.join('bench', 'peer', 'postgraphile-server.ts')],
+    cwd: process.cwd(),
+    env: { NODE_ENV: 'production', GRAPHILE_ENV: 'production', NODE_OPTIONS: serverNodeOptions(), DATABASE_URL: databaseUrl, PORT: String(port), DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? '20' },
+    port,
+    readyPath: '/graphql',
+  });
 }

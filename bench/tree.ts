@@ -6,6 +6,7 @@ import { send } from './http-client';
 import type { BenchServer } from './server';
 import type { Caller } from './tokens';
 import { describeTail, tailOf, type Tail } from './tail';
+import { assertSameAsPortal, postgraphileTreePage } from './peer/postgraphile-tree';
 
 export const TREE_QUERY = `query Tree { clients(first: 50) { edges { cursor node { id name email domains { name services { id status expiresOn product { code } } } } } pageInfo { hasNextPage endCursor } } }`;
 
@@ -41,6 +42,8 @@ const graphql = (url: string, caller: Caller) => send(`${url}/api/graphql`, {
   method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${caller.token}` }, body: TREE_BODY,
 });
 const raw = (url: string, caller: Caller) => send(`${url}/clients`, { headers: { authorization: `Bearer ${caller.token}` } });
+const REQUESTS = { graphql, raw, postgraphile: postgraphileTreePage };
+type Variant = keyof typeof REQUESTS;
 
 /** The portal's GraphQL route (at `graphqlUrl`) and the baseline's (at `rawUrl`) answer the caller's tree page with the same JSON. */
 export async function assertSameTreePage(graphqlUrl: string, rawUrl: string, caller: Caller): Promise<void> {
@@ -48,21 +51,24 @@ export async function assertSameTreePage(graphqlUrl: string, rawUrl: string, cal
   if (!isDeepStrictEqual(fromGraphql, fromRaw)) throw new Error('the raw-SQL route does not answer the same JSON as GraphQL');
 }
 
-export interface RoundFigures { graphqlPerSecond: number; graphqlP95Ms: number; rawPerSecond: number; rawP95Ms: number }
+export interface RoundFigures { graphqlPerSecond: number; graphqlP95Ms: number; rawPerSecond: number; rawP95Ms: number; postgraphilePerSecond: number; postgraphileP95Ms: number }
 
-function roundFigures(graphql: LoadResult, raw: LoadResult): RoundFigures {
+function roundFigures(graphql: LoadResult, raw: LoadResult, peer: LoadResult): RoundFigures {
   return {
     graphqlPerSecond: graphql.requests / graphql.seconds, graphqlP95Ms: percentile(graphql.latenciesMs, 95),
     rawPerSecond: raw.requests / raw.seconds, rawP95Ms: percentile(raw.latenciesMs, 95),
+    postgraphilePerSecond: peer.requests / peer.seconds, postgraphileP95Ms: percentile(peer.latenciesMs, 95),
   };
 }
 
 export interface TreeLoad {
-  graphql: LoadResult; raw: LoadResult; p50Ms: number; p95Ms: number; rawP50Ms: number; rawP95Ms: number; throughputRatio: number;
+  graphql: LoadResult; raw: LoadResult; postgraphile: LoadResult;
+  p50Ms: number; p95Ms: number; rawP50Ms: number; rawP95Ms: number; postgraphileP50Ms: number; postgraphileP95Ms: number;
+  throughputRatio: number; throughputVsPostgraphile: number;
   /** The server's CPU time per answered request, steadier than throughput on a machine shared with the load. */
-  graphqlCpuMs: number; rawCpuMs: number;
+  graphqlCpuMs: number; rawCpuMs: number; postgraphileCpuMs: number;
   /** PostgreSQL's CPU time per answered request. */
-  graphqlDatabaseCpuMs: number; rawDatabaseCpuMs: number;
+  graphqlDatabaseCpuMs: number; rawDatabaseCpuMs: number; postgraphileDatabaseCpuMs: number;
   /** Each round's figures: how far they move with the machine. */
   rounds: RoundFigures[];
   /** The slowest 5% of pages against the fastest half: answers that went by while they waited, and how fast. */
@@ -71,22 +77,22 @@ export interface TreeLoad {
   alone: { p50Ms: number; p95Ms: number; rawP50Ms: number; rawP95Ms: number };
 }
 
+const perSecond = (result: LoadResult) => result.requests / result.seconds;
+
 /**
- * The tree page over HTTP at `concurrency` clients, the portal's GraphQL route and the baseline's raw-SQL
- * route alternating in rounds so the machine's noise falls on both; each request is for a random reseller.
- * The CPU time per page is each server's own.
+ * The tree page over HTTP at `concurrency` clients: the portal's GraphQL route, the baseline's raw-SQL route
+ * and PostGraphile alternating in rounds so the machine's noise falls on all three; each request is for a
+ * random reseller. The CPU time per page is each server's own.
  */
-export async function treeUnderLoad(servers: { graphql: BenchServer; raw: BenchServer }, resellers: Caller[], concurrency: number, rounds: number, secondsPerRound: number, log: (line: string) => void): Promise<TreeLoad> {
+export async function treeUnderLoad(servers: Record<Variant, BenchServer>, resellers: Caller[], concurrency: number, rounds: number, secondsPerRound: number, log: (line: string) => void): Promise<TreeLoad> {
   await assertSameTreePage(servers.graphql.url, servers.raw.url, resellers[0]);
+  assertSameAsPortal(await postgraphileTreePage(servers.postgraphile.url, resellers[0]), await graphql(servers.graphql.url, resellers[0]));
   const pick = () => resellers[Math.floor(Math.random() * resellers.length)];
-  const cpu = { graphql: { serverMs: 0, databaseMs: 0 }, raw: { serverMs: 0, databaseMs: 0 } };
-  const run = async (variant: keyof typeof cpu, count = true, clients = concurrency) => {
+  const cpu = { graphql: { serverMs: 0, databaseMs: 0 }, raw: { serverMs: 0, databaseMs: 0 }, postgraphile: { serverMs: 0, databaseMs: 0 } };
+  const run = async (variant: Variant, count = true, clients = concurrency) => {
     const server = servers[variant];
     const before = server.cpu.sample();
-    const result = await load(clients, secondsPerRound, async () => {
-      const reply = await (variant === 'graphql' ? graphql : raw)(server.url, pick());
-      return reply.status === 200;
-    });
+    const result = await load(clients, secondsPerRound, async () => (await REQUESTS[variant](server.url, pick())).status === 200);
     if (count) {
       const used = server.cpu.since(before);
       cpu[variant].serverMs += used.serverMs;
@@ -94,18 +100,20 @@ export async function treeUnderLoad(servers: { graphql: BenchServer; raw: BenchS
     }
     return result;
   };
-  await run('graphql', false);
-  await run('raw', false);
-  const results: { graphql: LoadResult[]; raw: LoadResult[] } = { graphql: [], raw: [] };
+  const variants: Variant[] = ['graphql', 'raw', 'postgraphile'];
+  for (const variant of variants) await run(variant, false);
+  const results: Record<Variant, LoadResult[]> = { graphql: [], raw: [], postgraphile: [] };
   for (let round = 1; round <= rounds; round += 1) {
-    results.graphql.push(await run('graphql'));
-    results.raw.push(await run('raw'));
-    const { graphqlPerSecond, graphqlP95Ms, rawPerSecond, rawP95Ms } = roundFigures(results.graphql.at(-1)!, results.raw.at(-1)!);
-    log(`  round ${round}/${rounds}: GraphQL ${graphqlPerSecond.toFixed(0)} req/s p95 ${graphqlP95Ms.toFixed(1)} ms · raw SQL ${rawPerSecond.toFixed(0)} req/s p95 ${rawP95Ms.toFixed(1)} ms`);
+    for (const variant of variants) results[variant].push(await run(variant));
+    const f = roundFigures(results.graphql.at(-1)!, results.raw.at(-1)!, results.postgraphile.at(-1)!);
+    log(`  round ${round}/${rounds}: GraphQL ${f.graphqlPerSecond.toFixed(0)} req/s p95 ${f.graphqlP95Ms.toFixed(1)} ms · raw SQL ${f.rawPerSecond.toFixed(0)} req/s p95 ${f.rawP95Ms.toFixed(1)} ms · PostGraphile ${f.postgraphilePerSecond.toFixed(0)} req/s p95 ${f.postgraphileP95Ms.toFixed(1)} ms`);
   }
-  const [g, r] = [merge(results.graphql), merge(results.raw)];
-  const perRequest = { graphqlCpuMs: cpu.graphql.serverMs / g.requests, rawCpuMs: cpu.raw.serverMs / r.requests, graphqlDatabaseCpuMs: cpu.graphql.databaseMs / g.requests, rawDatabaseCpuMs: cpu.raw.databaseMs / r.requests };
-  log(`  CPU per request: server GraphQL ${perRequest.graphqlCpuMs.toFixed(2)} ms · raw SQL ${perRequest.rawCpuMs.toFixed(2)} ms; PostgreSQL GraphQL ${perRequest.graphqlDatabaseCpuMs.toFixed(2)} ms · raw SQL ${perRequest.rawDatabaseCpuMs.toFixed(2)} ms`);
+  const [g, r, p] = [merge(results.graphql), merge(results.raw), merge(results.postgraphile)];
+  const perRequest = {
+    graphqlCpuMs: cpu.graphql.serverMs / g.requests, rawCpuMs: cpu.raw.serverMs / r.requests, postgraphileCpuMs: cpu.postgraphile.serverMs / p.requests,
+    graphqlDatabaseCpuMs: cpu.graphql.databaseMs / g.requests, rawDatabaseCpuMs: cpu.raw.databaseMs / r.requests, postgraphileDatabaseCpuMs: cpu.postgraphile.databaseMs / p.requests,
+  };
+  log(`  CPU per request: server GraphQL ${perRequest.graphqlCpuMs.toFixed(2)} ms · raw SQL ${perRequest.rawCpuMs.toFixed(2)} ms · PostGraphile ${perRequest.postgraphileCpuMs.toFixed(2)} ms; PostgreSQL GraphQL ${perRequest.graphqlDatabaseCpuMs.toFixed(2)} ms · raw SQL ${perRequest.rawDatabaseCpuMs.toFixed(2)} ms · PostGraphile ${perRequest.postgraphileDatabaseCpuMs.toFixed(2)} ms`);
   const tail = { graphql: tailOf(g), raw: tailOf(r) };
   log(`  GraphQL: ${describeTail(tail.graphql)} · raw SQL: ${describeTail(tail.raw)}`);
   const [aloneG, aloneR] = [await run('graphql', false, 1), await run('raw', false, 1)];
@@ -117,11 +125,13 @@ export async function treeUnderLoad(servers: { graphql: BenchServer; raw: BenchS
   return {
     alone,
     tail,
-    rounds: results.graphql.map((graphqlRound, i) => roundFigures(graphqlRound, results.raw[i])),
+    rounds: results.graphql.map((graphqlRound, i) => roundFigures(graphqlRound, results.raw[i], results.postgraphile[i])),
     ...perRequest,
-    graphql: g, raw: r,
+    graphql: g, raw: r, postgraphile: p,
     p50Ms: percentile(g.latenciesMs, 50), p95Ms: percentile(g.latenciesMs, 95),
     rawP50Ms: percentile(r.latenciesMs, 50), rawP95Ms: percentile(r.latenciesMs, 95),
-    throughputRatio: (g.requests / g.seconds) / (r.requests / r.seconds),
+    postgraphileP50Ms: percentile(p.latenciesMs, 50), postgraphileP95Ms: percentile(p.latenciesMs, 95),
+    throughputRatio: perSecond(g) / perSecond(r),
+    throughputVsPostgraphile: perSecond(g) / perSecond(p),
   };
 }
