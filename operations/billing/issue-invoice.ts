@@ -8,12 +8,14 @@ import { takeNextNumber } from './document-counter';
 
 /**
  * Issues the invoice of a paid order, with the next number of the year and the billing data as it is now, and its
- * e-invoice. The tax is the order's, fixed when it was quoted, whatever the billing data says today.
+ * e-invoice. The tax is the order's, fixed when it was quoted, whatever the billing data says today. `account` is
+ * the order's, when the caller has it already.
  */
-export async function issueInvoice(manager: EntityManager, order: Order, method: PaymentMethod, issuedOn: CalendarDate): Promise<Invoice> {
-  const account = await manager.findOneByOrFail(Account, { id: order.accountId });
+export async function issueInvoice(manager: EntityManager, order: Order, method: PaymentMethod, issuedOn: CalendarDate, account?: Account): Promise<Invoice> {
+  const billed = account ?? await manager.findOneByOrFail(Account, { id: order.accountId });
   const lines = await manager.find(OrderLine, { where: { orderId: order.id }, order: { position: 'ASC' } });
   const year = yearOf(issuedOn);
+  // From here the year's counter row is locked until commit: only the invoice's own rows follow.
   const number = await takeNextNumber(manager, 'INVOICE', year);
   const invoice = await manager.save(Invoice, manager.create(Invoice, {
     year,
@@ -21,7 +23,7 @@ export async function issueInvoice(manager: EntityManager, order: Order, method:
     accountId: order.accountId,
     orderId: order.id,
     issuedOn,
-    billing: billingSnapshot(account),
+    billing: billingSnapshot(billed),
     netCents: order.netCents,
     vatCents: order.vatCents,
     totalCents: order.totalCents,
@@ -30,7 +32,8 @@ export async function issueInvoice(manager: EntityManager, order: Order, method:
     vatNatura: order.vatNatura,
     paymentMethod: method,
   }));
-  await manager.insert(InvoiceLine, lines.map((line) => ({ invoiceId: invoice.id, position: line.position, description: line.description, amountCents: line.amountCents })));
-  await issueEInvoice(manager, invoice);
+  const invoiceLines = lines.map((line) => ({ invoiceId: invoice.id, position: line.position, description: line.description, amountCents: line.amountCents }));
+  await manager.insert(InvoiceLine, invoiceLines);
+  await issueEInvoice(manager, invoice, invoiceLines);
   return invoice;
 }

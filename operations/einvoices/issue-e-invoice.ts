@@ -6,9 +6,11 @@ import { buildFpr12 } from '@/domain/einvoice/fpr12';
 import { EInvoice, Invoice, InvoiceLine } from '@/entities';
 import { eInvoiceDocument, sellerOf } from './e-invoice-document';
 
-/** The FatturaPA model of an invoice row, everything read from the row (and the invoice a credit note corrects). */
-async function documentOf(manager: EntityManager, invoice: Invoice, seller: Seller, progressive: number): Promise<EInvoiceDocument> {
-  const lines = await manager.find(InvoiceLine, { where: { invoiceId: invoice.id }, order: { position: 'ASC' } });
+type DocumentLines = readonly Pick<InvoiceLine, 'description' | 'amountCents'>[];
+
+/** The FatturaPA model of an invoice row, everything read from the row (and the invoice a credit note corrects); its lines read unless given. */
+async function documentOf(manager: EntityManager, invoice: Invoice, seller: Seller, progressive: number, given?: DocumentLines): Promise<EInvoiceDocument> {
+  const lines = given ?? await manager.find(InvoiceLine, { where: { invoiceId: invoice.id }, order: { position: 'ASC' } });
   const corrected = invoice.correctsInvoiceId ? await manager.findOneByOrFail(Invoice, { id: invoice.correctsInvoiceId }) : null;
   return eInvoiceDocument(invoice, lines, corrected, seller, progressive);
 }
@@ -16,12 +18,13 @@ async function documentOf(manager: EntityManager, invoice: Invoice, seller: Sell
 /**
  * Writes a new FatturaPA file of the invoice (TO_SEND), in the caller's transaction: the next progressive of
  * the sequence, its file name, and the XML built from the invoice row and the seller's configuration. `id` is
- * given by a resend, which points the rejected file at it first.
+ * given by a resend, which points the rejected file at it first; `lines`, the invoice's lines in order, by the caller that
+ * has just written them.
  */
-export async function writeEInvoice(manager: EntityManager, invoice: Invoice, id: string = randomUUID()): Promise<EInvoice> {
+export async function writeEInvoice(manager: EntityManager, invoice: Invoice, id: string = randomUUID(), lines?: DocumentLines): Promise<EInvoice> {
   const [{ progressive }]: { progressive: string }[] = await manager.query(`SELECT nextval('e_invoice_file_seq') AS progressive`);
   const seller = sellerOf();
-  const document = await documentOf(manager, invoice, seller, Number(progressive));
+  const document = await documentOf(manager, invoice, seller, Number(progressive), lines);
   return manager.save(EInvoice, manager.create(EInvoice, {
     id,
     invoiceId: invoice.id,
@@ -35,6 +38,6 @@ export async function writeEInvoice(manager: EntityManager, invoice: Invoice, id
  * Every invoice and credit note is also a FatturaPA document (docs/product-rules.md, Electronic invoices): called
  * in the transaction that issues it, so the two commit together; the transmission worker sends it after commit.
  */
-export function issueEInvoice(manager: EntityManager, invoice: Invoice): Promise<EInvoice> {
-  return writeEInvoice(manager, invoice);
+export function issueEInvoice(manager: EntityManager, invoice: Invoice, lines?: DocumentLines): Promise<EInvoice> {
+  return writeEInvoice(manager, invoice, randomUUID(), lines);
 }

@@ -20,14 +20,15 @@ export async function settleOrder(manager: EntityManager, actor: Actor | null, o
   Object.assign(order, { status: 'PAID', paidAt: new Date(), paymentMethod: method, paymentFailureCode: null });
   await manager.save(Order, order);
   await recordAudit(manager, actor, { action: 'order.paid', entityType: 'Order', entityId: order.id, accountId: order.accountId, before: { status: 'AWAITING_PAYMENT' }, after: { status: 'PAID', method } });
-  const invoice = order.totalCents > 0 ? await issueInvoice(manager, order, method, day) : null;
+  // The change is applied before the invoice takes its number: the year's counter row stays locked from then
+  // until commit, and every payment waits for it, so as little as possible comes after it.
   const fulfilled = await applyPaidOrder(manager, actor, order.id, day);
-  if (invoice) {
-    const account = await manager.findOneByOrFail(Account, { id: order.accountId });
-    await queueEmail(manager, {
-      accountId: account.id, toEmail: account.email, locale: account.locale, dedupeKey: `order-paid:${order.id}`,
-      message: { template: 'ORDER_PAID', orderCode: order.code, totalCents: order.totalCents, invoiceNumber: invoiceNumber(invoice.year, invoice.number), link: portalUrl(`/area/ordini/${order.code}`) },
-    });
-  }
+  if (order.totalCents === 0) return { order: fulfilled, invoice: null };
+  const account = await manager.findOneByOrFail(Account, { id: order.accountId });
+  const invoice = await issueInvoice(manager, order, method, day, account);
+  await queueEmail(manager, {
+    accountId: account.id, toEmail: account.email, locale: account.locale, dedupeKey: `order-paid:${order.id}`,
+    message: { template: 'ORDER_PAID', orderCode: order.code, totalCents: order.totalCents, invoiceNumber: invoiceNumber(invoice.year, invoice.number), link: portalUrl(`/area/ordini/${order.code}`) },
+  });
   return { order: fulfilled, invoice };
 }
