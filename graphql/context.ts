@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { Locale } from '@/domain/money';
 import { sessionClaim } from '@/lib/auth/session';
 import { getDataSource } from '@/lib/db/data-source';
-import { actorForSession, apiTokenCaller } from '@/operations/access/resolve-actor';
+import { apiTokenCaller, sessionCaller } from '@/operations/access/resolve-actor';
 import type { Actor } from '@/operations/actor';
 import { createLoaders, type Loaders } from './loaders';
 
@@ -35,9 +35,9 @@ async function callerOf(db: DataSource, request: Request): Promise<Caller> {
   }
   const claim = await sessionClaim(request);
   if (!claim) return { actor: null, catalogRevision: null };
-  const actor = claim.sessionId ? await actorForSession(db, claim.userId, claim.sessionId) : null;
-  if (!actor) throw unauthenticated('The session has ended: sign in again');
-  return { actor, catalogRevision: null };
+  const caller = claim.sessionId ? await sessionCaller(db, claim.userId, claim.sessionId) : null;
+  if (!caller) throw unauthenticated('The session has ended: sign in again');
+  return caller;
 }
 
 /** The language of formatted values: an explicit Accept-Language, else the account's. */

@@ -27,10 +27,10 @@ export async function actorForUser(db: DataSource, userId: string): Promise<Acto
   return user ? actorOf(user) : null;
 }
 
-interface SessionOwner { email: string; role: User['role']; accountRole: AccountRole | null; accountId: string | null; kind: AccountKind | null; locale: Locale | null; enrolled: boolean; passed: boolean }
+interface SessionOwner { email: string; role: User['role']; accountRole: AccountRole | null; accountId: string | null; kind: AccountKind | null; locale: Locale | null; enrolled: boolean; passed: boolean; catalogRevision: string }
 
 // One statement, like the token's: the session's login, if the session is still open, and the session
-// marked seen (at most once a minute, to spare writes).
+// marked seen (at most once a minute, to spare writes), and the catalog's revision.
 const SESSION_OWNER = `
   WITH found AS (
     SELECT s.id AS session_id, s.last_seen_at, u.email, u.role, u.account_role AS "accountRole", u.account_id AS "accountId", a.kind, COALESCE(u.locale, a.locale) AS locale,
@@ -41,16 +41,22 @@ const SESSION_OWNER = `
     UPDATE "user_sessions" SET "last_seen_at" = now() FROM found
     WHERE "user_sessions".id = found.session_id AND found.last_seen_at < now() - interval '1 minute'
   )
-  SELECT email, role, "accountRole", "accountId", kind, locale, enrolled, passed FROM found`;
+  SELECT email, role, "accountRole", "accountId", kind, locale, enrolled, passed, (SELECT revision FROM "catalog_revision") AS "catalogRevision" FROM found`;
 
-/** The actor of an open portal session of `userId`; null when the session was ended (or never existed). */
-export async function actorForSession(db: DataSource, userId: string, sessionId: string): Promise<Actor | null> {
+/**
+ * The actor of an open portal session of `userId` and the catalog's revision (as `apiTokenCaller` gives it);
+ * null when the session was ended (or never existed).
+ */
+export async function sessionCaller(db: DataSource, userId: string, sessionId: string): Promise<{ actor: Actor; catalogRevision: string } | null> {
   const [owner] = await queryPrepared<SessionOwner>(db, SESSION_OWNER, [sessionId, userId]);
   if (!owner) return null;
   const isAdmin = owner.role === 'ADMIN';
   return {
-    userId, email: owner.email, isAdmin, accountId: owner.accountId, accountKind: owner.kind, accountRole: owner.accountRole, locale: owner.locale ?? 'it', sessionId,
-    secondFactor: secondFactorState(isAdmin, owner.enrolled, owner.passed),
+    actor: {
+      userId, email: owner.email, isAdmin, accountId: owner.accountId, accountKind: owner.kind, accountRole: owner.accountRole, locale: owner.locale ?? 'it', sessionId,
+      secondFactor: secondFactorState(isAdmin, owner.enrolled, owner.passed),
+    },
+    catalogRevision: owner.catalogRevision,
   };
 }
 

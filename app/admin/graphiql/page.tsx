@@ -4,7 +4,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { sessionClaim } from '@/lib/auth/session';
 import { getDataSource } from '@/lib/db/data-source';
-import { actorForSession } from '@/operations/access/resolve-actor';
+import { sessionCaller } from '@/operations/access/resolve-actor';
 import { getDictionary } from '@/portal/i18n';
 import { GraphiQLLoader } from './graphiql-loader';
 
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: 'GraphiQL — Pannello Clienti' };
 /** The back office's GraphQL IDE, signed in with the admin's portal session, with a way back; hidden from everyone else. */
 export default async function GraphiQLPage() {
   const claim = await sessionClaim(new Request('http://portal.internal/', { headers: { cookie: (await cookies()).toString() } }));
-  const actor = claim?.sessionId ? await actorForSession(await getDataSource(), claim.userId, claim.sessionId) : null;
+  const actor = claim?.sessionId ? (await sessionCaller(await getDataSource(), claim.userId, claim.sessionId))?.actor : null;
   if (!actor) redirect('/login');
   if (!actor.isAdmin) notFound();
   if (actor.secondFactor === 'MUST_ENROL') redirect('/due-fattori');
