@@ -49,9 +49,9 @@ export async function applyPaidOrder(manager: EntityManager, actor: Actor | null
     }
     await recordAudit(manager, actor, { action: `service.${order.kind.toLowerCase()}_applied`, entityType: 'Service', entityId: service.id, accountId: service.accountId, before, after: { ...snapshot(service), orderCode: order.code } });
   }
-  order.status = 'FULFILLED';
-  order.fulfilledAt = new Date();
-  await manager.save(Order, order);
+  const fulfilled = { status: 'FULFILLED' as const, fulfilledAt: new Date() };
+  Object.assign(order, fulfilled);
+  await manager.update(Order, order.id, fulfilled);
   await recordAudit(manager, actor, { action: 'order.fulfilled', entityType: 'Order', entityId: order.id, accountId: order.accountId, before: { status: 'PAID' }, after: { status: 'FULFILLED' } });
   return order;
 }

@@ -17,8 +17,10 @@ import { queueEmail } from '../notifications/queue-email';
  */
 export async function settleOrder(manager: EntityManager, actor: Actor | null, order: Order, method: PaymentMethod): Promise<{ order: Order; invoice: Invoice | null }> {
   const day = today();
-  Object.assign(order, { status: 'PAID', paidAt: new Date(), paymentMethod: method, paymentFailureCode: null });
-  await manager.save(Order, order);
+  const paid = { status: 'PAID' as const, paidAt: new Date(), paymentMethod: method, paymentFailureCode: null };
+  Object.assign(order, paid);
+  // An update, not save(): save would read the row again to find what changed.
+  await manager.update(Order, order.id, paid);
   await recordAudit(manager, actor, { action: 'order.paid', entityType: 'Order', entityId: order.id, accountId: order.accountId, before: { status: 'AWAITING_PAYMENT' }, after: { status: 'PAID', method } });
   // The change is applied before the invoice takes its number: the year's counter row stays locked from then
   // until commit, and every payment waits for it, so as little as possible comes after it.
