@@ -18,3 +18,20 @@ export function portalUrl(path = ''): string {
 export function supportEmail(): string {
   return process.env.SUPPORT_EMAIL ?? 'supporto@example.it';
 }
+
+export interface RateLimitSettings { points: number; windowSeconds: number }
+
+function positiveInteger(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number`);
+  return value;
+}
+
+/**
+ * The query-cost points each API token and each portal session may spend per window (README, Configuration):
+ * by default 50,000 points every 15 minutes, five of the costliest queries allowed (10,000) or some 2,500 pages
+ * of twenty services.
+ */
+export function rateLimitSettings(): RateLimitSettings {
+  return { points: positiveInteger('API_RATE_LIMIT_POINTS', 50_000), windowSeconds: positiveInteger('API_RATE_LIMIT_WINDOW_SECONDS', 900) };
+}

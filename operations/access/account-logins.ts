@@ -16,6 +16,7 @@ const INVITATION_VALIDITY_MS = 7 * 24 * 60 * 60_000;
 
 function accountOf(actor: Actor): string {
   if (!actor.accountId) throw new UserInputError('NOT_AVAILABLE', 'only the logins of an account have fellow logins');
+  if (actor.limitedToClientId) throw new UserInputError('NOT_AVAILABLE', "a token limited to one client does not manage the account's logins");
   return actor.accountId;
 }
 
