@@ -97,7 +97,7 @@ const commands: Record<string, (options: Options, appliedMigrations: string[], f
     const db = await getDataSource();
     const user = await db.getRepository(User).findOneBy({ email: normalizeEmail(required(options, 'email')) });
     if (!user) throw new UserInputError('NOT_FOUND', 'no user with this email', 'email');
-    const { token } = await createApiToken(db, (await actorForUser(db, user.id))!, options.name ?? 'command line');
+    const { token } = await createApiToken(db, (await actorForUser(db, user.id))!, { name: options.name ?? 'command line' });
     console.log(`API token for ${user.email} (shown once):`);
     console.log(token);
   },

@@ -13,6 +13,8 @@ import { requestServiceChange } from '@/operations/quotes/request-service-change
 import type { PaymentMethod } from '@/entities/order';
 import type { AccountRole } from '@/entities/user';
 import { ROLE_PERMISSIONS } from '@/domain/access-roles';
+import { API_AREAS, isPayloadType, NO_SCOPE, ROOT_FIELD_SCOPES, TYPE_AREAS } from '@/domain/api-scopes';
+import { isObjectType } from 'graphql';
 import { useGraphQLServer, type Caller } from '../support/api';
 import { useTestDatabase } from '../support/database';
 import { sdiNotification } from '../einvoice/support';
@@ -152,7 +154,7 @@ const CASES: Record<string, Case> = {
   // a token is its user's own: not even the back office revokes another's
   revokeApiToken: {
     query: `mutation($id: ID!) { revokeApiToken(input: { id: $id }) { apiToken { revokedAt } ${USER_ERRORS} } }`, allowed: ['client'], roles: ALL_ROLES, refusedAs: 'MISSING', ownLogin: true,
-    variables: async () => ({ id: (await createApiToken(db, client.actor, 'to revoke')).record.id }), missing: { id: MISSING_ID },
+    variables: async () => ({ id: (await createApiToken(db, client.actor, { name: 'to revoke' })).record.id }), missing: { id: MISSING_ID },
   },
   // a session is its login's own, like a token
   endSession: {
@@ -285,6 +287,9 @@ const CASES: Record<string, Case> = {
 
 const schema = appSchema();
 const FIELDS = [...Object.keys(schema.getQueryType()!.getFields()), ...Object.keys(schema.getMutationType()!.getFields())];
+const MUTATIONS = Object.keys(schema.getMutationType()!.getFields());
+/** The object types a token's scopes are checked against: all but introspection's and the mutations' payloads. */
+const OBJECT_TYPES = Object.values(schema.getTypeMap()).filter((type) => isObjectType(type) && !type.name.startsWith('__') && !isPayloadType(type.name)).map((type) => type.name);
 
 function callerOf(role: Role): Caller {
   return role === 'anonymous' ? {} : { token: logins[role].token };
@@ -361,6 +366,44 @@ describe('authorization of every field, for every kind of caller', () => {
         expect(body).toEqual(missing);
       }
     });
+  });
+});
+
+describe('the scopes of API tokens (docs/product-rules.md, Integrations for resellers)', () => {
+  it('declare the scope of every root field and the area of every object type, and nothing the schema lacks', () => {
+    expect(FIELDS.filter((field) => !ROOT_FIELD_SCOPES[field])).toEqual([]);
+    expect(Object.keys(ROOT_FIELD_SCOPES).filter((field) => !FIELDS.includes(field))).toEqual([]);
+    expect(OBJECT_TYPES.filter((type) => !(type in TYPE_AREAS))).toEqual([]);
+    expect(Object.keys(TYPE_AREAS).filter((type) => !OBJECT_TYPES.includes(type))).toEqual([]);
+  });
+
+  // Every mutation needing a scope, run with a token of the same login holding every read scope and nothing else.
+  const SCOPED_MUTATIONS = MUTATIONS.filter((field) => ROOT_FIELD_SCOPES[field] !== NO_SCOPE);
+  let readOnly: Record<'client' | 'admin', string>;
+  beforeAll(async () => {
+    const scopes = API_AREAS.map((area) => `${area}:read`);
+    readOnly = {
+      client: (await createApiToken(db, client.actor, { name: 'read only', scopes })).token,
+      admin: (await createApiToken(db, admin.actor, { name: 'read only', scopes })).token,
+    };
+  });
+
+  it('are needed by most mutations', () => {
+    expect(SCOPED_MUTATIONS.length).toBeGreaterThan(20);
+  });
+
+  it.each(SCOPED_MUTATIONS)('refuse %s to a read-only token, naming the scope, before anything runs', async (field) => {
+    const entry = CASES[field];
+    const caller = entry.allowed.includes('client') ? 'client' : 'admin';
+    const variables = (await entry.variables?.()) ?? {};
+    const auditEvents = await db.query('SELECT count(*)::int AS n FROM audit_events');
+    const { status, body } = await api.gql(entry.query, variables, { token: readOnly[caller] });
+    expect(status).toBe(403);
+    expect(body.data).toBeUndefined();
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', requiredScope: ROOT_FIELD_SCOPES[field] });
+    expect(body.errors![0].message).toContain(ROOT_FIELD_SCOPES[field]);
+    expect(await db.query('SELECT count(*)::int AS n FROM audit_events')).toEqual(auditEvents);
   });
 });
 
