@@ -269,6 +269,11 @@ const CASES: Record<string, Case> = {
     query: `mutation($id: ID!) { removeUser(input: { userId: $id }) { removedUserId ${USER_ERRORS} } }`, allowed: ['client'], roles: OWNER_ROLE, refusedAs: 'MISSING',
     variables: async () => ({ id: (await newAccountLogin(db, client.account, 'READ_ONLY')).user.id }), missing: { id: MISSING_ID },
   },
+  // a reseller's clients: the reseller's owners create them
+  createClient: {
+    query: `mutation($email: String!) { createClient(input: { name: "Cliente Nuovo", email: $email, billing: { kind: PERSON, firstName: "Anna", lastName: "Neri", country: "IT", address: "Via Roma 2", postalCode: "00184", city: "Roma", province: "RM", fiscalCode: "RSSMRA80A01H501U" } }) { client { id } ${USER_ERRORS} } }`,
+    allowed: ['reseller', 'otherReseller'], roles: OWNER_ROLE, refusedAs: 'FORBIDDEN', variables: () => ({ email: `client-${unique()}@example.test` }),
+  },
   acceptInvitation: {
     query: `mutation { acceptInvitation(input: { token: "made-up", password: "una password lunga" }) { ok ${USER_ERRORS} } }`, allowed: EVERYONE, roles: ALL_ROLES, refusedAs: 'FORBIDDEN', userErrorsExpected: true,
   },
