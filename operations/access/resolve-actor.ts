@@ -50,6 +50,8 @@ const CHARGE = (table: string, row: string, where: string) => `
       AND CASE WHEN ${CURRENT_WINDOW(row)} THEN ${row}."rate_used" ELSE 0 END + $2 <= $4
     RETURNING ${row}."rate_used", ${row}."rate_window_started_at"
   )`;
+/** A time of last use, moved on at most once a minute: what the portal shows needs no finer one. */
+const AT_MOST_EACH_MINUTE = (column: string) => `CASE WHEN ${column} IS NULL OR ${column} < now() - interval '1 minute' THEN now() ELSE ${column} END`;
 const RATE_USE = `
   charged."rate_used" IS NOT NULL AS "charged",
   COALESCE(charged."rate_used", CASE WHEN ${CURRENT_WINDOW('found')} THEN found."rate_used" ELSE 0 END)::int AS "used",
@@ -62,14 +64,14 @@ function rateUseOf(row: RateUse): RateUse {
 interface SessionOwner extends RateUse { email: string; role: User['role']; accountRole: AccountRole | null; accountId: string | null; kind: AccountKind | null; locale: Locale | null; enrolled: boolean; passed: boolean }
 
 // One statement, like the token's: the session's login, if the session is still open, the request's cost
-// charged to the session's budget, and the session marked seen.
+// charged to the session's budget, and the session marked seen (at most once a minute).
 const SESSION_OWNER = `
   WITH found AS (
     SELECT s.id AS session_id, s.rate_used, s.rate_window_started_at, u.email, u.role, u.account_role AS "accountRole", u.account_id AS "accountId", a.kind, COALESCE(u.locale, a.locale) AS locale,
       u.totp_secret IS NOT NULL AS enrolled, s.second_factor_at IS NOT NULL AS passed
     FROM "user_sessions" s JOIN "users" u ON u.id = s.user_id LEFT JOIN "accounts" a ON a.id = u.account_id
     WHERE s.id = $1 AND s.user_id = $5 AND s.ended_at IS NULL
-  ), ${CHARGE('user_sessions', 's', `"last_seen_at" = now() FROM found WHERE s.id = found.session_id`)}
+  ), ${CHARGE('user_sessions', 's', `"last_seen_at" = ${AT_MOST_EACH_MINUTE('s."last_seen_at"')} FROM found WHERE s.id = found.session_id`)}
   SELECT email, role, "accountRole", "accountId", kind, locale, enrolled, passed, ${RATE_USE} FROM found LEFT JOIN charged ON true`;
 
 /**
@@ -93,7 +95,7 @@ interface TokenOwner extends RateUse {
 }
 
 // One statement: the token's owner, its scopes, client and expiry, the request's cost charged to the token's
-// budget (not once it expired, `$5` being today), the token marked used, and the catalog's revision, by which
+// budget (not once it expired, `$5` being today), the token marked used (at most once a minute), and the catalog's revision, by which
 // the request knows whether the server's copy of the catalog is current.
 const TOKEN_OWNER = `
   WITH found AS (
@@ -101,7 +103,7 @@ const TOKEN_OWNER = `
       u.id AS "userId", u.email, u.role, u.account_role AS "accountRole", u.account_id AS "accountId", a.kind, COALESCE(u.locale, a.locale) AS locale
     FROM "api_tokens" t JOIN "users" u ON u.id = t.user_id LEFT JOIN "accounts" a ON a.id = u.account_id
     WHERE t.secret_hash = $1 AND t.revoked_at IS NULL
-  ), ${CHARGE('api_tokens', 't', `"last_used_at" = now() FROM found WHERE t.id = found.token_id AND (found."expiresOn" IS NULL OR found."expiresOn"::date >= $5::date)`)}
+  ), ${CHARGE('api_tokens', 't', `"last_used_at" = ${AT_MOST_EACH_MINUTE('t."last_used_at"')} FROM found WHERE t.id = found.token_id AND (found."expiresOn" IS NULL OR found."expiresOn"::date >= $5::date)`)}
   SELECT "userId", email, role, "accountRole", "accountId", kind, locale, scopes, "clientId", "expiresOn", ${RATE_USE},
     (SELECT revision FROM "catalog_revision") AS "catalogRevision"
   FROM found LEFT JOIN charged ON true`;

@@ -79,7 +79,7 @@ describe('a scoped token', () => {
       const { status, body } = await api.gql(query, { code: orderCode }, { token });
       expect(status).toBe(403);
       expect(body.data).toBeUndefined();
-      expect(body.errors[0]).toMatchObject({ message: `The API token lacks the scope ${scope}`, extensions: { code: 'FORBIDDEN', requiredScope: scope } });
+      expect(body.errors?.[0]).toMatchObject({ message: `The API token lacks the scope ${scope}`, extensions: { code: 'FORBIDDEN', requiredScope: scope } });
     }
     expect((await api.gql('{ viewer { user { email } account { name } } apiTokens { name } }', {}, { token })).body.errors).toBeUndefined();
   });
@@ -123,7 +123,7 @@ describe('an expired token', () => {
     process.env.PORTAL_TODAY = '2026-07-11';
     const { status, body } = await api.gql('{ viewer { user { email } } }', {}, { token: secret });
     expect(status).toBe(401);
-    expect(body.errors[0]).toMatchObject({ message: 'The API token expired: its last day was 2026-07-10', extensions: { code: 'UNAUTHENTICATED', expiredOn: '2026-07-10' } });
+    expect(body.errors?.[0]).toMatchObject({ message: 'The API token expired: its last day was 2026-07-10', extensions: { code: 'UNAUTHENTICATED', expiredOn: '2026-07-10' } });
     const listed = await api.gql('{ apiTokens { expiresOn expired } }', {}, { token: reseller.token });
     expect(listed.body.data.apiTokens).toContainEqual({ expiresOn: '2026-07-10', expired: true });
   });
