@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { API_SCOPES, isApiScope, scopesGrant, type ApiScope } from '@/domain/api-scopes';
-import type { CalendarDate } from '@/domain/calendar';
+import { isCalendarDate, type CalendarDate } from '@/domain/calendar';
 import { isUuid } from '@/domain/identity';
 import { Account, ApiToken } from '@/entities';
 import { newTokenSecret } from '@/lib/api-token-secret';
@@ -56,6 +56,7 @@ export async function createApiToken(db: DataSource, actor: Actor, input: NewApi
   if (!name || name.length > 100) throw new UserInputError('INVALID', 'name is required (at most 100 characters)', 'name');
   const scopes = checkedScopes(actor, input.scopes);
   const expiresOn = input.expiresOn ?? null;
+  if (expiresOn && !isCalendarDate(expiresOn)) throw new UserInputError('INVALID', 'expiresOn must be a calendar date written YYYY-MM-DD', 'expiresOn');
   if (expiresOn && expiresOn <= today()) throw new UserInputError('PAST_DATE', `expiresOn must be after today (${today()})`, 'expiresOn');
   const { token, displayPrefix, secretHash } = newTokenSecret();
   return db.transaction(async (manager) => {
