@@ -21,11 +21,14 @@ export function supportEmail(): string {
 
 export interface RateLimitSettings { points: number; windowSeconds: number }
 
-function positiveInteger(name: string, fallback: number): number {
+function positiveInteger(name: string, fallback: number, max: number): number {
   const value = Number(process.env[name] ?? fallback);
-  if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number`);
+  if (!Number.isSafeInteger(value) || value <= 0 || value > max) throw new Error(`${name} must be a whole number from 1 to ${max}`);
   return value;
 }
+
+/** The most points a window may hold: what is spent is kept in an `integer` column. */
+export const MAX_RATE_LIMIT_POINTS = 2_000_000_000;
 
 /**
  * The query-cost points each API token and each portal session may spend per window (README, Configuration):
@@ -33,5 +36,5 @@ function positiveInteger(name: string, fallback: number): number {
  * reseller reads some 8,000 clients with their services in one window; a portal page costs a few hundred.
  */
 export function rateLimitSettings(): RateLimitSettings {
-  return { points: positiveInteger('API_RATE_LIMIT_POINTS', 100_000), windowSeconds: positiveInteger('API_RATE_LIMIT_WINDOW_SECONDS', 900) };
+  return { points: positiveInteger('API_RATE_LIMIT_POINTS', 100_000, MAX_RATE_LIMIT_POINTS), windowSeconds: positiveInteger('API_RATE_LIMIT_WINDOW_SECONDS', 900, 86_400) };
 }
