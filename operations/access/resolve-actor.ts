@@ -41,17 +41,20 @@ export interface RateUse { charged: boolean; used: number; windowStartedAt: Date
 // a window older than its length starts again; the cost is added only while it fits, and the row's lock makes
 // concurrent requests of one caller add up. Refused, the request reads the budget as it found it.
 const CURRENT_WINDOW = (row: string) => `${row}."rate_window_started_at" > now() - make_interval(secs => $3)`;
-const CHARGE = (table: string, row: string, where: string) => `
+/** A time of last use, moved on at most once a minute: what the portal shows needs no finer one. */
+const AT_MOST_EACH_MINUTE = (column: string) => `CASE WHEN ${column} IS NULL OR ${column} < now() - interval '1 minute' THEN now() ELSE ${column} END`;
+/** The `charged` step of the caller's statement: `row` of `table`, found as `where`, its time of use moved on. */
+const CHARGE = (table: string, row: string, usedColumn: string, where: string) => `
   charged AS (
     UPDATE "${table}" ${row} SET
       "rate_window_started_at" = CASE WHEN ${CURRENT_WINDOW(row)} THEN ${row}."rate_window_started_at" ELSE now() END,
       "rate_used" = CASE WHEN ${CURRENT_WINDOW(row)} THEN ${row}."rate_used" ELSE 0 END + $2,
-      ${where}
+      "${usedColumn}" = ${AT_MOST_EACH_MINUTE(`${row}."${usedColumn}"`)}
+    FROM found
+    WHERE ${where}
       AND CASE WHEN ${CURRENT_WINDOW(row)} THEN ${row}."rate_used" ELSE 0 END + $2 <= $4
     RETURNING ${row}."rate_used", ${row}."rate_window_started_at"
   )`;
-/** A time of last use, moved on at most once a minute: what the portal shows needs no finer one. */
-const AT_MOST_EACH_MINUTE = (column: string) => `CASE WHEN ${column} IS NULL OR ${column} < now() - interval '1 minute' THEN now() ELSE ${column} END`;
 const RATE_USE = `
   charged."rate_used" IS NOT NULL AS "charged",
   COALESCE(charged."rate_used", CASE WHEN ${CURRENT_WINDOW('found')} THEN found."rate_used" ELSE 0 END)::int AS "used",
@@ -71,7 +74,7 @@ const SESSION_OWNER = `
       u.totp_secret IS NOT NULL AS enrolled, s.second_factor_at IS NOT NULL AS passed
     FROM "user_sessions" s JOIN "users" u ON u.id = s.user_id LEFT JOIN "accounts" a ON a.id = u.account_id
     WHERE s.id = $1 AND s.user_id = $5 AND s.ended_at IS NULL
-  ), ${CHARGE('user_sessions', 's', `"last_seen_at" = ${AT_MOST_EACH_MINUTE('s."last_seen_at"')} FROM found WHERE s.id = found.session_id`)}
+  ), ${CHARGE('user_sessions', 's', 'last_seen_at', 's.id = found.session_id')}
   SELECT email, role, "accountRole", "accountId", kind, locale, enrolled, passed, ${RATE_USE} FROM found LEFT JOIN charged ON true`;
 
 /**
@@ -103,7 +106,7 @@ const TOKEN_OWNER = `
       u.id AS "userId", u.email, u.role, u.account_role AS "accountRole", u.account_id AS "accountId", a.kind, COALESCE(u.locale, a.locale) AS locale
     FROM "api_tokens" t JOIN "users" u ON u.id = t.user_id LEFT JOIN "accounts" a ON a.id = u.account_id
     WHERE t.secret_hash = $1 AND t.revoked_at IS NULL
-  ), ${CHARGE('api_tokens', 't', `"last_used_at" = ${AT_MOST_EACH_MINUTE('t."last_used_at"')} FROM found WHERE t.id = found.token_id AND (found."expiresOn" IS NULL OR found."expiresOn"::date >= $5::date)`)}
+  ), ${CHARGE('api_tokens', 't', 'last_used_at', 't.id = found.token_id AND (found."expiresOn" IS NULL OR found."expiresOn"::date >= $5::date)')}
   SELECT "userId", email, role, "accountRole", "accountId", kind, locale, scopes, "clientId", "expiresOn", ${RATE_USE},
     (SELECT revision FROM "catalog_revision") AS "catalogRevision"
   FROM found LEFT JOIN charged ON true`;
