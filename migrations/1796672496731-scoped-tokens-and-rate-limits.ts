@@ -11,7 +11,9 @@ export class ScopedTokensAndRateLimits1796672496731 implements MigrationInterfac
     await queryRunner.query(`ALTER TABLE "api_tokens" ADD "rate_used" integer NOT NULL DEFAULT '0'`);
     await queryRunner.query(`ALTER TABLE "user_sessions" ADD "rate_window_started_at" TIMESTAMP WITH TIME ZONE`);
     await queryRunner.query(`ALTER TABLE "user_sessions" ADD "rate_used" integer NOT NULL DEFAULT '0'`);
-    await queryRunner.query(`ALTER TABLE "api_tokens" ADD CONSTRAINT "FK_598309ba819f7f2702d8d32bb12" FOREIGN KEY ("client_id") REFERENCES "accounts"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    // Checked without blocking writes to api_tokens: every existing row has no client.
+    await queryRunner.query(`ALTER TABLE "api_tokens" ADD CONSTRAINT "FK_598309ba819f7f2702d8d32bb12" FOREIGN KEY ("client_id") REFERENCES "accounts"("id") ON DELETE CASCADE ON UPDATE NO ACTION NOT VALID`);
+    await queryRunner.query(`ALTER TABLE "api_tokens" VALIDATE CONSTRAINT "FK_598309ba819f7f2702d8d32bb12"`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
