@@ -10,6 +10,7 @@ import { createHook } from 'node:async_hooks';
 import { Session } from 'node:inspector/promises';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
+import { MAX_RATE_LIMIT_POINTS } from '@/lib/config';
 import { addDays } from '@/domain/calendar';
 import { dataSourceOptions } from '@/lib/db/data-source';
 import { rawTreePage } from './baseline/app/clients/tree-page';
@@ -50,7 +51,9 @@ async function bytesPerPage(count: number, page: () => Promise<Response>): Promi
 async function main(): Promise<void> {
   const variant = process.argv[2] ?? 'graphql';
   const count = Number(process.argv[3] ?? 3000);
-  Object.assign(process.env, { PORTAL_TODAY: addDays(DATASET_TODAY, 10), DB_LOG: 'off', PORTAL_WORKERS: 'off', DB_POOL_SIZE: '20', NODE_ENV: 'production' });
+  Object.assign(process.env, {
+    PORTAL_TODAY: addDays(DATASET_TODAY, 10), DB_LOG: 'off', PORTAL_WORKERS: 'off', DB_POOL_SIZE: '20', NODE_ENV: 'production', API_RATE_LIMIT_POINTS: String(MAX_RATE_LIMIT_POINTS),
+  });
   const databases = await openBenchDatabases(console.log);
   try {
     process.env.DATABASE_URL = await databases.freshRunCopy(SIZE.services);

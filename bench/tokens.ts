@@ -12,6 +12,6 @@ export async function callersFor(db: DataSource, emails: string[]): Promise<Call
   const users = await db.getRepository(User).createQueryBuilder('u').where('u.email IN (:...emails)', { emails }).getMany();
   return Promise.all(users.map(async (user) => {
     const actor = (await actorForUser(db, user.id))!;
-    return { actor, token: (await createApiToken(db, actor, 'bench')).token };
+    return { actor, token: (await createApiToken(db, actor, { name: 'bench' })).token };
   }));
 }

@@ -3,7 +3,8 @@
  *   db:migrate                                (every command applies pending migrations first)
  *   db:seed
  *   user:create --email E --password P --role customer|reseller|admin [--name N]
- *   token:create --email E [--name N]        (prints the token as its last line)
+ *   token:create --email E [--name N] [--scopes a:read,b:write] [--client ID] [--expires YYYY-MM-DD]
+ *                                            (prints the token as its last line)
  *   lifecycle:run [--date YYYY-MM-DD]        (the daily lifecycle for that day, by default today)
  *   sdi:import FILE…                         (the SdI's notifications: RC, NS, MC)
  *   einvoice:list [--status S]               (each invoice's current e-invoice file, newest first)
@@ -97,7 +98,9 @@ const commands: Record<string, (options: Options, appliedMigrations: string[], f
     const db = await getDataSource();
     const user = await db.getRepository(User).findOneBy({ email: normalizeEmail(required(options, 'email')) });
     if (!user) throw new UserInputError('NOT_FOUND', 'no user with this email', 'email');
-    const { token } = await createApiToken(db, (await actorForUser(db, user.id))!, options.name ?? 'command line');
+    const { token } = await createApiToken(db, (await actorForUser(db, user.id))!, {
+      name: options.name ?? 'command line', scopes: options.scopes?.split(',').map((scope) => scope.trim()), clientId: options.client, expiresOn: options.expires,
+    });
     console.log(`API token for ${user.email} (shown once):`);
     console.log(token);
   },
@@ -160,7 +163,7 @@ async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, date: { type: 'string' }, status: { type: 'string' }, invoice: { type: 'string' }, force: { type: 'boolean' } },
+    options: { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, date: { type: 'string' }, status: { type: 'string' }, invoice: { type: 'string' }, force: { type: 'boolean' }, scopes: { type: 'string' }, client: { type: 'string' }, expires: { type: 'string' } },
   });
   const database = await openDatabase();
   process.env.DATABASE_URL = database.url;

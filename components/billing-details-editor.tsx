@@ -1,5 +1,4 @@
-import { COUNTRY_CODES } from '@/domain/billing/countries';
-import { formValues, missingFields, type BillingDetailsView } from '@/portal/billing-form';
+import { countryOptions, formValues, missingFields, type BillingDetailsView } from '@/portal/billing-form';
 import { getDictionary } from '@/portal/i18n';
 import { BillingForm } from './billing-form';
 import { OutcomeNotice } from './outcome-notice';
@@ -9,8 +8,7 @@ interface Props { title: string; billing: BillingDetailsView; accountId: string 
 /** A billing data page: why the visitor is here (a payment that needs more), and the form. */
 export async function BillingDetailsEditor({ title, billing, accountId, next, saved }: Props) {
   const { locale, t } = await getDictionary();
-  const names = new Intl.DisplayNames([locale], { type: 'region' });
-  const countries = [...COUNTRY_CODES].map((code): [string, string] => [code, names.of(code) ?? code]).sort((a, b) => a[1].localeCompare(b[1], locale));
+  const countries = countryOptions(locale);
   const missing = next ? missingFields(billing) : [];
   const labels = t.billing.form;
   return (

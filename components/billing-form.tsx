@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, type ReactNode } from 'react';
 import { saveBillingDetails } from '@/portal/billing-actions';
 import type { BillingFormField, BillingFormState } from '@/portal/billing-form';
 
@@ -17,11 +17,14 @@ interface Props {
   /** A reseller's client; the visitor's own account when null. */
   accountId: string | null;
   next: string | null;
+  /** What the form does (saving an account's billing data unless said); `fields` come before the billing data. */
+  submit?: (previous: BillingFormState, formData: FormData) => Promise<BillingFormState>;
+  fields?: ReactNode;
 }
 
 /** The billing data form: works without JavaScript (a server action), each field's error beside it, values kept on error. */
-export function BillingForm({ initial, labels, countries, accountId, next }: Props) {
-  const [state, action, pending] = useActionState(saveBillingDetails, initial);
+export function BillingForm({ initial, labels, countries, accountId, next, submit = saveBillingDetails, fields }: Props) {
+  const [state, action, pending] = useActionState(submit, initial);
   const { values, errors } = state;
 
   const described = (field: BillingFormField) => [labels.hints[field] && `hint-${field}`, errors[field] && `error-${field}`].filter(Boolean).join(' ') || undefined;
@@ -44,6 +47,7 @@ export function BillingForm({ initial, labels, countries, accountId, next }: Pro
       {state.notice && <p role="alert" className="notice notice-error">{state.notice}</p>}
       {accountId && <input type="hidden" name="accountId" value={accountId} />}
       {next && <input type="hidden" name="next" value={next} />}
+      {fields}
       <fieldset aria-describedby={errors.kind ? 'error-kind' : undefined}>
         <legend>{labels.kind}</legend>
         {(['PERSON', 'COMPANY'] as const).map((kind) => (

@@ -44,6 +44,8 @@ const MESSAGES = {
   ALREADY_ENABLED: { en: 'Two-factor login is already enabled.', it: "La verifica in due passaggi è già attiva." },
   LAST_OWNER: { en: 'The account must keep an owner: make another login owner first.', it: "L'account deve avere un titolare: rendi prima titolare un altro accesso." },
   WRONG_PASSWORD: { en: 'The current password is not correct.', it: 'La password attuale non è corretta.' },
+  PAST_DATE: { en: 'That day has already come: choose a later one.', it: 'Quel giorno è già arrivato: scegline uno successivo.' },
+  SCOPE_NOT_HELD: { en: 'A token can give only what the token that creates it holds.', it: 'Un token può concedere solo ciò che ha il token che lo crea.' },
 } satisfies Record<string, UserErrorMessages>;
 
 export type UserErrorCode = keyof typeof MESSAGES;

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Account } from './account';
 import { User } from './user';
 
 /** A Bearer token; only the SHA-256 of its secret is kept. */
@@ -34,4 +35,27 @@ export class ApiToken {
 
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt: Date | null;
+
+  /** What the token may do (`services:read`…); null for full access, as every token made before scopes existed. */
+  @Column({ type: 'varchar', length: 32, array: true, nullable: true })
+  scopes: string[] | null;
+
+  /** The one client of a reseller the token reaches; null: the login's whole reach. */
+  @Column({ name: 'client_id', type: 'uuid', nullable: true })
+  clientId: string | null;
+
+  @ManyToOne(() => Account, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'client_id' })
+  client?: Relation<Account>;
+
+  /** The last day the token is accepted, in Europe/Rome; null: it does not expire. */
+  @Column({ name: 'expires_on', type: 'date', nullable: true })
+  expiresOn: string | null;
+
+  /** The rate limit's window: when it started and the query-cost points spent in it (graphql/rate-limit.ts). */
+  @Column({ name: 'rate_window_started_at', type: 'timestamptz', nullable: true })
+  rateWindowStartedAt: Date | null;
+
+  @Column({ name: 'rate_used', type: 'integer', default: 0 })
+  rateUsed: number;
 }

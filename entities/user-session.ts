@@ -40,4 +40,11 @@ export class UserSession {
 
   @Column({ name: 'ended_at', type: 'timestamptz', nullable: true })
   endedAt: Date | null;
+
+  /** The rate limit's window, as an API token's (graphql/rate-limit.ts). */
+  @Column({ name: 'rate_window_started_at', type: 'timestamptz', nullable: true })
+  rateWindowStartedAt: Date | null;
+
+  @Column({ name: 'rate_used', type: 'integer', default: 0 })
+  rateUsed: number;
 }

@@ -8,8 +8,13 @@ import type { UserErrorType } from './types/user-error';
 // Codes whose messages are written for the caller; anything else is reported without detail.
 const CALLER_CODES = new Set([
   'UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'BAD_REQUEST', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED',
-  'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'QUERY_TOO_COMPLEX',
+  'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'QUERY_TOO_COMPLEX', 'RATE_LIMITED',
 ]);
+/**
+ * What a refusal may add for the caller to act on: why in a word (`reason`: SECOND_FACTOR_REQUIRED, SCOPE…),
+ * the API token's missing scope, its last day.
+ */
+const CALLER_DETAILS = ['reason', 'requiredScope', 'expiredOn'];
 
 /** The id of the request being served, for an error's extensions: what support asks for to find its log lines. */
 export function requestIdExtension(): { requestId?: string } {
@@ -26,9 +31,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   if (original instanceof ForbiddenError) return { ...base, message: original.message, extensions: { code: 'FORBIDDEN', ...requestIdExtension() } };
   const code = formatted.extensions?.code;
-  // A refusal may say why in a word the caller can act on (`reason`: SECOND_FACTOR_REQUIRED…).
-  const reason = formatted.extensions?.reason;
-  if (typeof code === 'string' && CALLER_CODES.has(code)) return { ...base, message: formatted.message, extensions: { code, ...(typeof reason === 'string' ? { reason } : {}), ...requestIdExtension() } };
+  if (typeof code === 'string' && CALLER_CODES.has(code)) {
+    const details = CALLER_DETAILS.filter((key) => typeof formatted.extensions?.[key] === 'string').map((key) => [key, formatted.extensions![key]]);
+    return { ...base, message: formatted.message, extensions: { code, ...Object.fromEntries(details), ...requestIdExtension() } };
+  }
   logger().error({ err: original }, 'GraphQL request failed');
   return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', ...requestIdExtension() } };
 }

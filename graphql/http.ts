@@ -4,11 +4,11 @@ import type { GraphQLSchema } from 'graphql';
 import { payloadTooLarge, readTextWithinLimit } from '@/lib/http/body-limit';
 import { isSameOrigin } from '@/lib/http/same-origin';
 import { compiledGateway } from './compiled-executor';
-import { createContext, type Context } from './context';
+import { createGraphQLContext, type Context } from './context';
 import { formatError, requestIdExtension } from './errors';
-import { LIMITS, QUERY_RULES, requestLimits } from './limits';
+import { accessControl } from './access';
+import { LIMITS, QUERY_RULES } from './limits';
 import { observeOperations } from './observability';
-import { rolePermissions } from './permissions';
 import { appSchema } from './schema';
 
 const cache = globalThis as typeof globalThis & { __pannelloApollo?: { schema: GraphQLSchema; server: Promise<ApolloServer<Context>> } };
@@ -24,12 +24,12 @@ function apolloServer(): Promise<ApolloServer<Context>> {
     csrfPrevention: true,
     // Apollo would stop itself at the first SIGTERM and fail every request while the instance drains (lib/shutdown.ts).
     stopOnTerminationSignals: false,
-    // Decided per request by requestLimits(): the back office always, everyone outside production.
+    // Decided per request by accessControl(): the back office always, everyone outside production.
     introspection: true,
     parseOptions: { maxTokens: LIMITS.maxTokens },
     validationRules: QUERY_RULES,
     // No HTTP cache hints are used: without the cache-control plugin Apollo does not wrap every field's resolver.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), requestLimits(), rolePermissions(), observeOperations()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), accessControl(), observeOperations()],
   });
   const started = server.start().then(() => server);
   cache.__pannelloApollo = { schema, server: started };
@@ -92,7 +92,7 @@ export async function handleGraphQLRequest(request: Request): Promise<Response> 
   const server = await apolloServer();
   const result = await server.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: request.method, headers, search: new URL(request.url).search, body },
-    context: () => createContext(request),
+    context: () => createGraphQLContext(request),
   });
   return toResponse(result);
 }

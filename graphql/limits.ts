@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLResponse } from '@apollo/server';
 import {
   BREAK, GraphQLError, Kind, visit, type ASTNode, type ASTVisitor, type DocumentNode, type GraphQLSchema, type SelectionSetNode, type ValidationContext, type ValidationRule,
 } from 'graphql';
@@ -120,34 +120,30 @@ function hasNode(document: DocumentNode, test: (node: ASTNode) => boolean): bool
 }
 
 /**
- * The limits that depend on who asks or on the variables: introspection and field suggestions in
- * production, and the cost of the operation.
+ * The cost of the operation, refused past `LIMITS.maxCost`; 0 when variables that do not fit the operation
+ * keep it from being measured (execution reports them).
  */
-export function requestLimits(): ApolloServerPlugin<Context> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ contextValue, document, request, schema }) {
-          if (schemaHidden(contextValue) && asksForIntrospection(document)) {
-            throw tooMuch('Introspection is available to the back office only');
-          }
-          let cost: number;
-          try {
-            cost = operationCost(schema, document, request.variables, request.operationName);
-          } catch (error) {
-            // Variables that do not fit the operation are reported by execution; anything else is too big to measure.
-            if (error instanceof GraphQLError && error.message.startsWith('Variable "$')) return;
-            throw tooMuch('The query is too large to run', 'QUERY_TOO_COMPLEX');
-          }
-          if (cost > LIMITS.maxCost) throw tooMuch(`The query would cost ${cost} points; at most ${LIMITS.maxCost} are allowed`, 'QUERY_TOO_COMPLEX');
-        },
-        async willSendResponse({ contextValue, response }) {
-          if (response.body.kind !== 'single' || !response.body.singleResult.errors || !schemaHidden(contextValue)) return;
-          response.body.singleResult.errors = response.body.singleResult.errors.map((error) => ({ ...error, message: error.message.replace(/ Did you mean .*$/s, '') }));
-        },
-      };
-    },
-  };
+export function checkedCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined): number {
+  let cost: number;
+  try {
+    cost = operationCost(schema, document, variables, operationName);
+  } catch (error) {
+    if (error instanceof GraphQLError && error.message.startsWith('Variable "$')) return 0;
+    throw tooMuch('The query is too large to run', 'QUERY_TOO_COMPLEX');
+  }
+  if (cost > LIMITS.maxCost) throw tooMuch(`The query would cost ${cost} points; at most ${LIMITS.maxCost} are allowed`, 'QUERY_TOO_COMPLEX');
+  return cost;
+}
+
+/** In production, introspection is the back office's alone. */
+export function assertIntrospectionAllowed(context: Context, document: DocumentNode): void {
+  if (schemaHidden(context) && asksForIntrospection(document)) throw tooMuch('Introspection is available to the back office only');
+}
+
+/** In production, errors tell no one but the back office the schema's names ("Did you mean …"). */
+export function hideSuggestions(context: Context, response: GraphQLResponse): void {
+  if (response.body.kind !== 'single' || !response.body.singleResult.errors || !schemaHidden(context)) return;
+  response.body.singleResult.errors = response.body.singleResult.errors.map((error) => ({ ...error, message: error.message.replace(/ Did you mean .*$/s, '') }));
 }
 
 export const QUERY_RULES = [depthLimit(LIMITS.maxDepth), aliasLimit(LIMITS.maxAliases)];

@@ -28,15 +28,17 @@ function nameInDocument(document: DocumentNode | undefined): string | undefined 
  */
 export function observeOperations(): ApolloServerPlugin<Context> {
   return {
-    async requestDidStart({ contextValue }) {
+    async requestDidStart() {
       const started = performance.now();
       const request = currentRequest();
-      if (request) request.actorId = contextValue.actor?.userId ?? null;
       return {
-        async willSendResponse({ operationName: resolved, request: { operationName: asked }, document, response }) {
+        async willSendResponse({ contextValue, operationName: resolved, request: { operationName: asked }, document, response }) {
           // The operation run, or else the one asked for, when the document did not get that far.
           const operationName = resolved ?? asked ?? nameInDocument(document) ?? null;
-          if (request) request.operationName = operationName;
+          if (request) {
+            request.operationName = operationName;
+            request.actorId = contextValue.actor?.userId ?? null;
+          }
           const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
           const outcome = errors?.length ? String(errors[0].extensions?.code ?? 'ERROR') : 'OK';
           metrics().graphqlDuration.observe({ operation: operationLabel(operationName), outcome }, (performance.now() - started) / 1000);

@@ -1,7 +1,6 @@
-import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { isBackOfficeField, roleMayUse } from '@/domain/access-roles';
-import type { Context } from './context';
+import type { Actor } from '@/operations/actor';
 
 /** The root fields an operation asks for, through its fragments too. */
 function rootFields(selectionSet: SelectionSetNode, document: DocumentNode): string[] {
@@ -13,21 +12,13 @@ function rootFields(selectionSet: SelectionSetNode, document: DocumentNode): str
   });
 }
 
-/** Refuses, before anything runs, an operation with a root field the caller's role may not use (FORBIDDEN naming it). */
-export function rolePermissions(): ApolloServerPlugin<Context> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ contextValue, document, operation }) {
-          const role = contextValue.actor?.accountRole;
-          if (!role || !operation) return;
-          // The back office's own fields are left to their guards, which refuse every account login.
-          const refused = rootFields(operation.selectionSet, document).find((field) => !field.startsWith('__') && !isBackOfficeField(field) && !roleMayUse(role, field));
-          if (refused) {
-            throw new GraphQLError(`A ${role} login may not use ${refused}`, { extensions: { code: 'FORBIDDEN', reason: 'ROLE', http: { status: 403 } } });
-          }
-        },
-      };
-    },
-  };
+/** Refuses an operation with a root field the caller's role may not use (FORBIDDEN naming it). */
+export function assertRoleMayUse(actor: Actor | null, document: DocumentNode, operation: OperationDefinitionNode): void {
+  const role = actor?.accountRole;
+  if (!role) return;
+  // The back office's own fields are left to their guards, which refuse every account login.
+  const refused = rootFields(operation.selectionSet, document).find((field) => !field.startsWith('__') && !isBackOfficeField(field) && !roleMayUse(role, field));
+  if (refused) {
+    throw new GraphQLError(`A ${role} login may not use ${refused}`, { extensions: { code: 'FORBIDDEN', reason: 'ROLE', http: { status: 403 } } });
+  }
 }

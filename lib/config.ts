@@ -18,3 +18,23 @@ export function portalUrl(path = ''): string {
 export function supportEmail(): string {
   return process.env.SUPPORT_EMAIL ?? 'supporto@example.it';
 }
+
+export interface RateLimitSettings { points: number; windowSeconds: number }
+
+function positiveInteger(name: string, fallback: number, max: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isSafeInteger(value) || value <= 0 || value > max) throw new Error(`${name} must be a whole number from 1 to ${max}`);
+  return value;
+}
+
+/** The most points a window may hold: what is spent is kept in an `integer` column. */
+export const MAX_RATE_LIMIT_POINTS = 2_000_000_000;
+
+/**
+ * The query-cost points each API token and each portal session may spend per window (README, Configuration):
+ * by default 100,000 points every 15 minutes. A page of 100 clients with their services costs 1,201 points, so a
+ * reseller reads some 8,000 clients with their services in one window; a portal page costs a few hundred.
+ */
+export function rateLimitSettings(): RateLimitSettings {
+  return { points: positiveInteger('API_RATE_LIMIT_POINTS', 100_000, MAX_RATE_LIMIT_POINTS), windowSeconds: positiveInteger('API_RATE_LIMIT_WINDOW_SECONDS', 900, 86_400) };
+}

@@ -12,3 +12,6 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
     return false;
   }
 }
+
+/** The hash of a login that has not chosen its password yet (a client's owner, invited): no password verifies against it. */
+export const NO_PASSWORD = '!';

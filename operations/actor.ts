@@ -1,3 +1,4 @@
+import type { ApiScope } from '@/domain/api-scopes';
 import type { Locale } from '@/domain/money';
 import type { AccountKind } from '@/entities/account';
 import type { AccountRole } from '@/entities/user';
@@ -21,6 +22,10 @@ export interface Actor {
    * nothing but enrol); NOT_NEEDED for a login without one, an API token, the command line.
    */
   secondFactor: SecondFactorState;
+  /** What an API token may do (domain/api-scopes.ts); null: full access (a portal session, a token made without scopes). */
+  scopes: readonly ApiScope[] | null;
+  /** The one client of a reseller an API token is limited to: the actor then reaches that client's account alone (scope.ts). */
+  limitedToClientId: string | null;
 }
 
 export type SecondFactorState = 'NOT_NEEDED' | 'PASSED' | 'NOT_PASSED' | 'MUST_ENROL';

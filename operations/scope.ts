@@ -8,29 +8,36 @@ import { ForbiddenError } from './errors';
  * - `withClients`: its own account's rows, a reseller its clients' too (services, orders, invoices, messages…);
  * - `own`: its own account's rows alone (quotes, made and paid by the account that asked for them);
  * - `clients`: a reseller's client accounts (the column is then the account's reseller);
- * and the back office every row. Anything else is indistinguishable from a missing row. Beside them:
+ * and the back office every row; an API token limited to one client of a reseller reaches that client's
+ * rows alone. Anything else is indistinguishable from a missing row. Beside them:
  * a login's own rows (its API tokens, `ofOwnLogin`) and the back office's own lists (`backOfficeOnly`).
  */
 export type Reach = 'withClients' | 'own' | 'clients';
 
+/** A condition on a column and the value of its one parameter (none for `false`). */
+interface Condition { sql: string; value: string | null }
+const NOTHING: Condition = { sql: 'false', value: null };
+
 /**
- * The condition on `column` that keeps the rows the actor reaches, the actor's account id written as
- * `parameter`; null when it reaches every row.
+ * The condition on `column` that keeps the rows the actor reaches, its one value written as `parameter`;
+ * null when it reaches every row. An API token limited to one client of a reseller reaches that client's
+ * rows alone, whatever the reach (for `clients`, `column` is then the account's own id: see `clientsOf`).
  */
-function reachCondition(actor: Actor, reach: Reach, column: string, parameter: string): string | null {
+function reachCondition(actor: Actor, reach: Reach, column: string, parameter: string): Condition | null {
   if (actor.isAdmin) return null;
-  if (!actor.accountId || (reach === 'clients' && actor.accountKind !== 'RESELLER')) return 'false';
+  if (!actor.accountId || (reach === 'clients' && actor.accountKind !== 'RESELLER')) return NOTHING;
+  if (actor.limitedToClientId) return { sql: `${column} = ${parameter}`, value: actor.limitedToClientId };
   if (reach === 'withClients' && actor.accountKind === 'RESELLER') {
     // The clients' ids come from the index on (reseller_id, name, id) alone, without reading their rows.
-    return `(${column} = ${parameter} OR ${column} IN (SELECT "reach"."id" FROM "accounts" "reach" WHERE "reach"."reseller_id" = ${parameter}))`;
+    return { sql: `(${column} = ${parameter} OR ${column} IN (SELECT "reach"."id" FROM "accounts" "reach" WHERE "reach"."reseller_id" = ${parameter}))`, value: actor.accountId };
   }
-  return `${column} = ${parameter}`;
+  return { sql: `${column} = ${parameter}`, value: actor.accountId };
 }
 
 function narrowed<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, actor: Actor, reach: Reach, column: string): SelectQueryBuilder<T> {
   const condition = reachCondition(actor, reach, column, ':reachAccountId');
   if (condition === null) return query;
-  return condition === 'false' ? query.andWhere(condition) : query.andWhere(condition, { reachAccountId: actor.accountId });
+  return condition.value === null ? query.andWhere(condition.sql) : query.andWhere(condition.sql, { reachAccountId: condition.value });
 }
 
 /**
@@ -46,9 +53,9 @@ export function ownedBy<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, a
   return narrowed(query, actor, 'own', accountColumn);
 }
 
-/** Keeps only the accounts that are the actor's clients (every account for the back office); `resellerColumn` is their reseller. */
-export function clientsOf<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, resellerColumn: string, actor: Actor): SelectQueryBuilder<T> {
-  return narrowed(query, actor, 'clients', resellerColumn);
+/** Keeps only the accounts (`alias`) that are the actor's clients (every account for the back office). */
+export function clientsOf<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, alias: string, actor: Actor): SelectQueryBuilder<T> {
+  return narrowed(query, actor, 'clients', actor.limitedToClientId ? `${alias}.id` : `${alias}.resellerId`);
 }
 
 /** Keeps only rows of the actor's own login (its API tokens), the back office's included: a login's, not an account's. */
@@ -63,9 +70,10 @@ export function backOfficeOnly<T extends ObjectLiteral>(query: SelectQueryBuilde
 
 /**
  * What a list shows: the named account when it is within reach (a reseller's client), otherwise
- * the actor's own account; the back office sees every account unless it names one.
+ * the actor's own account (a token's one client); the back office sees every account unless it names one.
  */
-export function listedFor<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, accountColumn: string, actor: Actor, accountId?: string | null): SelectQueryBuilder<T> {
+export function listedFor<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, accountColumn: string, actor: Actor, named?: string | null): SelectQueryBuilder<T> {
+  const accountId = named ?? actor.limitedToClientId;
   if (accountId && !isUuid(accountId)) return query.andWhere('false'); // ids are opaque: another string names no account
   if (accountId) return withinReach(query.andWhere(`${accountColumn} = :listedAccountId`, { listedAccountId: accountId }), accountColumn, actor);
   return ownedBy(query, accountColumn, actor);
@@ -78,12 +86,15 @@ export function listedFor<T extends ObjectLiteral>(query: SelectQueryBuilder<T>,
 export function reachSql(actor: Actor, reach: Reach, column: string, parameter: number): { condition: string; parameters: unknown[] } {
   const condition = reachCondition(actor, reach, column, `$${parameter}`);
   if (condition === null) return { condition: 'true', parameters: [] };
-  return condition === 'false' ? { condition, parameters: [] } : { condition, parameters: [actor.accountId] };
+  return { condition: condition.sql, parameters: condition.value === null ? [] : [condition.value] };
 }
 
-/** The account a request is made for: the actor's own, or for the back office the owner of what it acts on. */
+/**
+ * The account a request is made for: the actor's own (the client's, for a token limited to one), or for the
+ * back office the owner of what it acts on.
+ */
 export function accountActedFor(actor: Actor, ownerAccountId: string): string {
-  return actor.accountId ?? ownerAccountId;
+  return actor.limitedToClientId ?? actor.accountId ?? ownerAccountId;
 }
 
 // Arrays of rows that a list read for an actor through the helpers above, all of them within its reach.

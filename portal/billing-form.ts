@@ -1,5 +1,7 @@
+import { COUNTRY_CODES } from '@/domain/billing/countries';
 import { missingForEInvoice } from '@/domain/billing/e-invoice-requirements';
 import type { BillingData } from '@/domain/billing/billing-data';
+import type { Locale } from '@/domain/money';
 
 /** The form's text fields, by the names `updateBillingDetails` takes (the kind is a radio beside them). */
 export const BILLING_FORM_FIELDS = [
@@ -43,4 +45,15 @@ export function safeNext(value: unknown): string | null {
 /** The form of the visitor's own account, or of a reseller's client. */
 export function billingFormPath(accountId: string | null): string {
   return accountId ? `/area/clienti/${accountId}/dati-fatturazione` : '/area/dati-fatturazione';
+}
+
+/** The form's countries, [ISO code, name] in the visitor's language, by name. */
+export function countryOptions(locale: Locale): [string, string][] {
+  const names = new Intl.DisplayNames([locale], { type: 'region' });
+  return [...COUNTRY_CODES].map((code): [string, string] => [code, names.of(code) ?? code]).sort((a, b) => a[1].localeCompare(b[1], locale));
+}
+
+/** An empty form: a person in Italy. */
+export function emptyFormValues(): BillingFormValues {
+  return { ...Object.fromEntries(BILLING_FORM_FIELDS.map((field) => [field, ''])), kind: 'PERSON', country: 'IT' } as BillingFormValues;
 }

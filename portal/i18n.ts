@@ -1,4 +1,5 @@
 import { cookies } from 'next/headers';
+import type { ApiScope } from '@/domain/api-scopes';
 import type { Locale } from '@/domain/money';
 import { isUserErrorCode, userErrorMessage } from '@/domain/user-error-codes';
 
@@ -90,10 +91,22 @@ const it = {
     },
     saved: 'Dati di fatturazione salvati.', edit: 'Dati di fatturazione', fix: 'Correggi i campi segnalati.',
   },
-  clients: { title: 'Clienti', search: 'Cerca un cliente (nome o email)', domains: 'Domini', services: 'Servizi', none: 'Nessun cliente.', open: 'Apri', more: 'Altri clienti' },
+  clients: {
+    title: 'Clienti', search: 'Cerca un cliente (nome o email)', domains: 'Domini', services: 'Servizi', none: 'Nessun cliente.', open: 'Apri', more: 'Altri clienti',
+    create: 'Nuovo cliente', name: 'Nome o ragione sociale', email: "Email del titolare (riceverà l'invito a scegliere la password)", save: 'Crea il cliente',
+    created: "Cliente creato: abbiamo inviato l'invito al titolare.",
+  },
   tokens: {
     title: 'Token API', name: 'Nome del token', create: 'Crea token', created: 'Copia il token ora: non verrà più mostrato.', prefix: 'Inizio', createdAt: 'Creato', lastUsed: 'Ultimo uso',
     revoke: 'Revoca', revoked: 'Revocato', never: 'mai', none: 'Nessun token.',
+    scopes: 'Permessi', scopesHint: 'Nessuna casella scelta: accesso completo, come i token creati prima dei permessi. La scrittura comprende la lettura.',
+    fullAccess: 'Accesso completo', client: 'Cliente', everyClient: 'Tutto il mio account e i miei clienti', expiresOn: 'Ultimo giorno di validità (facoltativo)',
+    expiry: 'Scadenza', noExpiry: 'nessuna', expired: 'Scaduto',
+    scopeNames: {
+      'services:read': 'Servizi: lettura', 'services:write': 'Servizi: modifica', 'orders:read': 'Ordini e pagamenti: lettura', 'orders:write': 'Ordini e pagamenti: modifica',
+      'invoices:read': 'Fatture e dati di fatturazione: lettura', 'invoices:write': 'Fatture e dati di fatturazione: modifica', 'clients:read': 'Clienti e utenti: lettura',
+      'clients:write': 'Clienti e utenti: modifica', 'webhooks:read': 'Webhook: lettura', 'webhooks:write': 'Webhook: modifica',
+    } as Record<ApiScope, string>,
   },
   sessions: {
     title: 'Sessioni', intro: 'I dispositivi con cui hai effettuato l\'accesso. Termina una sessione che non riconosci: quel dispositivo dovrà accedere di nuovo.',
@@ -213,10 +226,22 @@ const en: Dictionary = {
     },
     saved: 'Billing details saved.', edit: 'Billing details', fix: 'Correct the fields marked.',
   },
-  clients: { title: 'Clients', search: 'Search a client (name or email)', domains: 'Domains', services: 'Services', none: 'No clients.', open: 'Open', more: 'More clients' },
+  clients: {
+    title: 'Clients', search: 'Search a client (name or email)', domains: 'Domains', services: 'Services', none: 'No clients.', open: 'Open', more: 'More clients',
+    create: 'New client', name: 'Person or company name', email: "Owner's email (invited to choose a password)", save: 'Create the client',
+    created: 'Client created: the owner was sent the invitation.',
+  },
   tokens: {
     title: 'API tokens', name: 'Token name', create: 'Create token', created: 'Copy the token now: it will not be shown again.', prefix: 'Starts with', createdAt: 'Created', lastUsed: 'Last used',
     revoke: 'Revoke', revoked: 'Revoked', never: 'never', none: 'No tokens.',
+    scopes: 'Permissions', scopesHint: 'No box ticked: full access, as tokens made before permissions existed. Writing includes reading.',
+    fullAccess: 'Full access', client: 'Client', everyClient: 'My whole account and my clients', expiresOn: 'Last valid day (optional)',
+    expiry: 'Expires', noExpiry: 'never', expired: 'Expired',
+    scopeNames: {
+      'services:read': 'Services: read', 'services:write': 'Services: change', 'orders:read': 'Orders and payments: read', 'orders:write': 'Orders and payments: change',
+      'invoices:read': 'Invoices and billing details: read', 'invoices:write': 'Invoices and billing details: change', 'clients:read': 'Clients and logins: read',
+      'clients:write': 'Clients and logins: change', 'webhooks:read': 'Webhooks: read', 'webhooks:write': 'Webhooks: change',
+    },
   },
   sessions: {
     title: 'Sessions', intro: 'The devices signed in to your account. End a session you do not recognise: that device will have to sign in again.',

@@ -6,10 +6,21 @@ import { getDictionary, problemMessage } from './i18n';
 
 export interface CreatedToken { secret: string | null; error: string | null }
 
-/** Creates a token; its secret comes back to the form this once and is never stored in clear. */
+const CREATE = `mutation($name: String!, $scopes: [String!], $clientId: ID, $expiresOn: Date) {
+  createApiToken(input: { name: $name, scopes: $scopes, clientId: $clientId, expiresOn: $expiresOn }) { secret userErrors { field code message } } }`;
+
+/**
+ * Creates a token with the scopes ticked (none: full access), the client chosen and the last day given; its secret
+ * comes back to the form this once and is never stored in clear.
+ */
 export async function createToken(_previous: CreatedToken, formData: FormData): Promise<CreatedToken> {
-  const { data } = await portalQuery<{ createApiToken: { secret: string | null; userErrors: UserError[] } }>(
-    'mutation($name: String!) { createApiToken(input: { name: $name }) { secret userErrors { field code message } } }', { name: String(formData.get('name') ?? '') });
+  const scopes = formData.getAll('scopes').map(String);
+  const { data } = await portalQuery<{ createApiToken: { secret: string | null; userErrors: UserError[] } }>(CREATE, {
+    name: String(formData.get('name') ?? ''),
+    scopes: scopes.length ? scopes : null,
+    clientId: String(formData.get('clientId') ?? '') || null,
+    expiresOn: String(formData.get('expiresOn') ?? '') || null,
+  });
   const { locale, t } = await getDictionary();
   if (!data) return { secret: null, error: t.errors.generic };
   return { secret: data.createApiToken.secret, error: problemMessage(data.createApiToken.userErrors[0]?.code, locale) };

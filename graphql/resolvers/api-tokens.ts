@@ -1,5 +1,6 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { createApiToken, listApiTokens, revokeApiToken } from '@/operations/access/api-tokens';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { ApiToken } from '@/entities';
+import { createApiToken, isPastExpiry, listApiTokens, revokeApiToken } from '@/operations/access/api-tokens';
 import type { Context } from '../context';
 import { attempt } from '../errors';
 import { requireActor, requireSecondFactor } from '../guards';
@@ -12,10 +13,15 @@ export class ApiTokenResolver {
     return listApiTokens(context.db, requireActor(context));
   }
 
+  @FieldResolver(() => Boolean, { description: 'Past its last day: refused.' })
+  expired(@Root() token: ApiToken): boolean {
+    return isPastExpiry(token.expiresOn);
+  }
+
   @Mutation(() => CreateApiTokenPayload)
   async createApiToken(@Arg('input', () => CreateApiTokenInput) input: CreateApiTokenInput, @Ctx() context: Context): Promise<CreateApiTokenPayload> {
     const actor = requireSecondFactor(context);
-    const { result, userErrors } = await attempt(() => createApiToken(context.db, actor, input.name));
+    const { result, userErrors } = await attempt(() => createApiToken(context.db, actor, input));
     return { apiToken: result?.record ?? null, secret: result?.token ?? null, userErrors };
   }
 

@@ -1,17 +1,20 @@
 import type { FieldNode, GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import { Account, Service } from '@/entities';
 import { memoPerObject } from '@/lib/memo';
+import { createClient } from '@/operations/clients/create-client';
 import { findClient } from '@/operations/clients/find-client';
 import { listClients } from '@/operations/clients/list-clients';
 import { columnProperties } from '@/operations/loading';
 import { pageArgs } from '@/operations/pagination';
 import type { Context } from '../context';
+import { attempt } from '../errors';
 import { requireActor, requireResellerOrAdmin } from '../guards';
 import { propertiesFor, Reads, selectedAt } from '../selection';
 import { AccountType } from '../types/account';
 import { AccountConnectionType, DomainType } from '../types/client-tree';
+import { CreateClientInput, CreateClientPayload } from '../types/create-client';
 import { toConnection } from '../types/connection';
 import { ServiceType } from '../types/service';
 
@@ -77,6 +80,12 @@ export class ClientTreeResolver {
   @Query(() => AccountType, { nullable: true, description: "One of a reseller's clients (any account for the back office); null for anyone else's." })
   client(@Arg('id', () => ID) id: string, @Ctx() context: Context) {
     return findClient(context.db, requireActor(context), id);
+  }
+
+  @Mutation(() => CreateClientPayload, { description: "A reseller's new client: the account with its billing data, and an email inviting its owner to choose a password." })
+  async createClient(@Arg('input', () => CreateClientInput) input: CreateClientInput, @Ctx() context: Context): Promise<CreateClientPayload> {
+    const { result, userErrors } = await attempt(() => createClient(context.db, requireActor(context), input));
+    return { client: result, userErrors };
   }
 
   @FieldResolver(() => [ServiceType], { description: "The account's services by domain, when the viewer may see them (otherwise none)." })

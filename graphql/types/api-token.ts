@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { DateTimeScalar } from '../scalars';
+import { DateScalar, DateTimeScalar } from '../scalars';
 import { PlainObjectType } from './object-type';
 import { UserErrorType } from './user-error';
 import { TextInput } from '../text-rule';
@@ -23,6 +23,15 @@ export class ApiTokenType {
 
   @Field(() => DateTimeScalar, { nullable: true })
   revokedAt: Date | null;
+
+  @Field(() => [String], { nullable: true, description: 'What the token may do (`services:read`…); null: full access (every token made before scopes existed).' })
+  scopes: string[] | null;
+
+  @Field(() => ID, { nullable: true, description: "The reseller's one client the token reaches; null: the login's whole reach." })
+  clientId: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The last day the token is accepted (Europe/Rome); null: it does not expire.' })
+  expiresOn: string | null;
 }
 
 @InputType('CreateApiTokenInput')
@@ -30,6 +39,19 @@ export class CreateApiTokenInput {
   @Field(() => String)
   @TextInput({ maxLength: 100 })
   name: string;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Read or write per area: services, orders (and payments), invoices (and billing data), clients (and the account\'s logins), webhooks — `services:read`, `orders:write`…; writing includes reading. Omitted: full access.',
+  })
+  @TextInput({ maxLength: 32 })
+  scopes?: string[] | null;
+
+  @Field(() => ID, { nullable: true, description: "A reseller's client: the token then reaches that client's account alone." })
+  clientId?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The last day the token is accepted (Europe/Rome), after today. Omitted: it does not expire.' })
+  expiresOn?: string | null;
 }
 
 @PlainObjectType('CreateApiTokenPayload')

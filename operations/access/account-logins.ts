@@ -4,7 +4,7 @@ import { Account, Invitation, User } from '@/entities';
 import { ACCOUNT_ROLES, type AccountRole } from '@/entities/user';
 import { now } from '@/lib/clock';
 import { portalUrl } from '@/lib/config';
-import { hashPassword } from '@/lib/passwords';
+import { hashPassword, NO_PASSWORD } from '@/lib/passwords';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit';
 import { UserInputError } from '../errors';
@@ -16,6 +16,7 @@ const INVITATION_VALIDITY_MS = 7 * 24 * 60 * 60_000;
 
 function accountOf(actor: Actor): string {
   if (!actor.accountId) throw new UserInputError('NOT_AVAILABLE', 'only the logins of an account have fellow logins');
+  if (actor.limitedToClientId) throw new UserInputError('NOT_AVAILABLE', "a token limited to one client does not manage the account's logins");
   return actor.accountId;
 }
 
@@ -30,6 +31,21 @@ export async function listAccountLogins(db: DataSource, actor: Actor): Promise<U
   return logins.sort((a, b) => ACCOUNT_ROLES.indexOf(a.accountRole!) - ACCOUNT_ROLES.indexOf(b.accountRole!));
 }
 
+/**
+ * Invites `email` to `account` with a role, in the caller's transaction: the invitation, its audit event, and
+ * the email with its link, valid 7 days, used once.
+ */
+export async function sendInvitation(manager: EntityManager, actor: Actor, account: Account, email: string, role: AccountRole): Promise<Invitation> {
+  const { secret, secretHash, expiresAt } = newOneTimeLink(INVITATION_VALIDITY_MS);
+  const invitation = await manager.save(Invitation, manager.create(Invitation, { accountId: account.id, email, role, secretHash, invitedByUserId: actor.userId, expiresAt }));
+  await recordAudit(manager, actor, { action: 'invitation.created', entityType: 'Invitation', entityId: invitation.id, accountId: account.id, after: { email, role } });
+  await queueEmail(manager, {
+    accountId: account.id, toEmail: email, locale: account.locale, dedupeKey: `invitation:${invitation.id}`,
+    message: { template: 'INVITATION', accountName: account.name, invitedBy: actor.email, role, link: portalUrl(`/invito?token=${secret}`) },
+  });
+  return invitation;
+}
+
 /** Invites a person to the actor's account with a role: a link by email, valid 7 days, used once. */
 export async function inviteLogin(db: DataSource, actor: Actor, emailInput: string, roleInput: string): Promise<Invitation> {
   const accountId = accountOf(actor);
@@ -37,27 +53,23 @@ export async function inviteLogin(db: DataSource, actor: Actor, emailInput: stri
   if (!isEmail(email) || email.length > 254) throw new UserInputError('INVALID', 'email is not a valid address', 'email');
   const role = checkRole(roleInput);
   if (await db.getRepository(User).existsBy({ email })) throw new UserInputError('EMAIL_TAKEN', 'a login with this email already exists', 'email');
-  const { secret, secretHash, expiresAt } = newOneTimeLink(INVITATION_VALIDITY_MS);
-  return db.transaction(async (manager) => {
-    const account = await manager.findOneByOrFail(Account, { id: accountId });
-    const invitation = await manager.save(Invitation, manager.create(Invitation, { accountId, email, role, secretHash, invitedByUserId: actor.userId, expiresAt }));
-    await recordAudit(manager, actor, { action: 'invitation.created', entityType: 'Invitation', entityId: invitation.id, accountId, after: { email, role } });
-    await queueEmail(manager, {
-      accountId, toEmail: email, locale: account.locale, dedupeKey: `invitation:${invitation.id}`,
-      message: { template: 'INVITATION', accountName: account.name, invitedBy: actor.email, role, link: portalUrl(`/invito?token=${secret}`) },
-    });
-    return invitation;
-  });
+  return db.transaction(async (manager) => sendInvitation(manager, actor, await manager.findOneByOrFail(Account, { id: accountId }), email, role));
 }
 
-/** Opens an invitation: a new login of the account with the invited role and the password chosen. */
+/**
+ * Opens an invitation: a new login of the account with the invited role and the password chosen; for a client's
+ * owner, made by its reseller without a password, that login gets the password.
+ */
 export async function acceptInvitation(db: DataSource, secret: string, password: string, nameInput: string): Promise<User> {
   if (password.length < MIN_PASSWORD_LENGTH) throw new UserInputError('INVALID', `password must have at least ${MIN_PASSWORD_LENGTH} characters`, 'password');
   const passwordHash = await hashPassword(password);
   return db.transaction(async (manager) => {
     const invitation = await openOneTimeLink(manager, Invitation, secret, 'acceptedAt');
     if (!invitation) throw new UserInputError('INVALID_TOKEN', 'the invitation is not valid, was used, or has expired', 'token');
-    const user = await insertUser(manager, { email: invitation.email, passwordHash, role: 'USER', accountRole: invitation.role, accountId: invitation.accountId, name: nameInput.trim().slice(0, 200) });
+    const name = nameInput.trim().slice(0, 200);
+    const waiting = await manager.findOneBy(User, { email: invitation.email, accountId: invitation.accountId, passwordHash: NO_PASSWORD });
+    if (waiting) await manager.update(User, waiting.id, { passwordHash, ...(name ? { name } : {}) });
+    const user = waiting ?? await insertUser(manager, { email: invitation.email, passwordHash, role: 'USER', accountRole: invitation.role, accountId: invitation.accountId, name });
     await manager.update(Invitation, invitation.id, { acceptedAt: now() });
     await recordAudit(manager, null, { action: 'invitation.accepted', entityType: 'User', entityId: user.id, accountId: invitation.accountId, after: { email: user.email, role: invitation.role } }, user.email);
     return user;

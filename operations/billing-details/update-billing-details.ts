@@ -19,7 +19,7 @@ export function billingProblems(problems: BillingProblem[], fieldName: (field: B
 
 /** The account whose billing data the actor may change, locked: its own, a reseller's client, any for the back office. */
 async function lockAccountInReach(manager: EntityManager, actor: Actor, accountId: string | null | undefined): Promise<Account> {
-  const id = accountId || actor.accountId;
+  const id = accountId || actor.limitedToClientId || actor.accountId;
   if (!id) throw new UserInputError('REQUIRED', 'say whose billing data: accountId', 'accountId');
   const notFound = new UserInputError('NOT_FOUND', 'no account with this id', 'accountId');
   if (!isUuid(id)) throw notFound;

@@ -15,7 +15,7 @@ import { containing } from '../sql';
 export async function listClients(db: DataSource, actor: Actor, search: string | null | undefined, page: PageArgs, properties: readonly string[] | null = null): Promise<Page<Account>> {
   const text = search?.trim() ?? '';
   if (text.length > 200) throw new UserInputError('INVALID', '`search` must be at most 200 characters', 'search');
-  const query = clientsOf(selectingOnly(db.getRepository(Account).createQueryBuilder('account'), properties && [...new Set(['id', 'name', ...properties])]), 'account.resellerId', actor);
+  const query = clientsOf(selectingOnly(db.getRepository(Account).createQueryBuilder('account'), properties && [...new Set(['id', 'name', ...properties])]), 'account', actor);
   if (text) query.andWhere('(account.name ILIKE :text OR account.email ILIKE :text)', { text: containing(text) });
   const listed = await keysetPage(query, { columns: ['account.name', 'account.id'], direction: 'ASC', values: (a) => [a.name, a.id] }, page);
   readWithinReach(actor, listed.rows);

@@ -13,7 +13,7 @@ let db: DataSource;
 async function tokenOf(login: { email: string; password: string }): Promise<string> {
   const userId = await authenticateWithPassword(db, login.email, login.password);
   expect(userId).not.toBeNull();
-  return (await createApiToken(db, (await actorForUser(db, userId!))!, 'demo')).token;
+  return (await createApiToken(db, (await actorForUser(db, userId!))!, { name: 'demo' })).token;
 }
 
 beforeAll(async () => {

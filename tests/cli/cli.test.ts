@@ -30,6 +30,10 @@ describe('command line', () => {
 
     const { body } = await api.gql('{ viewer { user { email role } account { kind } } }', {}, { token });
     expect(body.data.viewer).toEqual({ user: { email: 'reseller@example.test', role: 'USER' }, account: { kind: 'RESELLER' } });
+
+    const scoped = (await cli('token:create', '--email', 'reseller@example.test', '--scopes', 'services:read, clients:read', '--expires', '2099-12-31')).stdout.trim().split('\n').at(-1)!;
+    expect((await api.gql('{ apiTokens { scopes expiresOn } }', {}, { token: scoped })).body.data.apiTokens).toContainEqual({ scopes: ['services:read', 'clients:read'], expiresOn: '2099-12-31' });
+    expect((await api.gql('{ orders { totalCount } }', {}, { token: scoped })).body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', requiredScope: 'orders:read' });
   });
 
   it('explains bad input without a stack trace', async () => {

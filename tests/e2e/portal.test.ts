@@ -267,6 +267,18 @@ describeInBrowser('the customer portal in a real Chromium', () => {
     await page.getByRole('button', { name: 'Crea token' }).click();
     expect(await page.getByTestId('new-token').innerText()).toMatch(/^pcl_/);
     await expectAccessible(page);
+    // A token with scopes and a last day (docs/product-rules.md, Integrations for resellers).
+    await page.goto(`${app.url}/area/token`);
+    await page.getByLabel('Nome del token').fill('sola lettura');
+    await page.getByRole('checkbox', { name: /Servizi: lettura/ }).check();
+    await page.getByRole('checkbox', { name: /Fatture e dati di fatturazione: lettura/ }).check();
+    await page.getByLabel('Ultimo giorno di validità (facoltativo)').fill('2027-06-30');
+    await page.getByRole('button', { name: 'Crea token' }).click();
+    expect(await page.getByTestId('new-token').innerText()).toMatch(/^pcl_/);
+    await page.reload();
+    const row = page.locator('tbody tr', { hasText: 'sola lettura' });
+    expect(await row.innerText()).toMatch(/Servizi: lettura[\s\S]*Fatture e dati di fatturazione: lettura[\s\S]*30\/06\/2027/);
+    expect(await page.locator('tbody tr', { hasText: 'script di prova' }).innerText()).toContain('Accesso completo');
   });
 
   it('lists a credit note beside the invoice it corrects, with its courtesy PDF (docs/product-rules.md, Refunds and credit notes)', async () => {
@@ -380,6 +392,18 @@ describeInBrowser('the customer portal in a real Chromium', () => {
     expect(await row.getByRole('link', { name: /Cambia servizio/ }).count()).toBe(1);
     await screenshot(reseller, 'client');
     await expectAccessible(reseller);
+
+    // A new client, its owner invited by email (docs/product-rules.md, Integrations for resellers).
+    await reseller.goto(`${app.url}/area/clienti`);
+    await reseller.getByRole('link', { name: 'Nuovo cliente' }).click();
+    await reseller.getByLabel('Nome o ragione sociale').fill('Bottega Neri');
+    await reseller.getByLabel(/Email del titolare/).fill('bottega.neri@example.test');
+    const billing = { Nome: 'Anna', Cognome: 'Neri', 'Indirizzo (via e numero civico)': 'Via Roma 2', CAP: '00184', Comune: 'Roma', 'Provincia (sigla)': 'RM', 'Codice fiscale': 'RSSMRA80A01H501U' };
+    for (const [label, value] of Object.entries(billing)) await reseller.getByLabel(label, { exact: true }).fill(value);
+    await expectAccessible(reseller);
+    await reseller.getByRole('button', { name: 'Crea il cliente' }).click();
+    await reseller.getByRole('heading', { level: 1, name: /Bottega Neri/ }).waitFor();
+    expect(await reseller.getByRole('status').innerText()).toContain("abbiamo inviato l'invito al titolare");
     expect(resellerErrors.take()).toEqual([]);
     await resellerContext.close();
   });

@@ -13,6 +13,8 @@ import { requestServiceChange } from '@/operations/quotes/request-service-change
 import type { PaymentMethod } from '@/entities/order';
 import type { AccountRole } from '@/entities/user';
 import { ROLE_PERMISSIONS } from '@/domain/access-roles';
+import { API_AREAS, isPayloadType, NO_SCOPE, ROOT_FIELD_SCOPES, TYPE_AREAS } from '@/domain/api-scopes';
+import { isObjectType } from 'graphql';
 import { useGraphQLServer, type Caller } from '../support/api';
 import { useTestDatabase } from '../support/database';
 import { sdiNotification } from '../einvoice/support';
@@ -152,7 +154,7 @@ const CASES: Record<string, Case> = {
   // a token is its user's own: not even the back office revokes another's
   revokeApiToken: {
     query: `mutation($id: ID!) { revokeApiToken(input: { id: $id }) { apiToken { revokedAt } ${USER_ERRORS} } }`, allowed: ['client'], roles: ALL_ROLES, refusedAs: 'MISSING', ownLogin: true,
-    variables: async () => ({ id: (await createApiToken(db, client.actor, 'to revoke')).record.id }), missing: { id: MISSING_ID },
+    variables: async () => ({ id: (await createApiToken(db, client.actor, { name: 'to revoke' })).record.id }), missing: { id: MISSING_ID },
   },
   // a session is its login's own, like a token
   endSession: {
@@ -267,6 +269,11 @@ const CASES: Record<string, Case> = {
     query: `mutation($id: ID!) { removeUser(input: { userId: $id }) { removedUserId ${USER_ERRORS} } }`, allowed: ['client'], roles: OWNER_ROLE, refusedAs: 'MISSING',
     variables: async () => ({ id: (await newAccountLogin(db, client.account, 'READ_ONLY')).user.id }), missing: { id: MISSING_ID },
   },
+  // a reseller's clients: the reseller's owners create them
+  createClient: {
+    query: `mutation($email: String!) { createClient(input: { name: "Cliente Nuovo", email: $email, billing: { kind: PERSON, firstName: "Anna", lastName: "Neri", country: "IT", address: "Via Roma 2", postalCode: "00184", city: "Roma", province: "RM", fiscalCode: "RSSMRA80A01H501U" } }) { client { id } ${USER_ERRORS} } }`,
+    allowed: ['reseller', 'otherReseller'], roles: OWNER_ROLE, refusedAs: 'FORBIDDEN', variables: () => ({ email: `client-${unique()}@example.test` }),
+  },
   acceptInvitation: {
     query: `mutation { acceptInvitation(input: { token: "made-up", password: "una password lunga" }) { ok ${USER_ERRORS} } }`, allowed: EVERYONE, roles: ALL_ROLES, refusedAs: 'FORBIDDEN', userErrorsExpected: true,
   },
@@ -285,6 +292,9 @@ const CASES: Record<string, Case> = {
 
 const schema = appSchema();
 const FIELDS = [...Object.keys(schema.getQueryType()!.getFields()), ...Object.keys(schema.getMutationType()!.getFields())];
+const MUTATIONS = Object.keys(schema.getMutationType()!.getFields());
+/** The object types a token's scopes are checked against: all but introspection's and the mutations' payloads. */
+const OBJECT_TYPES = Object.values(schema.getTypeMap()).filter((type) => isObjectType(type) && !type.name.startsWith('__') && !isPayloadType(type.name)).map((type) => type.name);
 
 function callerOf(role: Role): Caller {
   return role === 'anonymous' ? {} : { token: logins[role].token };
@@ -329,8 +339,8 @@ describe('authorization of every field, for every kind of caller', () => {
       const entry = CASES[field];
       if (!entry) throw new Error(`no authorization case for ${field}`);
       const caller = callerOf(role);
-      // Answers are compared whole, less the id each request is given for its log lines.
-      const answer = async (variables: Record<string, unknown>) => JSON.parse(JSON.stringify((await api.gql(entry.query, variables, caller)).body, (key, value) => (key === 'requestId' ? undefined : value)));
+      // Answers are compared whole, less the id each request is given for its log lines and the budget left.
+      const answer = async (variables: Record<string, unknown>) => JSON.parse(JSON.stringify((await api.gql(entry.query, variables, caller)).body, (key, value) => (key === 'requestId' || key === 'cost' ? undefined : value)));
       const body = await answer((await entry.variables?.()) ?? {});
       const missing = entry.refusedAs === 'MISSING' && role !== 'anonymous' ? await answer(entry.missing!) : null;
 
@@ -364,6 +374,44 @@ describe('authorization of every field, for every kind of caller', () => {
   });
 });
 
+describe('the scopes of API tokens (docs/product-rules.md, Integrations for resellers)', () => {
+  it('declare the scope of every root field and the area of every object type, and nothing the schema lacks', () => {
+    expect(FIELDS.filter((field) => !ROOT_FIELD_SCOPES[field])).toEqual([]);
+    expect(Object.keys(ROOT_FIELD_SCOPES).filter((field) => !FIELDS.includes(field))).toEqual([]);
+    expect(OBJECT_TYPES.filter((type) => !(type in TYPE_AREAS))).toEqual([]);
+    expect(Object.keys(TYPE_AREAS).filter((type) => !OBJECT_TYPES.includes(type))).toEqual([]);
+  });
+
+  // Every mutation needing a scope, run with a token of the same login holding every read scope and nothing else.
+  const SCOPED_MUTATIONS = MUTATIONS.filter((field) => ROOT_FIELD_SCOPES[field] !== NO_SCOPE);
+  let readOnly: Record<'client' | 'admin', string>;
+  beforeAll(async () => {
+    const scopes = API_AREAS.map((area) => `${area}:read`);
+    readOnly = {
+      client: (await createApiToken(db, client.actor, { name: 'read only', scopes })).token,
+      admin: (await createApiToken(db, admin.actor, { name: 'read only', scopes })).token,
+    };
+  });
+
+  it('are needed by most mutations', () => {
+    expect(SCOPED_MUTATIONS.length).toBeGreaterThan(20);
+  });
+
+  it.each(SCOPED_MUTATIONS)('refuse %s to a read-only token, naming the scope, before anything runs', async (field) => {
+    const entry = CASES[field];
+    const caller = entry.allowed.includes('client') ? 'client' : 'admin';
+    const variables = (await entry.variables?.()) ?? {};
+    const auditEvents = await db.query('SELECT count(*)::int AS n FROM audit_events');
+    const { status, body } = await api.gql(entry.query, variables, { token: readOnly[caller] });
+    expect(status).toBe(403);
+    expect(body.data).toBeUndefined();
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', requiredScope: ROOT_FIELD_SCOPES[field] });
+    expect(body.errors![0].message).toContain(ROOT_FIELD_SCOPES[field]);
+    expect(await db.query('SELECT count(*)::int AS n FROM audit_events')).toEqual(auditEvents);
+  });
+});
+
 describe('identifiers', () => {
   it('are random UUIDs, not sequential numbers, and a guessed number is simply not found', async () => {
     const ids = [await clientService(), await clientService(), await clientService(), client.account.id, client.user.id, admin.user.id];
@@ -371,7 +419,8 @@ describe('identifiers', () => {
     expect(new Set(ids.map((id) => id.slice(0, 8))).size).toBe(ids.length);
     const query = 'query($id: ID!) { service(id: $id) { id } }';
     for (const id of ['1', '42', MISSING_ID]) {
-      expect((await api.gql(query, { id }, { token: admin.token })).body).toEqual({ data: { service: null } });
+      const { body } = await api.gql(query, { id }, { token: admin.token });
+      expect([body.data, body.errors]).toEqual([{ service: null }, undefined]);
     }
   });
 });

@@ -85,7 +85,7 @@ const FRESH: Record<string, (role: Role) => Promise<Args>> = {
     await confirmQuote(db, client.actor, { quoteId: (await cancelService(db, client.actor, { serviceId, reason: 'NO_LONGER_NEEDED' })).id });
     return { input: { serviceId } };
   },
-  revokeApiToken: async (role) => ({ input: { id: (await createApiToken(db, logins[role].actor, 'to revoke')).record.id } }),
+  revokeApiToken: async (role) => ({ input: { id: (await createApiToken(db, logins[role].actor, { name: 'to revoke' })).record.id } }),
   payWithTestCard: async () => ({ input: { clientSecret: (await clientOrder('CARD')).cardPayment!.clientSecret, cardNumber: '4242424242424242' } }),
 };
 

@@ -19,7 +19,7 @@ const unique = () => randomBytes(4).toString('hex');
 
 async function loginFor(db: DataSource, user: User): Promise<Login> {
   const actor = (await actorForUser(db, user.id))!;
-  const { token } = await createApiToken(db, actor, 'tests');
+  const { token } = await createApiToken(db, actor, { name: 'tests' });
   const session = await startSession(db, user.id, { userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0', address: '192.0.2.10' });
   return { user, actor, token, cookie: await sessionCookie(user.id, user.email, session.id), sessionId: session.id };
 }

@@ -2,9 +2,7 @@ import { cookies } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { sessionClaim } from '@/lib/auth/session';
-import { getDataSource } from '@/lib/db/data-source';
-import { sessionCaller } from '@/operations/access/resolve-actor';
+import { createContext } from '@/graphql/context';
 import { getDictionary } from '@/portal/i18n';
 import { GraphiQLLoader } from './graphiql-loader';
 
@@ -13,8 +11,8 @@ export const metadata: Metadata = { title: 'GraphiQL — Pannello Clienti' };
 
 /** The back office's GraphQL IDE, signed in with the admin's portal session, with a way back; hidden from everyone else. */
 export default async function GraphiQLPage() {
-  const claim = await sessionClaim(new Request('http://portal.internal/', { headers: { cookie: (await cookies()).toString() } }));
-  const actor = claim?.sessionId ? (await sessionCaller(await getDataSource(), claim.userId, claim.sessionId))?.actor : null;
+  const context = await createContext(new Request('http://portal.internal/', { headers: { cookie: (await cookies()).toString() } })).catch(() => null);
+  const actor = context?.actor;
   if (!actor) redirect('/login');
   if (!actor.isAdmin) notFound();
   if (actor.secondFactor === 'MUST_ENROL') redirect('/due-fattori');

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { scopesGrant } from '@/domain/api-scopes';
 import { createContext } from '@/graphql/context';
 import type { Actor } from '@/operations/actor';
 
@@ -20,6 +21,7 @@ export async function invoiceDownload<T>(
   }
   if (!context.actor) return Response.json({ message: 'sign in to download invoices' }, { status: 401 });
   if (context.actor.secondFactor === 'MUST_ENROL') return Response.json({ message: 'enable two-factor login first' }, { status: 403 });
+  if (!scopesGrant(context.actor.scopes, 'invoices:read')) return Response.json({ message: 'the API token lacks the scope invoices:read', requiredScope: 'invoices:read' }, { status: 403 });
   const file = await load(context.db, context.actor, (await params).id);
   if (!file) return Response.json({ message: 'not found' }, { status: 404 });
   return respond(file);

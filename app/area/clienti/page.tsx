@@ -11,15 +11,17 @@ interface Clients {
     totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null };
     edges: { node: { id: string; name: string; email: string; domains: { name: string; services: { id: string; status: string; expiresOn: string; product: { code: string } }[] }[] } }[];
   };
+  viewer: { account: { kind: string } | null };
 }
 
 export default async function ClientsPage({ searchParams }: { searchParams: Promise<{ cerca?: string; dopo?: string }> }) {
   const { locale, t } = await getDictionary();
   const { cerca, dopo } = await searchParams;
-  const { clients } = await signedInQuery<Clients>(CLIENTS_PAGE_QUERY, { search: cerca || null, after: dopo ?? null });
+  const { clients, viewer } = await signedInQuery<Clients>(CLIENTS_PAGE_QUERY, { search: cerca || null, after: dopo ?? null });
   return (
     <>
       <h1>{t.clients.title} ({clients.totalCount})</h1>
+      {viewer.account?.kind === 'RESELLER' && <p><Link href="/area/clienti/nuovo" className="button">{t.clients.create}</Link></p>}
       <form className="card filters" role="search" aria-label={t.clients.search}>
         <div><label htmlFor="cerca">{t.clients.search}</label><input id="cerca" name="cerca" type="search" defaultValue={cerca} /></div>
         <div className="filter-buttons"><button type="submit">{t.orders.search}</button></div>
