@@ -44,6 +44,10 @@ const MESSAGES = {
   ALREADY_ENABLED: { en: 'Two-factor login is already enabled.', it: "La verifica in due passaggi è già attiva." },
   LAST_OWNER: { en: 'The account must keep an owner: make another login owner first.', it: "L'account deve avere un titolare: rendi prima titolare un altro accesso." },
   WRONG_PASSWORD: { en: 'The current password is not correct.', it: 'La password attuale non è corretta.' },
+  TICKET_CLOSED: { en: 'This request was closed too long ago to be reopened: open a new one.', it: 'Questa richiesta è stata chiusa troppo tempo fa per essere riaperta: aprine una nuova.' },
+  ATTACHMENT_TOO_LARGE: { en: 'A file is too large: each may be at most 5 MB.', it: 'Un file è troppo grande: ciascuno può essere al massimo di 5 MB.' },
+  TOO_MANY_ATTACHMENTS: { en: 'Too many files: a message may carry at most 5.', it: 'Troppi file: un messaggio può averne al massimo 5.' },
+  ATTACHMENT_TYPE: { en: 'This kind of file is not accepted: send a PDF, an image (PNG, JPEG, GIF, WebP) or a text file.', it: "Questo tipo di file non è accettato: invia un PDF, un'immagine (PNG, JPEG, GIF, WebP) o un file di testo." },
 } satisfies Record<string, UserErrorMessages>;
 
 export type UserErrorCode = keyof typeof MESSAGES;

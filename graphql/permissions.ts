@@ -21,8 +21,9 @@ export function rolePermissions(): ApolloServerPlugin<Context> {
         async didResolveOperation({ contextValue, document, operation }) {
           const role = contextValue.actor?.accountRole;
           if (!role || !operation) return;
-          // The back office's own fields are left to their guards, which refuse every account login.
-          const refused = rootFields(operation.selectionSet, document).find((field) => !field.startsWith('__') && !isBackOfficeField(field) && !roleMayUse(role, field));
+          // The back office's own fields are left to their guards, which refuse every account login; support is refused here.
+          const decided = (field: string) => role === 'SUPPORT' || !isBackOfficeField(field);
+          const refused = rootFields(operation.selectionSet, document).find((field) => !field.startsWith('__') && decided(field) && !roleMayUse(role, field));
           if (refused) {
             throw new GraphQLError(`A ${role} login may not use ${refused}`, { extensions: { code: 'FORBIDDEN', reason: 'ROLE', http: { status: 403 } } });
           }

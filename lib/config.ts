@@ -14,7 +14,18 @@ export function portalUrl(path = ''): string {
   return `${base}${path}`;
 }
 
-/** Where confirmed cancellations are forwarded. */
+/** Support's own address: new tickets, customers' replies and confirmed cancellations are sent there. */
 export function supportEmail(): string {
   return process.env.SUPPORT_EMAIL ?? 'supporto@example.it';
+}
+
+/** The domain of tickets' reply addresses (`support+<ticket>.<signature>@…`), received by the support mail listener; unset: emails carry no reply address. */
+export function supportReplyDomain(): string | null {
+  return process.env.SUPPORT_REPLY_DOMAIN?.trim().toLowerCase() || null;
+}
+
+/** The port the support mail listener receives replies on; unset: no listener. */
+export function supportSmtpPort(): number | null {
+  const port = Number(process.env.SUPPORT_SMTP_PORT);
+  return process.env.SUPPORT_SMTP_PORT && Number.isInteger(port) && port >= 0 && port < 65536 ? port : null;
 }

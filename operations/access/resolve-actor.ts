@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Locale } from '@/domain/money';
 import { User } from '@/entities';
-import type { AccountRole } from '@/entities/user';
+import type { LoginRole } from '@/entities/user';
 import type { AccountKind } from '@/entities/account';
 import { hashTokenSecret, TOKEN_PREFIX } from '@/lib/api-token-secret';
 import { queryPrepared } from '@/lib/db/prepared';
@@ -27,7 +27,7 @@ export async function actorForUser(db: DataSource, userId: string): Promise<Acto
   return user ? actorOf(user) : null;
 }
 
-interface SessionOwner { email: string; role: User['role']; accountRole: AccountRole | null; accountId: string | null; kind: AccountKind | null; locale: Locale | null; enrolled: boolean; passed: boolean }
+interface SessionOwner { email: string; role: User['role']; accountRole: LoginRole | null; accountId: string | null; kind: AccountKind | null; locale: Locale | null; enrolled: boolean; passed: boolean }
 
 // One statement, like the token's: the session's login, if the session is still open, and the session
 // marked seen (at most once a minute, to spare writes).
@@ -54,7 +54,7 @@ export async function actorForSession(db: DataSource, userId: string, sessionId:
   };
 }
 
-interface TokenOwner { userId: string; email: string; role: User['role']; accountRole: AccountRole | null; accountId: string | null; kind: AccountKind | null; locale: Locale | null; catalogRevision: string }
+interface TokenOwner { userId: string; email: string; role: User['role']; accountRole: LoginRole | null; accountId: string | null; kind: AccountKind | null; locale: Locale | null; catalogRevision: string }
 
 // One statement: the token's owner, the token marked used (at most once a minute, to spare writes), and
 // the catalog's revision, by which the request knows whether the server's copy of the catalog is current.
