@@ -21,7 +21,7 @@ export type EmailMessage =
   | { template: 'NEW_SIGN_IN'; device: string; address: string; at: string; link: string }
   | { template: 'TICKET_OPENED'; reference: string; subject: string; link: string }
   | { template: 'TICKET_ANSWERED'; reference: string; subject: string; message: string; link: string }
-  | { template: 'TICKET_TO_SUPPORT'; reference: string; subject: string; accountName: string; from: string; department: string; priority: string; message: string; firstMessage: boolean; link: string };
+  | { template: 'TICKET_TO_SUPPORT'; reference: string; subject: string; accountName: string; from: string; department: string; priority: string; message: string; kind: 'NEW' | 'REPLY'; link: string };
 
 export type EmailTemplate = EmailMessage['template'];
 
@@ -231,9 +231,9 @@ function draft(message: EmailMessage, locale: Locale): Draft {
       };
     case 'TICKET_TO_SUPPORT':
       return {
-        subject: `[${message.reference}] ${message.firstMessage ? 'Nuova richiesta' : 'Risposta del cliente'}: ${message.subject} (${message.accountName})`,
+        subject: `[${message.reference}] ${message.kind === 'NEW' ? 'Nuova richiesta' : 'Risposta del cliente'}: ${message.subject} (${message.accountName})`,
         paragraphs: [
-          `${message.firstMessage ? 'Nuova richiesta' : 'Risposta'} di ${message.accountName} <${message.from}>, reparto ${message.department}, priorità ${message.priority}:`,
+          `${message.kind === 'NEW' ? 'Nuova richiesta' : 'Risposta'} di ${message.accountName} <${message.from}>, reparto ${message.department}, priorità ${message.priority}:`,
           message.message,
         ],
         action: { label: 'Apri nella coda di assistenza', url: message.link },
