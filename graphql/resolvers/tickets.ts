@@ -13,7 +13,7 @@ import { toConnection } from '../types/connection';
 import { OrderType } from '../types/order';
 import { ServiceType } from '../types/service';
 import {
-  AssignTicketInput, OpenTicketInput, ReplyToTicketInput, TicketConnectionType, TicketFilterInput, TicketIdInput, TicketMessageType, TicketPayload, TicketType,
+  AddTicketNoteInput, AssignTicketInput, CloseTicketInput, OpenTicketInput, ReopenTicketInput, ReplyToTicketInput, TicketConnectionType, TicketFilterInput, TicketMessageType, TicketPayload, TicketType,
   type TicketAttachmentType, type TicketMessageChannelEnum,
 } from '../types/ticket';
 
@@ -61,7 +61,7 @@ export class TicketResolver {
   }
 
   @Mutation(() => TicketPayload, { description: "Support: an internal note on the thread, never shown to the customer nor emailed." })
-  async addTicketNote(@Arg('input', () => ReplyToTicketInput) input: ReplyToTicketInput, @Ctx() context: Context): Promise<TicketPayload> {
+  async addTicketNote(@Arg('input', () => AddTicketNoteInput) input: AddTicketNoteInput, @Ctx() context: Context): Promise<TicketPayload> {
     const actor = requireBackOffice(context);
     const { result, userErrors } = await attempt(() => addTicketNote(context.db, actor, input));
     return { ticket: result?.ticket ?? null, message: result ? messageView(result.message) : null, userErrors };
@@ -75,14 +75,14 @@ export class TicketResolver {
   }
 
   @Mutation(() => TicketPayload, { description: 'Closes a ticket (the customer or support).' })
-  async closeTicket(@Arg('input', () => TicketIdInput) input: TicketIdInput, @Ctx() context: Context): Promise<TicketPayload> {
+  async closeTicket(@Arg('input', () => CloseTicketInput) input: CloseTicketInput, @Ctx() context: Context): Promise<TicketPayload> {
     const actor = requireActor(context);
     const { result, userErrors } = await attempt(() => closeTicket(context.db, actor, input.ticketId));
     return { ticket: result, userErrors };
   }
 
   @Mutation(() => TicketPayload, { description: "Reopens a closed ticket: the customer's within 14 days of closing, support's any time." })
-  async reopenTicket(@Arg('input', () => TicketIdInput) input: TicketIdInput, @Ctx() context: Context): Promise<TicketPayload> {
+  async reopenTicket(@Arg('input', () => ReopenTicketInput) input: ReopenTicketInput, @Ctx() context: Context): Promise<TicketPayload> {
     const actor = requireActor(context);
     const { result, userErrors } = await attempt(() => reopenTicket(context.db, actor, input.ticketId));
     return { ticket: result, userErrors };

@@ -176,11 +176,17 @@ export class AssignTicketInput {
   unassign?: boolean | null;
 }
 
-@InputType('TicketIdInput')
-export class TicketIdInput {
+@InputType('AddTicketNoteInput')
+export class AddTicketNoteInput extends ReplyToTicketInput {}
+
+@InputType('CloseTicketInput')
+export class CloseTicketInput {
   @Field(() => ID)
   ticketId: string;
 }
+
+@InputType('ReopenTicketInput')
+export class ReopenTicketInput extends CloseTicketInput {}
 
 @PlainObjectType('TicketPayload')
 export class TicketPayload {
