@@ -3,7 +3,7 @@ import { TicketMessage } from '@/entities';
 import type { TicketMessageChannel } from '@/entities/ticket-message';
 import { type Actor, actorLabel } from '../actor';
 import { UserInputError } from '../errors';
-import { attachUploads } from './attachments';
+import { attachReceivedFiles, attachUploads, type IncomingFile } from './attachments';
 import { sideOf } from './loading';
 
 /** The longest message kept (a pasted log included); longer ones are refused, never cut. */
@@ -16,7 +16,15 @@ export function checkedMessage(text: string, field = 'message'): string {
   return body;
 }
 
-export interface NewMessage { body: string; internal?: boolean; channel?: TicketMessageChannel; attachmentIds?: readonly string[] | null }
+export interface NewMessage {
+  body: string;
+  internal?: boolean;
+  channel?: TicketMessageChannel;
+  /** Files the author uploaded for it. */
+  attachmentIds?: readonly string[] | null;
+  /** Files that came with it (an email's), checked as an upload is. */
+  files?: IncomingFile[];
+}
 
 /** Appends a message to a ticket's thread, written by `actor` (null: the panel itself), with the files its author uploaded for it. */
 export async function appendMessage(manager: EntityManager, actor: Actor | null, ticketId: string, message: NewMessage): Promise<TicketMessage> {
@@ -30,5 +38,6 @@ export async function appendMessage(manager: EntityManager, actor: Actor | null,
     body: message.body,
   }));
   if (actor) await attachUploads(manager, actor.userId, message.attachmentIds ?? [], saved.id);
+  if (actor && message.files?.length) await attachReceivedFiles(manager, actor.userId, message.files, saved.id);
   return saved;
 }

@@ -11,17 +11,20 @@ import { assertReopenable, assignTo, changeStatus } from './ticket-status';
 
 export interface ReplyInput { ticketId: string; message: string; attachmentIds?: readonly string[] | null }
 
+/** How a reply came, when not through the portal or the API: by email, with the files it carried. */
+export interface ReplyOrigin { channel: NewMessage['channel']; files?: NewMessage['files'] }
+
 /**
  * A reply on the thread: support's answers the ticket and is emailed to the customer; the customer's waits for
  * support again and is emailed to support. A reply to a closed ticket reopens it, the customer's only within
  * the reopening period.
  */
-export async function replyToTicket(db: DataSource, actor: Actor, input: ReplyInput, channel: NewMessage['channel'] = 'PORTAL'): Promise<{ ticket: Ticket; message: TicketMessage }> {
+export async function replyToTicket(db: DataSource, actor: Actor, input: ReplyInput, origin: ReplyOrigin = { channel: 'PORTAL' }): Promise<{ ticket: Ticket; message: TicketMessage }> {
   const body = checkedMessage(input.message);
   return db.transaction(async (manager) => {
     const ticket = await ticketInReach(manager, actor, input.ticketId, true);
     assertReopenable(actor, ticket);
-    const message = await appendMessage(manager, actor, ticket.id, { body, attachmentIds: input.attachmentIds, channel });
+    const message = await appendMessage(manager, actor, ticket.id, { body, attachmentIds: input.attachmentIds, ...origin });
     await manager.update(Ticket, ticket.id, { lastActivityAt: message.createdAt });
     ticket.lastActivityAt = message.createdAt;
     await changeStatus(manager, actor, ticket, statusAfterReply(ticket.status, sideOf(actor)));
