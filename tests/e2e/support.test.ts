@@ -47,7 +47,8 @@ describeInBrowser('support requests in a real Chromium', () => {
     await customer.getByLabel('Oggetto').fill('Il sito non si apre');
     await customer.getByLabel('Reparto').selectOption('TECHNICAL');
     await customer.getByLabel('Priorità').selectOption('HIGH');
-    await customer.getByLabel('Servizio (facoltativo)').selectOption({ label: /^mariorossi\.it/ });
+    const service = await customer.locator('#serviceId option', { hasText: 'mariorossi.it' }).getAttribute('value');
+    await customer.getByLabel('Servizio (facoltativo)').selectOption(service!);
     await customer.getByLabel('Messaggio').fill('Da stamattina il sito risponde con errore 500.');
     await customer.getByLabel(/^Allegati/).setInputFiles({ name: 'errore.png', mimeType: 'image/png', buffer: PNG });
     await expectAccessible(customer);
