@@ -293,3 +293,8 @@ export function problemMessage(code: string | null | undefined, locale: Locale):
   if (!code) return null;
   return isUserErrorCode(code) ? userErrorMessage(code, locale) : dictionaryOf(locale).errors.generic;
 }
+
+/** The messages of an attachment upload's refusals, by code, for the ticket forms (their uploads run in the browser). */
+export function attachmentProblemMessages(locale: Locale): Record<string, string> {
+  return Object.fromEntries((['ATTACHMENT_TOO_LARGE', 'ATTACHMENT_TYPE', 'TOO_MANY_ATTACHMENTS'] as const).map((code) => [code, userErrorMessage(code, locale)]));
+}

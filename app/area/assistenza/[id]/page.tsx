@@ -3,7 +3,7 @@ import { StatusBadge } from '@/components/status-badge';
 import { TicketMessageForm } from '@/components/ticket-message-form';
 import { dateTime } from '@/portal/format';
 import { signedInQuery } from '@/portal/graphql';
-import { getDictionary, problemMessage } from '@/portal/i18n';
+import { attachmentProblemMessages, getDictionary, problemMessage } from '@/portal/i18n';
 import { replyAction, ticketStatusAction } from '@/portal/ticket-actions';
 
 export const metadata = { title: 'Richiesta di assistenza' };
@@ -30,7 +30,7 @@ export default async function TicketPage({ params, searchParams }: { params: Pro
     messages { id author fromSupport internal channel body createdAt attachments { id fileName sizeBytes url } } } }`, { id });
   if (!ticket) notFound();
   const backOffice = viewer.user.role !== 'USER';
-  const uploadErrors = Object.fromEntries(['ATTACHMENT_TOO_LARGE', 'ATTACHMENT_TYPE', 'TOO_MANY_ATTACHMENTS'].map((code) => [code, problemMessage(code, locale)!]));
+  const uploadErrors = attachmentProblemMessages(locale);
   const statusButton = (action: 'close' | 'reopen' | 'assign', label: string) => (
     <form action={ticketStatusAction} className="inline-form">
       <input type="hidden" name="ticketId" value={ticket.id} />

@@ -1,6 +1,6 @@
 import { TicketMessageForm } from '@/components/ticket-message-form';
 import { signedInQuery } from '@/portal/graphql';
-import { getDictionary, problemMessage } from '@/portal/i18n';
+import { attachmentProblemMessages, getDictionary } from '@/portal/i18n';
 import { openTicketAction } from '@/portal/ticket-actions';
 
 export const metadata = { title: 'Nuova richiesta di assistenza' };
@@ -12,7 +12,7 @@ export default async function NewTicketPage({ searchParams }: { searchParams: Pr
   const { locale, t } = await getDictionary();
   const { servizio } = await searchParams;
   const { services, orders } = await signedInQuery<Related>('{ services(first: 100) { edges { node { id domain product { name } } } } orders(first: 50) { edges { node { code } } } }');
-  const uploadErrors = Object.fromEntries(['ATTACHMENT_TOO_LARGE', 'ATTACHMENT_TYPE', 'TOO_MANY_ATTACHMENTS'].map((code) => [code, problemMessage(code, locale)!]));
+  const uploadErrors = attachmentProblemMessages(locale);
   const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => <option key={value} value={value}>{label}</option>);
   return (
     <>
