@@ -49,7 +49,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
         {select('reparto', t.tickets.department, DEPARTMENTS, t.tickets.departments, search.reparto)}
         {select('priorita', t.tickets.priority, PRIORITIES, t.tickets.priorities, search.priorita)}
         <div><label htmlFor="giorni">{t.tickets.age}</label><input id="giorni" name="giorni" type="number" min={1} defaultValue={search.giorni} /></div>
-        {backOffice && <div><label><input type="checkbox" name="mie" defaultChecked={search.mie === 'on'} /> {t.tickets.assignedToMe}</label></div>}
+        {backOffice && <div><label className="checkbox"><input type="checkbox" name="mie" defaultChecked={search.mie === 'on'} /> {t.tickets.assignedToMe}</label></div>}
         <div className="filter-buttons"><button type="submit">{t.tickets.filter}</button> <Link href="/area/assistenza">{t.tickets.reset}</Link></div>
       </form>
       <div className="card">
