@@ -5,6 +5,9 @@ export type TicketStatusName = 'OPEN' | 'ANSWERED' | 'CUSTOMER_REPLIED' | 'CLOSE
 /** A closed ticket takes a customer's reply (and is reopened by it) for this many days after closing (docs/product-rules.md, Support). */
 export const REOPEN_DAYS = 14;
 
+/** The longest age the queue filters by (ten years): a longer one names no ticket and is refused. */
+export const MAX_AGE_FILTER_DAYS = 3650;
+
 /** Who writes a message: the customer's side (the account's logins, its reseller's) or support's (the back office). */
 export type TicketSide = 'CUSTOMER' | 'SUPPORT';
 

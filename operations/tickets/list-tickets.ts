@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { isUuid } from '@/domain/identity';
+import { MAX_AGE_FILTER_DAYS } from '@/domain/tickets';
 import { Ticket, TicketAttachment, TicketMessage } from '@/entities';
 import type { TicketDepartment, TicketPriority, TicketStatus } from '@/entities/ticket';
 import type { Actor } from '../actor';
@@ -24,7 +25,8 @@ export interface TicketFilter {
  */
 export function listTickets(db: DataSource, actor: Actor, filter: TicketFilter, page: PageArgs): Promise<Page<Ticket>> {
   new Validation()
-    .check(filter.olderThanDays == null || (Number.isInteger(filter.olderThanDays) && filter.olderThanDays >= 0), 'filter.olderThanDays', 'INVALID', 'olderThanDays is a whole number of days, 0 or more')
+    .check(filter.olderThanDays == null || (Number.isInteger(filter.olderThanDays) && filter.olderThanDays >= 0 && filter.olderThanDays <= MAX_AGE_FILTER_DAYS),
+      'filter.olderThanDays', 'INVALID', `olderThanDays is a whole number of days from 0 to ${MAX_AGE_FILTER_DAYS}`)
     .throwIfInvalid();
   const query = withinReach(db.getRepository(Ticket).createQueryBuilder('ticket'), 'ticket.accountId', actor);
   if (filter.accountId) query.andWhere(isUuid(filter.accountId) ? 'ticket.accountId = :accountId' : 'false', { accountId: filter.accountId });

@@ -89,6 +89,11 @@ describe('a support request', () => {
     const { body } = await api.gql('{ tickets(filter: { status: OPEN, department: TECHNICAL, priority: HIGH }) { totalCount edges { node { id account { name } } } } }', {}, { token: support.token });
     expect(body.data.tickets).toEqual({ totalCount: 1, edges: [{ node: { id: ticketId, account: { name: 'Anna Bianchi' } } }] });
 
+    const age = (days: number) => api.gql('query($days: Int) { tickets(filter: { olderThanDays: $days }) { totalCount } }', { days }, { token: support.token });
+    expect((await age(1)).body.data.tickets.totalCount).toBe(0);
+    expect((await age(0)).body.data.tickets.totalCount).toBe(1);
+    expect((await age(2147483647)).body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ field: 'filter.olderThanDays', code: 'INVALID' }] });
+
     expect((await mutate('assignTicket', { ticketId }, { token: support.token })).ticket.assignedToMe).toBe(true);
     const mine = await api.gql('{ tickets(filter: { assignedToMe: true }) { totalCount } }', {}, { token: support.token });
     expect(mine.body.data.tickets.totalCount).toBe(1);

@@ -25,7 +25,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
   const days = Number(search.giorni);
   const filter = {
     status: oneOf(STATUSES, search.stato), department: oneOf(DEPARTMENTS, search.reparto), priority: oneOf(PRIORITIES, search.priorita),
-    olderThanDays: Number.isInteger(days) && days > 0 ? days : null, assignedToMe: backOffice && search.mie === 'on' ? true : null,
+    olderThanDays: Number.isInteger(days) && days > 0 && days <= 3650 ? days : null, assignedToMe: backOffice && search.mie === 'on' ? true : null,
   };
   const query = `query($filter: TicketFilter, $after: String) { tickets(first: 25, after: $after, filter: $filter) {
     totalCount pageInfo { hasNextPage endCursor } edges { node { id reference subject status department priority kind lastActivityAt account { name } } } } }`;
@@ -48,7 +48,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
         {select('stato', t.tickets.status, STATUSES, t.tickets.statuses, search.stato)}
         {select('reparto', t.tickets.department, DEPARTMENTS, t.tickets.departments, search.reparto)}
         {select('priorita', t.tickets.priority, PRIORITIES, t.tickets.priorities, search.priorita)}
-        <div><label htmlFor="giorni">{t.tickets.age}</label><input id="giorni" name="giorni" type="number" min={1} defaultValue={search.giorni} /></div>
+        <div><label htmlFor="giorni">{t.tickets.age}</label><input id="giorni" name="giorni" type="number" min={1} max={3650} defaultValue={search.giorni} /></div>
         {backOffice && <div><label className="checkbox"><input type="checkbox" name="mie" defaultChecked={search.mie === 'on'} /> {t.tickets.assignedToMe}</label></div>}
         <div className="filter-buttons"><button type="submit">{t.tickets.filter}</button> <Link href="/area/assistenza">{t.tickets.reset}</Link></div>
       </form>
