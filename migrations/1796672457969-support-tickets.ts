@@ -40,7 +40,9 @@ export class SupportTickets1796672457969 implements MigrationInterface {
     await queryRunner.query(`CREATE TRIGGER "TRG_ticket_messages_immutable" BEFORE UPDATE ON "ticket_messages" FOR EACH ROW EXECUTE FUNCTION "ticket_messages_immutable"()`);
     // Support logins: a back-office login with the role SUPPORT.
     await queryRunner.query(`ALTER TABLE "users" DROP CONSTRAINT "CHK_users_account_role"`);
-    await queryRunner.query(`ALTER TABLE "users" ADD CONSTRAINT "CHK_users_account_role" CHECK (("role" = 'ADMIN' AND ("account_role" IS NULL OR "account_role" = 'SUPPORT')) OR ("role" = 'USER' AND "account_role" IN ('OWNER', 'BILLING', 'TECHNICAL', 'READ_ONLY')))`);
+    // Checked without blocking writes to users: NOT VALID, then validated.
+    await queryRunner.query(`ALTER TABLE "users" ADD CONSTRAINT "CHK_users_account_role" CHECK (("role" = 'ADMIN' AND ("account_role" IS NULL OR "account_role" = 'SUPPORT')) OR ("role" = 'USER' AND "account_role" IN ('OWNER', 'BILLING', 'TECHNICAL', 'READ_ONLY'))) NOT VALID`);
+    await queryRunner.query(`ALTER TABLE "users" VALIDATE CONSTRAINT "CHK_users_account_role"`);
     // Confirmed cancellations become tickets in support's queue, as confirming one does from now on.
     await queryRunner.query(`WITH made AS (
         INSERT INTO "tickets" ("account_id", "subject", "department", "priority", "status", "kind", "service_id", "cancellation_id", "opened_by_user_id", "created_at", "last_activity_at")
