@@ -49,9 +49,10 @@ const nextConfig = {
   },
   // A body declared over the limit is answered 413 before any route reads it; one sent without a
   // length is counted by the route that reads it (lib/http/body-limit.ts; server actions: Next.js).
+  // The tickets' attachments' upload has a limit of its own, applied by its route.
   async rewrites() {
     return {
-      beforeFiles: [{ source: '/:path*', has: [{ type: 'header', key: 'content-length', value: OVER_BODY_LIMIT }], destination: '/api/body-too-large' }],
+      beforeFiles: [{ source: '/:path((?!api/tickets/attachments$).*)', has: [{ type: 'header', key: 'content-length', value: OVER_BODY_LIMIT }], destination: '/api/body-too-large' }],
     };
   },
 };

@@ -2,7 +2,7 @@
  * `npm run cli -- <command>`: the same operations as the server, against the same database.
  *   db:migrate                                (every command applies pending migrations first)
  *   db:seed
- *   user:create --email E --password P --role customer|reseller|admin [--name N]
+ *   user:create --email E --password P --role customer|reseller|admin|support [--name N]
  *   token:create --email E [--name N] [--scopes a:read,b:write] [--client ID] [--expires YYYY-MM-DD]
  *                                            (prints the token as its last line)
  *   lifecycle:run [--date YYYY-MM-DD]        (the daily lifecycle for that day, by default today)
@@ -82,12 +82,12 @@ const commands: Record<string, (options: Options, appliedMigrations: string[], f
     const password = required(options, 'password');
     const role = required(options, 'role');
     const db = await getDataSource();
-    if (role === 'admin') {
-      const user = await createAdminUser(db, null, email, password);
-      console.log(`Created admin ${user.email}`);
+    if (role === 'admin' || role === 'support') {
+      const user = await createAdminUser(db, null, email, password, role === 'support' ? 'SUPPORT' : null);
+      console.log(`Created ${role} ${user.email}`);
       return;
     }
-    if (role !== 'customer' && role !== 'reseller') throw new UserInputError('INVALID', '--role must be customer, reseller or admin', 'role');
+    if (role !== 'customer' && role !== 'reseller') throw new UserInputError('INVALID', '--role must be customer, reseller, admin or support', 'role');
     const { user, account } = await createAccountWithLogin(db, null, {
       email, password, name: options.name ?? email, kind: role === 'reseller' ? 'RESELLER' : 'CUSTOMER',
     });

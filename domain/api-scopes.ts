@@ -1,5 +1,5 @@
 /** What an API token may reach (docs/product-rules.md, Integrations for resellers). */
-export const API_AREAS = ['services', 'orders', 'invoices', 'clients', 'webhooks'] as const;
+export const API_AREAS = ['services', 'orders', 'invoices', 'clients', 'webhooks', 'support'] as const;
 export type ApiArea = (typeof API_AREAS)[number];
 
 export const API_SCOPES = API_AREAS.flatMap((area) => [`${area}:read`, `${area}:write`] as const);
@@ -42,6 +42,9 @@ export const ROOT_FIELD_SCOPES: Readonly<Record<string, ScopeDecision>> = {
   provisionService: 'services:write', createProduct: 'services:write', updateProduct: 'services:write',
   recordOfflinePayment: 'orders:write',
   eInvoices: 'invoices:read', importSdiNotification: 'invoices:write', resendEInvoice: 'invoices:write', issueCreditNote: 'invoices:write',
+  // support requests
+  tickets: 'support:read', ticket: 'support:read',
+  openTicket: 'support:write', replyToTicket: 'support:write', closeTicket: 'support:write', reopenTicket: 'support:write', addTicketNote: 'support:write', assignTicket: 'support:write',
 };
 
 /**
@@ -59,6 +62,7 @@ export const TYPE_AREAS: Readonly<Record<string, ApiArea | null>> = {
   Invoice: 'invoices', InvoiceConnection: 'invoices', InvoiceEdge: 'invoices', InvoiceLine: 'invoices', BillingDetails: 'invoices', EInvoice: 'invoices',
   EInvoiceConnection: 'invoices', EInvoiceEdge: 'invoices', SdiNotification: 'invoices', SdiError: 'invoices',
   AccountConnection: 'clients', AccountEdge: 'clients',
+  Ticket: 'support', TicketConnection: 'support', TicketEdge: 'support', TicketMessage: 'support', TicketAttachment: 'support',
 };
 
 /** Whether a token's scopes grant `needed`: its own scope, or writing the same area. Null scopes: full access. */

@@ -18,7 +18,10 @@ export type EmailMessage =
   | { template: 'INVITATION'; accountName: string; invitedBy: string; role: string; link: string }
   | { template: 'SECOND_FACTOR_ENABLED'; link: string }
   | { template: 'SECOND_FACTOR_DISABLED'; link: string }
-  | { template: 'NEW_SIGN_IN'; device: string; address: string; at: string; link: string };
+  | { template: 'NEW_SIGN_IN'; device: string; address: string; at: string; link: string }
+  | { template: 'TICKET_OPENED'; reference: string; subject: string; link: string }
+  | { template: 'TICKET_ANSWERED'; reference: string; subject: string; message: string; link: string }
+  | { template: 'TICKET_TO_SUPPORT'; reference: string; subject: string; accountName: string; from: string; department: string; priority: string; message: string; kind: 'NEW' | 'REPLY'; link: string };
 
 export type EmailTemplate = EmailMessage['template'];
 
@@ -45,6 +48,9 @@ export const SECRET_FIELDS: { readonly [T in EmailTemplate]: readonly FieldOf<T>
   SECOND_FACTOR_ENABLED: [],
   SECOND_FACTOR_DISABLED: [],
   NEW_SIGN_IN: [],
+  TICKET_OPENED: [],
+  TICKET_ANSWERED: [],
+  TICKET_TO_SUPPORT: [],
 };
 
 const WITHHELD: Record<Locale, string> = {
@@ -204,6 +210,33 @@ function draft(message: EmailMessage, locale: Locale): Draft {
           ? `Il ${instant(message.at, locale)} (ora italiana) è stato effettuato un accesso da un nuovo dispositivo: ${message.device}, indirizzo ${message.address}. Se non sei stato tu, termina la sessione e cambia la password.`
           : `On ${instant(message.at, locale)} (Italian time) someone signed in from a new device: ${message.device}, address ${message.address}. If it was not you, end the session and change your password.`],
         action: { label: it ? 'Vedi le sessioni' : 'See your sessions', url: message.link },
+      };
+    case 'TICKET_OPENED':
+      return {
+        subject: it ? `[${message.reference}] Richiesta ricevuta: ${message.subject}` : `[${message.reference}] Request received: ${message.subject}`,
+        paragraphs: [it
+          ? `Abbiamo ricevuto la tua richiesta di assistenza "${message.subject}": ti risponderemo al più presto. Puoi aggiungere dettagli rispondendo a questa email o dal pannello.`
+          : `We have received your support request "${message.subject}" and will answer as soon as we can. You can add details by replying to this email or in the panel.`],
+        action: { label: it ? 'Vedi la richiesta' : 'See the request', url: message.link },
+      };
+    case 'TICKET_ANSWERED':
+      return {
+        subject: it ? `[${message.reference}] Risposta alla tua richiesta: ${message.subject}` : `[${message.reference}] Answer to your request: ${message.subject}`,
+        paragraphs: [
+          it ? "L'assistenza ha risposto alla tua richiesta:" : 'Support has answered your request:',
+          message.message,
+          it ? 'Per rispondere, rispondi a questa email (scrivi sopra il testo citato) o usa il pannello.' : 'To reply, answer this email (write above the quoted text) or use the panel.',
+        ],
+        action: { label: it ? 'Vedi la richiesta' : 'See the request', url: message.link },
+      };
+    case 'TICKET_TO_SUPPORT':
+      return {
+        subject: `[${message.reference}] ${message.kind === 'NEW' ? 'Nuova richiesta' : 'Risposta del cliente'}: ${message.subject} (${message.accountName})`,
+        paragraphs: [
+          `${message.kind === 'NEW' ? 'Nuova richiesta' : 'Risposta'} di ${message.accountName} <${message.from}>, reparto ${message.department}, priorità ${message.priority}:`,
+          message.message,
+        ],
+        action: { label: 'Apri nella coda di assistenza', url: message.link },
       };
   }
 }

@@ -46,6 +46,10 @@ const MESSAGES = {
   WRONG_PASSWORD: { en: 'The current password is not correct.', it: 'La password attuale non è corretta.' },
   PAST_DATE: { en: 'That day has already come: choose a later one.', it: 'Quel giorno è già arrivato: scegline uno successivo.' },
   SCOPE_NOT_HELD: { en: 'A token can give only what the token that creates it holds.', it: 'Un token può concedere solo ciò che ha il token che lo crea.' },
+  TICKET_CLOSED: { en: 'This request was closed too long ago to be reopened: open a new one.', it: 'Questa richiesta è stata chiusa troppo tempo fa per essere riaperta: aprine una nuova.' },
+  ATTACHMENT_TOO_LARGE: { en: 'A file is too large: each may be at most 5 MB.', it: 'Un file è troppo grande: ciascuno può essere al massimo di 5 MB.' },
+  TOO_MANY_ATTACHMENTS: { en: 'Too many files: a message may carry at most 5.', it: 'Troppi file: un messaggio può averne al massimo 5.' },
+  ATTACHMENT_TYPE: { en: 'This kind of file is not accepted: send a PDF, an image (PNG, JPEG, GIF, WebP) or a text file.', it: "Questo tipo di file non è accettato: invia un PDF, un'immagine (PNG, JPEG, GIF, WebP) o un file di testo." },
 } satisfies Record<string, UserErrorMessages>;
 
 export type UserErrorCode = keyof typeof MESSAGES;

@@ -22,16 +22,19 @@ import { RecoveryCode } from './recovery-code';
 import { SdiNotification } from './sdi-notification';
 import { Service } from './service';
 import { TestCardIntent } from './test-card-intent';
+import { Ticket } from './ticket';
+import { TicketAttachment } from './ticket-attachment';
+import { TicketMessage } from './ticket-message';
 import { User } from './user';
 import { UserSession } from './user-session';
 import { WebhookEvent } from './webhook-event';
 
 export {
   Account, ApiToken, AuditEvent, Cancellation, DocumentCounter, EInvoice, EmailChange, Invitation, Invoice, InvoiceLine, LifecycleRun, LoginAttempt, Notification,
-  Order, OrderLine, PasswordReset, Payment, Product, ProductCategory, Quote, RecoveryCode, SdiNotification, Service, TestCardIntent, User, UserSession, WebhookEvent,
+  Order, OrderLine, PasswordReset, Payment, Product, ProductCategory, Quote, RecoveryCode, SdiNotification, Service, TestCardIntent, Ticket, TicketAttachment, TicketMessage, User, UserSession, WebhookEvent,
 };
 
 export const ENTITIES = [
   Account, ApiToken, AuditEvent, Cancellation, DocumentCounter, EInvoice, EmailChange, Invitation, Invoice, InvoiceLine, LifecycleRun, LoginAttempt, Notification,
-  Order, OrderLine, PasswordReset, Payment, Product, ProductCategory, Quote, RecoveryCode, SdiNotification, Service, TestCardIntent, User, UserSession, WebhookEvent,
+  Order, OrderLine, PasswordReset, Payment, Product, ProductCategory, Quote, RecoveryCode, SdiNotification, Service, TestCardIntent, Ticket, TicketAttachment, TicketMessage, User, UserSession, WebhookEvent,
 ];

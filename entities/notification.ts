@@ -39,6 +39,10 @@ export class Notification {
   @Column({ type: 'varchar', length: 2 })
   locale: 'it' | 'en';
 
+  /** Where replies go, when not to the sender (a ticket's signed reply address). */
+  @Column({ name: 'reply_to', type: 'varchar', length: 254, nullable: true })
+  replyTo: string | null;
+
   @Column({ type: 'jsonb', default: () => `'{}'` })
   data: Record<string, string | number | string[]>;
 

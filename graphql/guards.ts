@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import type { Actor } from '@/operations/actor';
+import { isFullAdmin, type Actor } from '@/operations/actor';
 import type { Context } from './context';
 
 function forbidden(message: string, reason?: string): GraphQLError {
@@ -33,7 +33,15 @@ export function requireAccountLogin(context: Context): Actor {
   return actor;
 }
 
+/** The full admin: the back office's money and admin actions, which support may not use. */
 export function requireAdmin(context: Context): Actor {
+  const actor = requireActor(context);
+  if (!isFullAdmin(actor)) throw forbidden('Only the back office may use this field');
+  return actor;
+}
+
+/** A back-office login, the full admin or support: the ticket queue and what answering needs. */
+export function requireBackOffice(context: Context): Actor {
   const actor = requireActor(context);
   if (!actor.isAdmin) throw forbidden('Only the back office may use this field');
   return actor;

@@ -16,8 +16,9 @@ function rootFields(selectionSet: SelectionSetNode, document: DocumentNode): str
 export function assertRoleMayUse(actor: Actor | null, document: DocumentNode, operation: OperationDefinitionNode): void {
   const role = actor?.accountRole;
   if (!role) return;
-  // The back office's own fields are left to their guards, which refuse every account login.
-  const refused = rootFields(operation.selectionSet, document).find((field) => !field.startsWith('__') && !isBackOfficeField(field) && !roleMayUse(role, field));
+  // The back office's own fields are left to their guards, which refuse every account login; support is refused here.
+  const decided = (field: string) => role === 'SUPPORT' || !isBackOfficeField(field);
+  const refused = rootFields(operation.selectionSet, document).find((field) => !field.startsWith('__') && decided(field) && !roleMayUse(role, field));
   if (refused) {
     throw new GraphQLError(`A ${role} login may not use ${refused}`, { extensions: { code: 'FORBIDDEN', reason: 'ROLE', http: { status: 403 } } });
   }

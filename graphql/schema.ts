@@ -21,11 +21,12 @@ import { QuoteResolver } from './resolvers/quotes';
 import { SecondFactorResolver } from './resolvers/second-factor';
 import { ServiceResolver } from './resolvers/services';
 import { SessionResolver } from './resolvers/sessions';
+import { TicketResolver } from './resolvers/tickets';
 import { AccountResolver, ViewerResolver } from './resolvers/viewer';
 
 const RESOLVERS = [
   ApiTokenResolver, AccountResolver, CatalogResolver, InvoiceResolver, LifecycleResolver, NotificationResolver, OrderResolver, PasswordResetResolver, PaymentResolver, ProductCategoryResolver, ProductResolver, QuoteResolver,
-  ServiceResolver, ViewerResolver, BackOfficeResolver, BillingDetailsResolver, CancellationResolver, ClientTreeResolver, EInvoiceResolver, SessionResolver, ProfileResolver, SecondFactorResolver, AccountLoginsResolver, PersonalDataResolver,
+  ServiceResolver, ViewerResolver, BackOfficeResolver, BillingDetailsResolver, CancellationResolver, ClientTreeResolver, EInvoiceResolver, SessionResolver, ProfileResolver, SecondFactorResolver, AccountLoginsResolver, PersonalDataResolver, TicketResolver,
 ] as const;
 
 const cache = globalThis as typeof globalThis & { __pannelloSchema?: { resolvers: readonly unknown[]; schema: GraphQLSchema } };

@@ -14,7 +14,7 @@ export function portalUrl(path = ''): string {
   return `${base}${path}`;
 }
 
-/** Where confirmed cancellations are forwarded. */
+/** Support's own address: new tickets, customers' replies and confirmed cancellations are sent there. */
 export function supportEmail(): string {
   return process.env.SUPPORT_EMAIL ?? 'supporto@example.it';
 }
@@ -37,4 +37,15 @@ export const MAX_RATE_LIMIT_POINTS = 2_000_000_000;
  */
 export function rateLimitSettings(): RateLimitSettings {
   return { points: positiveInteger('API_RATE_LIMIT_POINTS', 100_000, MAX_RATE_LIMIT_POINTS), windowSeconds: positiveInteger('API_RATE_LIMIT_WINDOW_SECONDS', 900, 86_400) };
+}
+
+/** The domain of tickets' reply addresses (`support+<ticket>.<signature>@…`), received by the support mail listener; unset: emails carry no reply address. */
+export function supportReplyDomain(): string | null {
+  return process.env.SUPPORT_REPLY_DOMAIN?.trim().toLowerCase() || null;
+}
+
+/** The port the support mail listener receives replies on; unset: no listener. */
+export function supportSmtpPort(): number | null {
+  const port = Number(process.env.SUPPORT_SMTP_PORT);
+  return process.env.SUPPORT_SMTP_PORT && Number.isInteger(port) && port >= 0 && port < 65536 ? port : null;
 }

@@ -3,7 +3,7 @@ import SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
 
 export interface Attachment { filename: string; content: string; contentType: string }
 
-export interface Mail { id: string; to: string; subject: string; text: string; html?: string; attachments?: Attachment[] }
+export interface Mail { id: string; to: string; subject: string; text: string; html?: string; attachments?: Attachment[]; replyTo?: string | null }
 
 /** Hands a message to an SMTP server; resolves once the server has accepted it. */
 export interface Mailer {
@@ -28,7 +28,7 @@ export function createMailer(url: string, from = mailFrom()): Mailer {
   return {
     async send(mail) {
       await transport.sendMail({
-        from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, attachments: mail.attachments, messageId: `<${mail.id}@${domain}>`,
+        from, to: mail.to, replyTo: mail.replyTo ?? undefined, subject: mail.subject, text: mail.text, html: mail.html, attachments: mail.attachments, messageId: `<${mail.id}@${domain}>`,
       });
     },
     close: () => transport.close(),

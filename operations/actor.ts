@@ -1,17 +1,17 @@
 import type { ApiScope } from '@/domain/api-scopes';
 import type { Locale } from '@/domain/money';
 import type { AccountKind } from '@/entities/account';
-import type { AccountRole } from '@/entities/user';
+import type { LoginRole } from '@/entities/user';
 
-/** Who is asking: a signed-in user acting for its account, or the back office. */
+/** Who is asking: a signed-in user acting for its account, or the back office (the full admin, or support: `accountRole` SUPPORT). */
 export interface Actor {
   userId: string;
   email: string;
   isAdmin: boolean;
   accountId: string | null;
   accountKind: AccountKind | null;
-  /** What the login may do for its account; null for the back office. */
-  accountRole: AccountRole | null;
+  /** What the login may do for its account; for the back office null (the full admin) or SUPPORT. */
+  accountRole: LoginRole | null;
   /** The account's language; Italian for the back office. */
   locale: Locale;
   /** The portal session the request came with; null for an API token, the command line, the system. */
@@ -38,4 +38,9 @@ export function secondFactorState(isAdmin: boolean, enrolled: boolean, passed: b
 
 export function actorLabel(actor: Actor | null): string {
   return actor ? actor.email : 'system';
+}
+
+/** The full admin: a back-office login that is not limited to support's work. */
+export function isFullAdmin(actor: Actor): boolean {
+  return actor.isAdmin && actor.accountRole !== 'SUPPORT';
 }

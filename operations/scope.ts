@@ -1,6 +1,6 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { isUuid } from '@/domain/identity';
-import type { Actor } from './actor';
+import { isFullAdmin, type Actor } from './actor';
 import { ForbiddenError } from './errors';
 
 /**
@@ -112,8 +112,8 @@ export function wereReadWithinReach(actor: Actor, rows: readonly object[]): bool
 
 /**
  * The back office's own actions (accounts, provisioning, the catalog, payments received, credit notes, the SdI's
- * files, the daily run): an admin, or the system itself (no actor: the command line, the background work).
+ * files, the daily run): the full admin (not support), or the system itself (no actor: the command line, the background work).
  */
 export function assertBackOffice(actor: Actor | null): void {
-  if (actor && !actor.isAdmin) throw new ForbiddenError();
+  if (actor && !isFullAdmin(actor)) throw new ForbiddenError();
 }

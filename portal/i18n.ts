@@ -9,7 +9,7 @@ const it = {
   brand: 'Pannello Clienti',
   customerArea: 'Area clienti',
   home: { title: 'Hosting, domini e server', body: 'Dal Pannello Clienti gestisci servizi, scadenze, ordini e fatture: rinnovi, cambi servizio e disdette in pochi passaggi.' },
-  nav: { dashboard: 'Riepilogo', schedule: 'Scadenziario', orders: 'Ordini', invoices: 'Fatture', billing: 'Dati di fatturazione', clients: 'Clienti', notifications: 'Notifiche', tokens: 'Token API', sessions: 'Sessioni', profile: 'Profilo', users: 'Utenti', logout: 'Esci', menu: 'Menu principale', backToPortal: 'Torna al Pannello Clienti' },
+  nav: { dashboard: 'Riepilogo', schedule: 'Scadenziario', orders: 'Ordini', invoices: 'Fatture', billing: 'Dati di fatturazione', clients: 'Clienti', notifications: 'Notifiche', support: 'Assistenza', supportQueue: 'Coda assistenza', tokens: 'Token API', sessions: 'Sessioni', profile: 'Profilo', users: 'Utenti', logout: 'Esci', menu: 'Menu principale', backToPortal: 'Torna al Pannello Clienti' },
   language: { label: 'Lingua', switchTo: 'English' },
   login: {
     title: 'Accedi al Pannello Clienti', email: 'Email', password: 'Password', submit: 'Accedi', wrong: 'Email o password non corretti.',
@@ -106,6 +106,7 @@ const it = {
       'services:read': 'Servizi: lettura', 'services:write': 'Servizi: modifica', 'orders:read': 'Ordini e pagamenti: lettura', 'orders:write': 'Ordini e pagamenti: modifica',
       'invoices:read': 'Fatture e dati di fatturazione: lettura', 'invoices:write': 'Fatture e dati di fatturazione: modifica', 'clients:read': 'Clienti e utenti: lettura',
       'clients:write': 'Clienti e utenti: modifica', 'webhooks:read': 'Webhook: lettura', 'webhooks:write': 'Webhook: modifica',
+      'support:read': 'Assistenza: lettura', 'support:write': 'Assistenza: richieste e risposte',
     } as Record<ApiScope, string>,
   },
   sessions: {
@@ -135,6 +136,19 @@ const it = {
   invitation: { title: 'Accetta l\'invito', body: 'Scegli il tuo nome e una password per accedere al Pannello Clienti.', name: 'Nome', password: 'Password (almeno 8 caratteri)', accept: 'Accetta e crea l\'accesso', done: 'Accesso creato.' },
   confirmEmail: { title: 'Conferma il nuovo indirizzo email', body: 'Conferma per usare il nuovo indirizzo email per accedere e ricevere le comunicazioni.', confirm: 'Conferma', done: 'Indirizzo email cambiato.' },
   notifications: { title: 'Notifiche', subject: 'Oggetto', date: 'Data', status: 'Stato', none: 'Nessuna notifica.' },
+  tickets: {
+    title: 'Assistenza', queueTitle: 'Coda assistenza', intro: "Le tue richieste all'assistenza tecnica, amministrativa e commerciale.", newTicket: 'Nuova richiesta',
+    subject: 'Oggetto', department: 'Reparto', priority: 'Priorità', status: 'Stato', account: 'Cliente', lastActivity: 'Ultima attività', age: 'Senza attività da almeno (giorni)',
+    assignedToMe: 'Solo assegnate a me', any: 'Tutti', filter: 'Filtra', reset: 'Azzera', none: 'Nessuna richiesta.', more: 'Altre richieste',
+    service: 'Servizio (facoltativo)', order: 'Ordine (facoltativo)', noneSelected: 'Nessuno', message: 'Messaggio', files: 'Allegati (fino a 5 file da 5 MB: PDF, immagini, testo)',
+    send: 'Invia la richiesta', reply: 'Rispondi', sendReply: 'Invia la risposta', note: 'Nota interna (solo assistenza)', sendNote: 'Aggiungi la nota',
+    close: 'Chiudi la richiesta', reopen: 'Riapri la richiesta', assignMe: 'Assegna a me', assigned: 'Assegnata a te', thread: 'Messaggi', support: 'Assistenza', internal: 'Nota interna',
+    viaEmail: 'via email', closedHint: 'La richiesta è chiusa: rispondendo entro 14 giorni la riapri; dopo, aprine una nuova.', uploadFailed: 'Un allegato non è stato accettato.',
+    statuses: { OPEN: 'Aperta', ANSWERED: 'Risposta', CUSTOMER_REPLIED: 'Risposta del cliente', CLOSED: 'Chiusa' } as Record<string, string>,
+    departments: { TECHNICAL: 'Tecnico', BILLING: 'Amministrazione', SALES: 'Commerciale' } as Record<string, string>,
+    priorities: { LOW: 'Bassa', NORMAL: 'Normale', HIGH: 'Alta', URGENT: 'Urgente' } as Record<string, string>,
+    kinds: { REQUEST: 'Richiesta', CANCELLATION: 'Disdetta' } as Record<string, string>,
+  },
   errors: { generic: 'Qualcosa è andato storto: riprova.' },
 };
 
@@ -144,7 +158,7 @@ const en: Dictionary = {
   brand: 'Customer Panel',
   customerArea: 'Customer area',
   home: { title: 'Hosting, domains and servers', body: 'Manage your services, expiries, orders and invoices: renewals, service changes and cancellations in a few steps.' },
-  nav: { dashboard: 'Overview', schedule: 'Expiry schedule', orders: 'Orders', invoices: 'Invoices', billing: 'Billing details', clients: 'Clients', notifications: 'Notifications', tokens: 'API tokens', sessions: 'Sessions', profile: 'Profile', users: 'Users', logout: 'Sign out', menu: 'Main menu', backToPortal: 'Back to the Customer Panel' },
+  nav: { dashboard: 'Overview', schedule: 'Expiry schedule', orders: 'Orders', invoices: 'Invoices', billing: 'Billing details', clients: 'Clients', notifications: 'Notifications', support: 'Support', supportQueue: 'Support queue', tokens: 'API tokens', sessions: 'Sessions', profile: 'Profile', users: 'Users', logout: 'Sign out', menu: 'Main menu', backToPortal: 'Back to the Customer Panel' },
   language: { label: 'Language', switchTo: 'Italiano' },
   login: {
     title: 'Sign in to the Customer Panel', email: 'Email', password: 'Password', submit: 'Sign in', wrong: 'Wrong email or password.',
@@ -241,6 +255,7 @@ const en: Dictionary = {
       'services:read': 'Services: read', 'services:write': 'Services: change', 'orders:read': 'Orders and payments: read', 'orders:write': 'Orders and payments: change',
       'invoices:read': 'Invoices and billing details: read', 'invoices:write': 'Invoices and billing details: change', 'clients:read': 'Clients and logins: read',
       'clients:write': 'Clients and logins: change', 'webhooks:read': 'Webhooks: read', 'webhooks:write': 'Webhooks: change',
+      'support:read': 'Support: read', 'support:write': 'Support: requests and replies',
     },
   },
   sessions: {
@@ -270,6 +285,19 @@ const en: Dictionary = {
   invitation: { title: 'Accept the invitation', body: 'Choose your name and a password to sign in to the Pannello Clienti.', name: 'Name', password: 'Password (at least 8 characters)', accept: 'Accept and create the login', done: 'Login created.' },
   confirmEmail: { title: 'Confirm your new email address', body: 'Confirm to use the new email address to sign in and receive our messages.', confirm: 'Confirm', done: 'Email address changed.' },
   notifications: { title: 'Notifications', subject: 'Subject', date: 'Date', status: 'Status', none: 'No notifications.' },
+  tickets: {
+    title: 'Support', queueTitle: 'Support queue', intro: 'Your requests to technical, billing and sales support.', newTicket: 'New request',
+    subject: 'Subject', department: 'Department', priority: 'Priority', status: 'Status', account: 'Customer', lastActivity: 'Last activity', age: 'No activity for at least (days)',
+    assignedToMe: 'Only assigned to me', any: 'Any', filter: 'Filter', reset: 'Reset', none: 'No requests.', more: 'More requests',
+    service: 'Service (optional)', order: 'Order (optional)', noneSelected: 'None', message: 'Message', files: 'Attachments (up to 5 files of 5 MB: PDF, images, text)',
+    send: 'Send the request', reply: 'Reply', sendReply: 'Send the reply', note: 'Internal note (support only)', sendNote: 'Add the note',
+    close: 'Close the request', reopen: 'Reopen the request', assignMe: 'Assign to me', assigned: 'Assigned to you', thread: 'Messages', support: 'Support', internal: 'Internal note',
+    viaEmail: 'by email', closedHint: 'The request is closed: a reply within 14 days reopens it; later, open a new one.', uploadFailed: 'An attachment was not accepted.',
+    statuses: { OPEN: 'Open', ANSWERED: 'Answered', CUSTOMER_REPLIED: 'Customer replied', CLOSED: 'Closed' },
+    departments: { TECHNICAL: 'Technical', BILLING: 'Billing', SALES: 'Sales' },
+    priorities: { LOW: 'Low', NORMAL: 'Normal', HIGH: 'High', URGENT: 'Urgent' },
+    kinds: { REQUEST: 'Request', CANCELLATION: 'Cancellation' },
+  },
   errors: { generic: 'Something went wrong: please try again.' },
 };
 
@@ -291,4 +319,9 @@ export async function getDictionary(): Promise<{ locale: Locale; t: Dictionary }
 export function problemMessage(code: string | null | undefined, locale: Locale): string | null {
   if (!code) return null;
   return isUserErrorCode(code) ? userErrorMessage(code, locale) : dictionaryOf(locale).errors.generic;
+}
+
+/** The messages of an attachment upload's refusals, by code, for the ticket forms (their uploads run in the browser). */
+export function attachmentProblemMessages(locale: Locale): Record<string, string> {
+  return Object.fromEntries((['ATTACHMENT_TOO_LARGE', 'ATTACHMENT_TYPE', 'TOO_MANY_ATTACHMENTS'] as const).map((code) => [code, userErrorMessage(code, locale)]));
 }

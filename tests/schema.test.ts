@@ -39,7 +39,7 @@ describe('schema.graphql', () => {
       .filter((field) => getNamedType(field.type).name === 'Service').map((field) => `${type.name}.${field.name}`));
     expect(fields.sort()).toEqual([
       'Account.services', 'Cancellation.service', 'Domain.services', 'Order.service', 'ProvisionServicePayload.service', 'Query.service',
-      'Quote.service', 'Service.parentService', 'ServiceEdge.node', 'WithdrawCancellationPayload.service',
+      'Quote.service', 'Service.parentService', 'ServiceEdge.node', 'Ticket.service', 'WithdrawCancellationPayload.service',
     ]);
   });
 });

@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { SignOutButton } from '@/components/sign-out-button';
 import { SiteHeader } from '@/components/site-header';
-import { roleMayUse, type AccountRole } from '@/domain/access-roles';
+import { roleMayUse, type AccountRole, type LoginRole } from '@/domain/access-roles';
 import { signedInQuery } from '@/portal/graphql';
 import { getDictionary } from '@/portal/i18n';
 
@@ -16,16 +16,19 @@ export default async function AreaLayout({ children }: { children: ReactNode }) 
   const { viewer } = await signedInQuery<Viewer>('{ viewer { user { email role accountRole twoFactorEnabled twoFactorRequired } account { name kind } } }');
   // The back office enrols its second factor before anything else.
   if (viewer.user.twoFactorRequired && !viewer.user.twoFactorEnabled) redirect('/due-fattori');
-  // A role sees the pages of what it may use (the back office every one).
-  const may = (field: string) => !viewer.user.accountRole || roleMayUse(viewer.user.accountRole, field);
+  // A role sees the pages of what it may use (the full admin every one).
+  const role: LoginRole | null = viewer.user.role === 'SUPPORT' ? 'SUPPORT' : viewer.user.accountRole;
+  const backOffice = viewer.user.role !== 'USER';
+  const may = (field: string) => !role || roleMayUse(role, field);
   const links: [string, string][] = [
     ['/area', t.nav.dashboard], ['/area/scadenziario', t.nav.schedule], ['/area/ordini', t.nav.orders],
     ...(may('invoices') ? [['/area/fatture', t.nav.invoices] as [string, string]] : []),
     ...(viewer.account && may('updateBillingDetails') ? [['/area/dati-fatturazione', t.nav.billing] as [string, string]] : []),
     ...(viewer.account?.kind === 'RESELLER' ? [['/area/clienti', t.nav.clients] as [string, string]] : []),
     ...(viewer.user.accountRole && may('users') ? [['/area/utenti', t.nav.users] as [string, string]] : []),
+    ['/area/assistenza', backOffice ? t.nav.supportQueue : t.nav.support],
     ['/area/notifiche', t.nav.notifications], ['/area/token', t.nav.tokens], ['/area/profilo', t.nav.profile], ['/area/sessioni', t.nav.sessions],
-    ...(viewer.user.role === 'ADMIN' ? [['/admin/graphiql', 'GraphiQL'] as [string, string]] : []),
+    ...(backOffice ? [['/admin/graphiql', 'GraphiQL'] as [string, string]] : []),
   ];
   return (
     <>

@@ -11,7 +11,7 @@ import { pageArgs } from '@/operations/pagination';
 import { provisionService } from '@/operations/services/provision-service';
 import type { Context } from '../context';
 import { attempt } from '../errors';
-import { requireAdmin } from '../guards';
+import { requireAdmin, requireBackOffice } from '../guards';
 import { AccountType } from '../types/account';
 import {
   AuditEventConnectionType, AuditTrailFilterInput, CancellationConnectionType, CreateAccountInput, CreateAccountPayload,
@@ -32,7 +32,7 @@ export class BackOfficeResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('search', () => String, { nullable: true }) search: string | null,
   ) {
-    return toConnection(await listClients(context.db, requireAdmin(context), search, pageArgs(first, after)));
+    return toConnection(await listClients(context.db, requireBackOffice(context), search, pageArgs(first, after)));
   }
 
   @Query(() => AuditEventConnectionType, { description: 'Back office: who changed what and when, newest first.' })
@@ -52,7 +52,7 @@ export class BackOfficeResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('status', () => CancellationStatusEnum, { nullable: true }) status: CancellationStatusEnum | null,
   ) {
-    return toConnection(await listCancellations(context.db, requireAdmin(context), (status ?? 'CONFIRMED') as CancellationStatus, pageArgs(first, after)));
+    return toConnection(await listCancellations(context.db, requireBackOffice(context), (status ?? 'CONFIRMED') as CancellationStatus, pageArgs(first, after)));
   }
 
   @Mutation(() => CreateAccountPayload, { description: 'Back office: an account (customer, reseller, or a reseller\'s client) with its login.' })

@@ -10,7 +10,8 @@ import { ChangePasswordInput, ConfirmEmailChangeInput, ProfileChangePayload, Req
 
 export function userView(user: User): UserType {
   return {
-    id: user.id, email: user.email, role: user.role as UserRoleEnum, accountRole: user.accountRole as AccountRoleEnum | null, name: user.name, locale: user.locale,
+    id: user.id, email: user.email, role: (user.accountRole === 'SUPPORT' ? 'SUPPORT' : user.role) as UserRoleEnum,
+    accountRole: user.role === 'USER' ? user.accountRole as AccountRoleEnum : null, name: user.name, locale: user.locale,
     twoFactorEnabled: user.totpSecret !== null, twoFactorRequired: user.role === 'ADMIN',
   };
 }

@@ -14,8 +14,11 @@ registerEnumType(AccountRoleEnum, {
   description: 'What a login may do for its account: OWNER everything, and manages the logins; BILLING orders, pays, sees invoices and billing data; TECHNICAL changes, cancels and renews services without paying, sees no invoices; READ_ONLY changes nothing.',
 });
 
-export enum UserRoleEnum { USER = 'USER', ADMIN = 'ADMIN' }
-registerEnumType(UserRoleEnum, { name: 'UserRole', description: 'USER acts for its account; ADMIN is the back office.' });
+export enum UserRoleEnum { USER = 'USER', ADMIN = 'ADMIN', SUPPORT = 'SUPPORT' }
+registerEnumType(UserRoleEnum, {
+  name: 'UserRole',
+  description: "USER acts for its account; ADMIN is the back office; SUPPORT a back-office login for support's work (the ticket queue, reading accounts, services and orders).",
+});
 
 export enum BillingKindEnum { PERSON = 'PERSON', COMPANY = 'COMPANY' }
 registerEnumType(BillingKindEnum, { name: 'BillingKind', description: 'Invoices made out to a person (first and last name) or a company (its name).' });

@@ -28,7 +28,7 @@ function checkRole(role: string): AccountRole {
 /** The logins of the actor's account, owners first, then by email. */
 export async function listAccountLogins(db: DataSource, actor: Actor): Promise<User[]> {
   const logins = await db.getRepository(User).find({ where: { accountId: accountOf(actor) }, order: { email: 'ASC' } });
-  return logins.sort((a, b) => ACCOUNT_ROLES.indexOf(a.accountRole!) - ACCOUNT_ROLES.indexOf(b.accountRole!));
+  return logins.sort((a, b) => ACCOUNT_ROLES.indexOf(a.accountRole as AccountRole) - ACCOUNT_ROLES.indexOf(b.accountRole as AccountRole));
 }
 
 /**

@@ -5,6 +5,7 @@ import { namesOf } from '@/domain/billing/stored-names';
 import { validateBilling } from '@/domain/billing/validate-billing';
 import { isEmail, isUuid, MIN_PASSWORD_LENGTH, normalizeEmail } from '@/domain/identity';
 import { Account, User } from '@/entities';
+import type { BackOfficeRole } from '@/entities/user';
 import type { AccountKind } from '@/entities/account';
 import { hashPassword } from '@/lib/passwords';
 import type { Actor } from '../actor';
@@ -113,15 +114,16 @@ export async function createAccountWithLogin(db: DataSource, actor: Actor | null
 }
 
 /** A back-office login, bound to no account. */
-export async function createAdminUser(db: DataSource, actor: Actor | null, emailInput: string, password: string): Promise<User> {
+/** A back-office login: the full admin, or with `backOfficeRole` SUPPORT a login limited to support's work. */
+export async function createAdminUser(db: DataSource, actor: Actor | null, emailInput: string, password: string, backOfficeRole: BackOfficeRole | null = null): Promise<User> {
   const email = normalizeEmail(emailInput);
   const validation = new Validation();
   validateLogin(validation, email, password);
   validation.throwIfInvalid();
   const passwordHash = await hashPassword(password);
   return db.transaction(async (manager) => {
-    const user = await insertUser(manager, { email, passwordHash, role: 'ADMIN', accountId: null });
-    await recordAudit(manager, actor, { action: 'user.created', entityType: 'User', entityId: user.id, accountId: null, after: { email, role: 'ADMIN' } });
+    const user = await insertUser(manager, { email, passwordHash, role: 'ADMIN', accountRole: backOfficeRole, accountId: null });
+    await recordAudit(manager, actor, { action: 'user.created', entityType: 'User', entityId: user.id, accountId: null, after: { email, role: backOfficeRole ?? 'ADMIN' } });
     return user;
   });
 }

@@ -3,7 +3,7 @@ import type { ApiScope } from '@/domain/api-scopes';
 import type { CalendarDate } from '@/domain/calendar';
 import type { Locale } from '@/domain/money';
 import { User } from '@/entities';
-import type { AccountRole } from '@/entities/user';
+import type { LoginRole } from '@/entities/user';
 import type { AccountKind } from '@/entities/account';
 import { hashTokenSecret, TOKEN_PREFIX } from '@/lib/api-token-secret';
 import { queryPrepared } from '@/lib/db/prepared';
@@ -64,7 +64,7 @@ function rateUseOf(row: RateUse): RateUse {
   return { charged: row.charged, used: row.used, windowStartedAt: row.windowStartedAt };
 }
 
-interface SessionOwner extends RateUse { email: string; role: User['role']; accountRole: AccountRole | null; accountId: string | null; kind: AccountKind | null; locale: Locale | null; enrolled: boolean; passed: boolean; catalogRevision: string }
+interface SessionOwner extends RateUse { email: string; role: User['role']; accountRole: LoginRole | null; accountId: string | null; kind: AccountKind | null; locale: Locale | null; enrolled: boolean; passed: boolean; catalogRevision: string }
 
 // One statement, like the token's: the session's login, if the session is still open, the request's cost
 // charged to the session's budget, the session marked seen (at most once a minute), and the catalog's revision.
@@ -95,7 +95,7 @@ export async function actorForSession(db: DataSource, userId: string, sessionId:
 }
 
 interface TokenOwner extends RateUse {
-  userId: string; email: string; role: User['role']; accountRole: AccountRole | null; accountId: string | null; kind: AccountKind | null; locale: Locale | null;
+  userId: string; email: string; role: User['role']; accountRole: LoginRole | null; accountId: string | null; kind: AccountKind | null; locale: Locale | null;
   scopes: ApiScope[] | null; clientId: string | null; expiresOn: CalendarDate | null; catalogRevision: string;
 }
 

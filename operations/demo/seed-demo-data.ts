@@ -17,6 +17,7 @@ export const DEMO_LOGINS = {
   customer: { email: 'mario.rossi@example.it', password: 'demo-cliente' },
   reseller: { email: 'agenzia@example.it', password: 'demo-rivenditore' },
   admin: { email: 'admin@example.it', password: 'demo-admin' },
+  support: { email: 'assistenza@example.it', password: 'demo-supporto' },
 } as const;
 
 interface DemoService { product: string; domain: string; expiresInDays: number; deactivated?: boolean; parent?: string }
@@ -125,6 +126,7 @@ export async function seedDemoData(db: DataSource, today: CalendarDate): Promise
   await seedCatalog(db);
   if (await db.getRepository(User).existsBy({ email: DEMO_LOGINS.admin.email })) return false;
   await createAdminUser(db, null, DEMO_LOGINS.admin.email, DEMO_LOGINS.admin.password);
+  await createAdminUser(db, null, DEMO_LOGINS.support.email, DEMO_LOGINS.support.password, 'SUPPORT');
 
   const accounts: { account: Account; demo: DemoAccount }[] = [];
   for (const demo of [...customers, reseller]) {

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { today } from '@/lib/clock';
+import { supportSmtpPort } from '@/lib/config';
 import { dataSourceOptions } from '@/lib/db/data-source';
 import { eInvoiceTransportFromEnv } from '@/lib/einvoice/settings';
 import { startJobs } from '@/lib/jobs';
@@ -8,6 +9,7 @@ import { startEInvoiceWorker } from '../einvoices/transmit-e-invoices';
 import { watchPool } from '@/lib/observability/database-metrics';
 import { logger } from '@/lib/observability/logger';
 import { startOutboxWorker } from '../notifications/outbox-worker';
+import { startReplyListener, type ReplyListener } from '../tickets/reply-listener';
 import { runLifecycle, runSummary } from './run-lifecycle';
 
 export const LIFECYCLE_JOB = 'daily-lifecycle';
@@ -20,8 +22,26 @@ export interface BackgroundWork {
 }
 
 /**
+ * The support mail listener on SUPPORT_SMTP_PORT, when set. Of several processes on one machine the first
+ * to start listens; the others leave it to that one.
+ */
+async function startSupportMail(db: DataSource, log: (line: string) => void): Promise<ReplyListener | null> {
+  const port = supportSmtpPort();
+  if (port === null) return null;
+  try {
+    const listener = await startReplyListener(db, port);
+    log(`Support replies received by SMTP on port ${listener.port}`);
+    return listener;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    log(`Support replies: port ${port} already has a listener (another process of the portal)`);
+    return null;
+  }
+}
+
+/**
  * What runs beside the portal, or in a process of its own (`npm run worker`): the daily lifecycle on
- * its schedule, the outbox's delivery and the e-invoices' transmission. It has its own small connection
+ * its schedule, the outbox's delivery, the e-invoices' transmission and the support mail listener. It has its own small connection
  * pool. The scheduled run is for today: a run catches up everything due on or before its date, so days missed while nothing ran
  * are caught up by it too.
  */
@@ -33,8 +53,10 @@ export async function startBackgroundWork(url: string, log = (line: string) => l
   const mailer = mailerFromEnv();
   const outbox = startOutboxWorker(db, mailer);
   const eInvoices = startEInvoiceWorker(db, transport);
-  const stopWorkers = () => Promise.all([outbox.stop(), eInvoices.stop()]);
+  let supportMail: ReplyListener | null = null;
+  const stopWorkers = () => Promise.all([outbox.stop(), eInvoices.stop(), supportMail?.stop()]);
   try {
+    supportMail = await startSupportMail(db, log);
     const jobs = await startJobs(url, [{
       name: LIFECYCLE_JOB,
       cron: LIFECYCLE_CRON,

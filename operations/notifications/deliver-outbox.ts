@@ -6,7 +6,7 @@ import { affectedRows } from '../sql';
 export interface DeliveryPass extends SendPass { captured: number }
 
 // A message that carries a secret is sent as `deliverable` has it, which is cleared once it is no longer PENDING.
-const CLAIM = dueRows('notifications', 'PENDING', `r.id, r.to_email AS "to", coalesce(r.deliverable->>'subject', r.subject) AS subject,
+const CLAIM = dueRows('notifications', 'PENDING', `r.id, r.to_email AS "to", r.reply_to AS "replyTo", coalesce(r.deliverable->>'subject', r.subject) AS subject,
   coalesce(r.deliverable->>'text', r.body_text) AS "text", coalesce(r.deliverable->>'html', r.body_html) AS "html"`);
 
 function emailOutbox(mailer: Mailer): Outbox<Mail & { attempts: number }> {

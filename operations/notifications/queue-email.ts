@@ -10,6 +10,8 @@ export interface OutgoingEmail {
   /** The same key is never queued twice (a reminder per service, term and offset; a confirmation per cancellation). */
   dedupeKey: string;
   message: EmailMessage;
+  /** Where replies go instead of the sender (a ticket's signed reply address). */
+  replyTo?: string | null;
 }
 
 /**
@@ -24,6 +26,7 @@ export function outboxRow(email: OutgoingEmail) {
     template: email.message.template,
     dedupeKey: email.dedupeKey,
     toEmail: email.toEmail,
+    replyTo: email.replyTo ?? null,
     locale: email.locale,
     data: { ...shown },
     subject,

@@ -5,8 +5,9 @@ import { portalUrl, supportEmail } from '@/lib/config';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit';
 import { queueEmail } from '../notifications/queue-email';
+import { openCancellationTicket } from '../tickets/cancellation-tickets';
 
-/** Records a confirmed cancellation, emails the customer and forwards it to support, in the caller's transaction. */
+/** Records a confirmed cancellation, emails the customer and forwards it to support (by email and as a ticket in its queue), in the caller's transaction. */
 export async function recordCancellation(manager: EntityManager, actor: Actor, quote: Quote, service: Service): Promise<Cancellation> {
   const cancellation = await manager.save(Cancellation, manager.create(Cancellation, {
     serviceId: service.id,
@@ -33,6 +34,7 @@ export async function recordCancellation(manager: EntityManager, actor: Actor, q
       effectiveOn: cancellation.effectiveOn, reason: cancellation.reason, reasonText: cancellation.reasonText,
     },
   });
+  await openCancellationTicket(manager, actor, cancellation, service, product.code);
   await recordAudit(manager, actor, {
     action: 'cancellation.confirmed', entityType: 'Service', entityId: service.id, accountId: service.accountId,
     before: { cancellation: null }, after: { cancellationId: cancellation.id, effectiveOn: cancellation.effectiveOn, reason: cancellation.reason },

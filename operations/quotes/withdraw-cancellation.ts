@@ -4,9 +4,10 @@ import { today } from '@/lib/clock';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit';
 import { UserInputError } from '../errors';
+import { closeCancellationTicket } from '../tickets/cancellation-tickets';
 import { openCancellationOf, serviceInReach } from './service-in-reach';
 
-/** Takes back a confirmed cancellation before the expiry day; reminders resume. */
+/** Takes back a confirmed cancellation before the expiry day; reminders resume, and its ticket is closed. */
 export async function withdrawCancellation(db: DataSource, actor: Actor, serviceId: string): Promise<{ service: Service; cancellation: Cancellation }> {
   return db.transaction(async (manager) => {
     const service = await serviceInReach(manager, actor, serviceId, true);
@@ -18,6 +19,7 @@ export async function withdrawCancellation(db: DataSource, actor: Actor, service
     cancellation.status = 'WITHDRAWN';
     cancellation.withdrawnAt = new Date();
     await manager.save(Cancellation, cancellation);
+    await closeCancellationTicket(manager, actor, cancellation);
     await recordAudit(manager, actor, {
       action: 'cancellation.withdrawn', entityType: 'Service', entityId: service.id, accountId: service.accountId,
       before: { cancellationId: cancellation.id, status: 'CONFIRMED' }, after: { cancellationId: cancellation.id, status: 'WITHDRAWN' },

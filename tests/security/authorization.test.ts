@@ -12,13 +12,15 @@ import { confirmQuote } from '@/operations/quotes/confirm-quote';
 import { requestServiceChange } from '@/operations/quotes/request-service-change';
 import type { PaymentMethod } from '@/entities/order';
 import type { AccountRole } from '@/entities/user';
-import { ROLE_PERMISSIONS } from '@/domain/access-roles';
+import { ROLE_PERMISSIONS, roleMayUse } from '@/domain/access-roles';
 import { API_AREAS, isPayloadType, NO_SCOPE, ROOT_FIELD_SCOPES, TYPE_AREAS } from '@/domain/api-scopes';
 import { isObjectType } from 'graphql';
+import { openTicket } from '@/operations/tickets/open-ticket';
+import { closeTicket } from '@/operations/tickets/ticket-actions';
 import { useGraphQLServer, type Caller } from '../support/api';
 import { useTestDatabase } from '../support/database';
 import { sdiNotification } from '../einvoice/support';
-import { newAccount, newAccountLogin, newAdmin, newService, type AccountLogin, type Login } from '../support/fixtures';
+import { newAccount, newAccountLogin, newAdmin, newService, newSupport, type AccountLogin, type Login } from '../support/fixtures';
 
 /**
  * Every query and mutation of the schema, run as each kind of caller against objects of a reseller's
@@ -31,8 +33,12 @@ let db: DataSource;
 /** The client's further logins, one per role other than its owner's ('client'). */
 const CLIENT_ROLE_LOGINS = { clientBilling: 'BILLING', clientTechnical: 'TECHNICAL', clientReadOnly: 'READ_ONLY' } as const satisfies Record<string, AccountRole>;
 type RoleLogin = keyof typeof CLIENT_ROLE_LOGINS;
-type Role = 'anonymous' | 'customerA' | 'customerB' | 'reseller' | 'client' | 'otherReseller' | 'admin' | RoleLogin;
-const ROLES: Role[] = ['anonymous', 'customerA', 'customerB', 'reseller', 'client', 'otherReseller', 'admin', 'clientBilling', 'clientTechnical', 'clientReadOnly'];
+type Role = 'anonymous' | 'customerA' | 'customerB' | 'reseller' | 'client' | 'otherReseller' | 'admin' | 'support' | RoleLogin;
+/**
+ * `support` is a back-office login of role SUPPORT: refused (FORBIDDEN) the fields its role may not use
+ * (domain/access-roles.ts), and answered as the admin on the others.
+ */
+const ROLES: Role[] = ['anonymous', 'customerA', 'customerB', 'reseller', 'client', 'otherReseller', 'admin', 'support', 'clientBilling', 'clientTechnical', 'clientReadOnly'];
 const EVERYONE = ROLES;
 const SIGNED_IN = ROLES.filter((role) => role !== 'anonymous');
 /** Every owner of an account (the back office has no account). */
@@ -70,7 +76,7 @@ const unique = () => randomBytes(4).toString('hex');
 let logins: Record<Exclude<Role, 'anonymous'>, AccountLogin | Login>;
 let client: AccountLogin;
 let admin: Login;
-const world = { serviceId: '', orderCode: '', quoteId: '' };
+const world = { serviceId: '', orderCode: '', quoteId: '', ticketId: '' };
 
 const clientService = async () => (await newService(db, client.account, { productCode: 'PERSONAL15', termStartsOn: '2026-01-01', expiresOn: '2027-01-01' })).id;
 const clientOrder = async (method: PaymentMethod) => renewService(db, client.actor, await clientService(), method);
@@ -81,6 +87,12 @@ async function clientEInvoice(): Promise<{ fileName: string; invoiceNumber: stri
   const { invoice } = await recordOfflinePayment(db, admin.actor, { orderCode: order.code, amountCents: order.totalCents, reference: `CRO ${order.code}` });
   const [{ file_name: fileName }] = await db.query(`SELECT file_name FROM e_invoices WHERE invoice_id = $1`, [invoice!.id]);
   return { fileName, invoiceNumber: invoiceNumber(invoice!.year, invoice!.number) };
+}
+const clientTicket = async () => (await openTicket(db, client.actor, { subject: 'Aiuto', department: 'TECHNICAL', message: 'Il sito non risponde' })).id;
+async function clientClosedTicket(): Promise<string> {
+  const ticketId = await clientTicket();
+  await closeTicket(db, client.actor, ticketId);
+  return ticketId;
 }
 async function clientCancelledService(): Promise<string> {
   const serviceId = await clientService();
@@ -142,6 +154,15 @@ const CASES: Record<string, Case> = {
   quote: {
     query: 'query($id: ID!) { quote(id: $id) { id totalCents } }', allowed: ['client', 'admin'], roles: ALL_ROLES, refusedAs: 'MISSING',
     variables: () => ({ id: world.quoteId }), missing: { id: MISSING_ID },
+  },
+  // support requests: the client's, its reseller's, the back office's (support included)
+  tickets: {
+    query: 'query($id: ID) { tickets(filter: { accountId: $id }) { totalCount edges { node { id } } } }', allowed: CLIENT_REACH, roles: ALL_ROLES, refusedAs: 'MISSING',
+    variables: () => ({ id: client.account.id }), missing: { id: MISSING_ID },
+  },
+  ticket: {
+    query: 'query($id: ID!) { ticket(id: $id) { id messages { body } } }', allowed: CLIENT_REACH, roles: ALL_ROLES, refusedAs: 'MISSING',
+    variables: () => ({ id: world.ticketId }), missing: { id: MISSING_ID },
   },
   accounts: { query: '{ accounts { totalCount } }', allowed: BACK_OFFICE, roles: NO_ROLE, refusedAs: 'FORBIDDEN' },
   auditTrail: { query: '{ auditTrail { totalCount } }', allowed: BACK_OFFICE, roles: NO_ROLE, refusedAs: 'FORBIDDEN' },
@@ -255,6 +276,30 @@ const CASES: Record<string, Case> = {
       return { number };
     },
   },
+  openTicket: {
+    query: `mutation($id: ID) { openTicket(input: { accountId: $id, subject: "Aiuto", department: BILLING, message: "Fattura errata" }) { ticket { status } ${USER_ERRORS} } }`,
+    allowed: CLIENT_REACH, roles: ALL_ROLES, refusedAs: 'MISSING', variables: () => ({ id: client.account.id }), missing: { id: MISSING_ID },
+  },
+  replyToTicket: {
+    query: `mutation($id: ID!) { replyToTicket(input: { ticketId: $id, message: "Ancora nulla" }) { ticket { id } ${USER_ERRORS} } }`, allowed: CLIENT_REACH, roles: ALL_ROLES, refusedAs: 'MISSING',
+    variables: async () => ({ id: await clientTicket() }), missing: { id: MISSING_ID },
+  },
+  closeTicket: {
+    query: `mutation($id: ID!) { closeTicket(input: { ticketId: $id }) { ticket { status } ${USER_ERRORS} } }`, allowed: CLIENT_REACH, roles: ALL_ROLES, refusedAs: 'MISSING',
+    variables: async () => ({ id: await clientTicket() }), missing: { id: MISSING_ID },
+  },
+  reopenTicket: {
+    query: `mutation($id: ID!) { reopenTicket(input: { ticketId: $id }) { ticket { status } ${USER_ERRORS} } }`, allowed: CLIENT_REACH, roles: ALL_ROLES, refusedAs: 'MISSING',
+    variables: async () => ({ id: await clientClosedTicket() }), missing: { id: MISSING_ID },
+  },
+  addTicketNote: {
+    query: `mutation($id: ID!) { addTicketNote(input: { ticketId: $id, message: "Nota interna" }) { message { internal } ${USER_ERRORS} } }`, allowed: BACK_OFFICE, roles: NO_ROLE, refusedAs: 'FORBIDDEN',
+    variables: async () => ({ id: await clientTicket() }),
+  },
+  assignTicket: {
+    query: `mutation($id: ID!) { assignTicket(input: { ticketId: $id }) { ticket { assignedToMe } ${USER_ERRORS} } }`, allowed: BACK_OFFICE, roles: NO_ROLE, refusedAs: 'FORBIDDEN',
+    variables: async () => ({ id: await clientTicket() }),
+  },
   // the account's logins: its owners manage them
   users: { query: '{ users { id email accountRole } }', allowed: ACCOUNT_OWNERS, roles: OWNER_ROLE, refusedAs: 'FORBIDDEN' },
   inviteUser: {
@@ -313,7 +358,7 @@ beforeAll(async () => {
   client = await newAccount(db, { resellerId: reseller.account.id });
   admin = await newAdmin(db);
   logins = {
-    customerA: await newAccount(db), customerB: await newAccount(db), reseller, client, otherReseller, admin,
+    customerA: await newAccount(db), customerB: await newAccount(db), reseller, client, otherReseller, admin, support: await newSupport(db),
     clientBilling: await newAccountLogin(db, client.account, 'BILLING'),
     clientTechnical: await newAccountLogin(db, client.account, 'TECHNICAL'),
     clientReadOnly: await newAccountLogin(db, client.account, 'READ_ONLY'),
@@ -321,6 +366,7 @@ beforeAll(async () => {
   world.serviceId = await clientService();
   world.orderCode = (await renewService(db, client.actor, world.serviceId, 'BANK_TRANSFER')).order.code;
   world.quoteId = await clientQuote();
+  world.ticketId = await clientTicket();
   const { order } = await clientOrder('BANK_TRANSFER');
   await recordOfflinePayment(db, admin.actor, { orderCode: order.code, amountCents: order.totalCents, reference: 'CRO 1' });
   await clientCancelledService();
@@ -344,6 +390,11 @@ describe('authorization of every field, for every kind of caller', () => {
       const body = await answer((await entry.variables?.()) ?? {});
       const missing = entry.refusedAs === 'MISSING' && role !== 'anonymous' ? await answer(entry.missing!) : null;
 
+      if (role === 'support' && !roleMayUse('SUPPORT', field)) {
+        expect(codeOf(body)).toBe('FORBIDDEN');
+        return;
+      }
+      const as: Role = role === 'support' ? 'admin' : role;
       if (role in CLIENT_ROLE_LOGINS) {
         // The client's further logins: FORBIDDEN where their role may not; elsewhere as the client's owner.
         if (!entry.roles.includes(CLIENT_ROLE_LOGINS[role as RoleLogin])) {
@@ -358,7 +409,7 @@ describe('authorization of every field, for every kind of caller', () => {
         }
         return;
       }
-      if (entry.allowed.includes(role)) {
+      if (entry.allowed.includes(as)) {
         expect(body.errors).toBeUndefined();
         expect(body.data[field]).not.toBeNull();
         if (!entry.userErrorsExpected && body.data[field].userErrors) expect(body.data[field].userErrors).toEqual([]);

@@ -9,6 +9,8 @@ import { GET as invoiceXml } from '@/app/api/invoices/[id]/xml/route';
 import { GET as scrape } from '@/app/api/metrics/route';
 import { GET as exportMyData } from '@/app/api/me/export/route';
 import { POST as stripeWebhook } from '@/app/api/stripe/webhook/route';
+import { POST as uploadAttachments } from '@/app/api/tickets/attachments/route';
+import { GET as attachment } from '@/app/api/tickets/attachments/[id]/route';
 import { handleGraphQLRequest } from '@/graphql/http';
 import { observeHttpRequests, stopObservingHttpRequests } from '@/lib/http/request-log';
 
@@ -22,6 +24,9 @@ function route(request: Request): Promise<Response> {
   if (pathname === '/api/health/ready') return ready();
   if (pathname === '/api/metrics') return scrape(request);
   if (pathname === '/api/me/export') return exportMyData(request);
+  if (pathname === '/api/tickets/attachments' && request.method === 'POST') return uploadAttachments(request);
+  const ticketAttachment = pathname.match(/^\/api\/tickets\/attachments\/([^/]+)$/);
+  if (ticketAttachment) return attachment(request, { params: Promise.resolve({ id: ticketAttachment[1] }) });
   return handleGraphQLRequest(request);
 }
 

@@ -55,6 +55,11 @@ export async function newAdmin(db: DataSource): Promise<Login> {
   return loginFor(db, user);
 }
 
+/** A back-office login limited to support's work. */
+export async function newSupport(db: DataSource): Promise<Login> {
+  return loginFor(db, await createAdminUser(db, null, `support-${unique()}@example.test`, 'correct horse battery', 'SUPPORT'));
+}
+
 export function newService(db: DataSource, account: Account, input: Partial<ProvisionInput> & Pick<ProvisionInput, 'productCode'>): Promise<Service> {
   return provisionService(db, null, { accountId: account.id, domain: `d${unique()}.it`, ...input });
 }
