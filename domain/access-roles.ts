@@ -42,6 +42,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<string, RoleDecision>> = {
   payOrder: BILLING, payWithTestCard: BILLING, updateBillingDetails: BILLING,
   // the account's logins
   users: OWNER, inviteUser: OWNER, updateUserRole: OWNER, removeUser: OWNER,
+  // webhooks: they carry every event of the account (and a reseller's clients'); the calendar feed: the schedule
+  webhookEndpoints: OWNER, webhookDeliveries: OWNER, createWebhookEndpoint: OWNER, deleteWebhookEndpoint: OWNER, rotateWebhookSecret: OWNER, redeliverWebhook: OWNER,
+  calendarFeedUrl: EVERY_ROLE, regenerateCalendarFeed: EVERY_ROLE,
   // the back office
   accounts: BACK_OFFICE, auditTrail: BACK_OFFICE, cancellations: BACK_OFFICE, lifecycleRuns: BACK_OFFICE, eInvoices: BACK_OFFICE,
   createAccount: BACK_OFFICE, createProduct: BACK_OFFICE, updateProduct: BACK_OFFICE, importSdiNotification: BACK_OFFICE, issueCreditNote: BACK_OFFICE,

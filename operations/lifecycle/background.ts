@@ -8,6 +8,7 @@ import { startEInvoiceWorker } from '../einvoices/transmit-e-invoices';
 import { watchPool } from '@/lib/observability/database-metrics';
 import { logger } from '@/lib/observability/logger';
 import { startOutboxWorker } from '../notifications/outbox-worker';
+import { startWebhookWorker } from '../webhooks/deliver-webhooks';
 import { runLifecycle, runSummary } from './run-lifecycle';
 
 export const LIFECYCLE_JOB = 'daily-lifecycle';
@@ -21,7 +22,7 @@ export interface BackgroundWork {
 
 /**
  * What runs beside the portal, or in a process of its own (`npm run worker`): the daily lifecycle on
- * its schedule, the outbox's delivery and the e-invoices' transmission. It has its own small connection
+ * its schedule, the outbox's delivery, the e-invoices' transmission and the webhooks' delivery. It has its own small connection
  * pool. The scheduled run is for today: a run catches up everything due on or before its date, so days missed while nothing ran
  * are caught up by it too.
  */
@@ -33,7 +34,8 @@ export async function startBackgroundWork(url: string, log = (line: string) => l
   const mailer = mailerFromEnv();
   const outbox = startOutboxWorker(db, mailer);
   const eInvoices = startEInvoiceWorker(db, transport);
-  const stopWorkers = () => Promise.all([outbox.stop(), eInvoices.stop()]);
+  const webhooks = startWebhookWorker(db);
+  const stopWorkers = () => Promise.all([outbox.stop(), eInvoices.stop(), webhooks.stop()]);
   try {
     const jobs = await startJobs(url, [{
       name: LIFECYCLE_JOB,
@@ -42,6 +44,7 @@ export async function startBackgroundWork(url: string, log = (line: string) => l
         const run = await runLifecycle(db, null, today());
         log(runSummary(run));
         outbox.wake();
+        webhooks.wake();
       },
     }]);
     log(`Daily lifecycle scheduled at 00:05 Europe/Rome; outbox ${mailer ? 'delivering through SMTP_URL' : 'capturing messages (no SMTP_URL)'}; e-invoices ${transport.name === 'pec' ? `sent by PEC to ${transport.sdiAddress}` : 'captured for the back office (EINVOICE_CHANNEL=capture)'}`);

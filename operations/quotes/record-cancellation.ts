@@ -5,6 +5,7 @@ import { portalUrl, supportEmail } from '@/lib/config';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit';
 import { queueEmail } from '../notifications/queue-email';
+import { queueCancellationEvent } from '../webhooks/events';
 
 /** Records a confirmed cancellation, emails the customer and forwards it to support, in the caller's transaction. */
 export async function recordCancellation(manager: EntityManager, actor: Actor, quote: Quote, service: Service): Promise<Cancellation> {
@@ -37,5 +38,6 @@ export async function recordCancellation(manager: EntityManager, actor: Actor, q
     action: 'cancellation.confirmed', entityType: 'Service', entityId: service.id, accountId: service.accountId,
     before: { cancellation: null }, after: { cancellationId: cancellation.id, effectiveOn: cancellation.effectiveOn, reason: cancellation.reason },
   });
+  await queueCancellationEvent(manager, 'cancellation.confirmed', cancellation, service);
   return cancellation;
 }

@@ -4,6 +4,7 @@ import { today } from '@/lib/clock';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit';
 import { UserInputError } from '../errors';
+import { queueCancellationEvent } from '../webhooks/events';
 import { openCancellationOf, serviceInReach } from './service-in-reach';
 
 /** Takes back a confirmed cancellation before the expiry day; reminders resume. */
@@ -22,6 +23,7 @@ export async function withdrawCancellation(db: DataSource, actor: Actor, service
       action: 'cancellation.withdrawn', entityType: 'Service', entityId: service.id, accountId: service.accountId,
       before: { cancellationId: cancellation.id, status: 'CONFIRMED' }, after: { cancellationId: cancellation.id, status: 'WITHDRAWN' },
     });
+    await queueCancellationEvent(manager, 'cancellation.withdrawn', cancellation, service);
     return { service, cancellation };
   });
 }
