@@ -55,9 +55,10 @@ describe('order.paid to a local receiver', () => {
     const endpoint = await endpointFor(customer, '/paid');
     expect(endpoint.secret).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
     const worker = startWebhookWorker(db, 100);
+    let code = '';
     try {
       const started = Date.now();
-      const code = await pay(customer, 'CRO paid-1');
+      code = await pay(customer, 'CRO paid-1');
       await eventually(() => receiver.at('/paid').length === 1);
       expect(Date.now() - started).toBeLessThan(5000);
       await new Promise((resolve) => setTimeout(resolve, 500));
@@ -66,7 +67,7 @@ describe('order.paid to a local receiver', () => {
     }
     const [delivery] = receiver.at('/paid');
     expect(receiver.at('/paid')).toHaveLength(1);
-    expect(verified(endpoint.secret, delivery)).toMatchObject({ type: 'order.paid', data: { accountId: customer.account.id, status: 'PAID', totalCents: 3059 } });
+    expect(verified(endpoint.secret, delivery)).toMatchObject({ type: 'order.paid', data: { accountId: customer.account.id, orderCode: code, status: 'PAID', totalCents: 3059 } });
     expect(delivery.headers['webhook-id']).toMatch(/^msg_[0-9a-f]{32}$/);
     expect(Math.abs(Number(delivery.headers['webhook-timestamp']) - Date.now() / 1000)).toBeLessThan(10);
     expect(delivery.json.timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
