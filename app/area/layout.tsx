@@ -24,7 +24,9 @@ export default async function AreaLayout({ children }: { children: ReactNode }) 
     ...(viewer.account && may('updateBillingDetails') ? [['/area/dati-fatturazione', t.nav.billing] as [string, string]] : []),
     ...(viewer.account?.kind === 'RESELLER' ? [['/area/clienti', t.nav.clients] as [string, string]] : []),
     ...(viewer.user.accountRole && may('users') ? [['/area/utenti', t.nav.users] as [string, string]] : []),
-    ['/area/notifiche', t.nav.notifications], ['/area/token', t.nav.tokens], ['/area/profilo', t.nav.profile], ['/area/sessioni', t.nav.sessions],
+    ['/area/notifiche', t.nav.notifications], ['/area/token', t.nav.tokens],
+    ...(viewer.account && may('webhookEndpoints') ? [['/area/webhook', t.nav.webhooks] as [string, string]] : []),
+    ['/area/profilo', t.nav.profile], ['/area/sessioni', t.nav.sessions],
     ...(viewer.user.role === 'ADMIN' ? [['/admin/graphiql', 'GraphiQL'] as [string, string]] : []),
   ];
   return (

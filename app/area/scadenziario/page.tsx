@@ -1,7 +1,10 @@
 import Link from 'next/link';
+import { CopyField } from '@/components/copy-field';
 import { OutcomeNotice } from '@/components/outcome-notice';
+import { RowActionButton } from '@/components/row-action-button';
 import { SCHEDULE_ROW_FIELDS, ScheduleTable, type ScheduleRow } from '@/components/schedule-table';
-import { signedInQuery } from '@/portal/graphql';
+import { regenerateCalendarFeed } from '@/portal/calendar-feed-actions';
+import { portalQuery, signedInQuery } from '@/portal/graphql';
 import { getDictionary, problemMessage } from '@/portal/i18n';
 
 export const metadata = { title: 'Scadenziario' };
@@ -15,7 +18,12 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
     `query($after: String) { expirySchedule(first: 50, after: $after) { pageInfo { hasNextPage endCursor } edges { node { ${SCHEDULE_ROW_FIELDS} } } } }`,
     { after: dopo ?? null },
   );
-  const message = esito === 'disdetta' ? t.cancel.done : esito === 'ritirata' ? t.cancel.withdrawn : null;
+  // The account's calendar addresses (the back office has no account, hence no feed); a reseller's with its clients too.
+  const feed = (await portalQuery<{ calendarFeedUrl: string; viewer: { account: { kind: string } | null } }>('{ calendarFeedUrl viewer { account { kind } } }')).data;
+  const clientsFeed = feed?.viewer.account?.kind === 'RESELLER'
+    ? (await portalQuery<{ calendarFeedUrl: string }>('{ calendarFeedUrl(includeClients: true) }')).data?.calendarFeedUrl
+    : null;
+  const message = esito === 'disdetta' ? t.cancel.done : esito === 'ritirata' ? t.cancel.withdrawn : esito === 'calendario' ? t.calendarFeed.regenerated : null;
   return (
     <>
       <h1>{t.schedule.title}</h1>
@@ -24,6 +32,15 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
         <ScheduleTable rows={expirySchedule.edges.map((e) => e.node)} returnTo="/area/scadenziario" />
         {expirySchedule.pageInfo.hasNextPage && <p><Link href={`/area/scadenziario?dopo=${expirySchedule.pageInfo.endCursor}`}>{t.orders.more}</Link></p>}
       </div>
+      {feed && (
+        <div className="card">
+          <h2>{t.calendarFeed.title}</h2>
+          <p>{t.calendarFeed.intro}</p>
+          <CopyField id="calendar-feed" label={t.calendarFeed.own} value={feed.calendarFeedUrl} copy={t.calendarFeed.copy} copied={t.calendarFeed.copied} />
+          {clientsFeed && <CopyField id="calendar-feed-clients" label={t.calendarFeed.withClients} value={clientsFeed} copy={t.calendarFeed.copy} copied={t.calendarFeed.copied} />}
+          <RowActionButton action={regenerateCalendarFeed} fields={{}} label={t.calendarFeed.regenerate} ariaLabel={t.calendarFeed.regenerate} />
+        </div>
+      )}
     </>
   );
 }
