@@ -1,4 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { OutboxColumns } from './columns';
 import { WebhookEndpoint } from './webhook-endpoint';
 
 export type WebhookDeliveryStatus = 'PENDING' | 'DELIVERED' | 'FAILED';
@@ -12,7 +13,7 @@ export type WebhookDeliveryStatus = 'PENDING' | 'DELIVERED' | 'FAILED';
 @Index('UQ_webhook_deliveries_endpoint_event', ['endpointId', 'eventKey'], { unique: true })
 @Index('IDX_webhook_deliveries_endpoint_created', ['endpointId', 'createdAt'])
 @Index('IDX_webhook_deliveries_pending', ['nextAttemptAt'], { where: `"status" = 'PENDING'` })
-export class WebhookDelivery {
+export class WebhookDelivery extends OutboxColumns {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -40,19 +41,4 @@ export class WebhookDelivery {
 
   @Column({ type: 'varchar', length: 16, default: 'PENDING' })
   status: WebhookDeliveryStatus;
-
-  @Column({ type: 'int', default: 0 })
-  attempts: number;
-
-  @Column({ name: 'next_attempt_at', type: 'timestamptz', default: () => 'now()' })
-  nextAttemptAt: Date;
-
-  @Column({ name: 'last_error', type: 'varchar', length: 1000, nullable: true })
-  lastError: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
-  createdAt: Date;
-
-  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
-  sentAt: Date | null;
 }
