@@ -33,14 +33,14 @@ export async function listWebhookDeliveries(db: DataSource, actor: Actor, endpoi
 export async function redeliverWebhook(db: DataSource, actor: Actor, deliveryId: string): Promise<DeliveryWithAttempts> {
   if (!isUuid(deliveryId)) throw new UserInputError('NOT_FOUND', 'no such webhook delivery', 'deliveryId');
   return db.transaction(async (manager) => {
-    const query = manager.createQueryBuilder(WebhookDelivery, 'delivery').innerJoin('delivery.endpoint', 'endpoint')
+    const query = manager.createQueryBuilder(WebhookDelivery, 'delivery').innerJoinAndSelect('delivery.endpoint', 'endpoint')
       .setLock('pessimistic_write', undefined, ['delivery']).where('delivery.id = :deliveryId', { deliveryId });
     const delivery = await ownedBy(query, 'endpoint.accountId', actor).getOne();
     if (!delivery) throw new UserInputError('NOT_FOUND', 'no such webhook delivery', 'deliveryId');
     const before = { status: delivery.status };
     Object.assign(delivery, { status: 'PENDING', nextAttemptAt: new Date() });
-    await manager.save(WebhookDelivery, delivery);
-    await recordAudit(manager, actor, { action: 'webhook_delivery.redelivered', entityType: 'WebhookDelivery', entityId: delivery.id, accountId: actor.accountId, before, after: { status: 'PENDING' } });
+    await manager.update(WebhookDelivery, { id: delivery.id }, { status: delivery.status, nextAttemptAt: delivery.nextAttemptAt });
+    await recordAudit(manager, actor, { action: 'webhook_delivery.redelivered', entityType: 'WebhookDelivery', entityId: delivery.id, accountId: delivery.endpoint!.accountId, before, after: { status: 'PENDING' } });
     return (await withAttempts(manager, [delivery]))[0];
   });
 }
