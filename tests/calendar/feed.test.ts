@@ -1,5 +1,6 @@
 import ical, { type VEvent } from 'node-ical';
 import type { DataSource } from 'typeorm';
+import { logger } from '@/lib/observability/logger';
 import { cancelService } from '@/operations/quotes/cancel-service';
 import { confirmQuote } from '@/operations/quotes/confirm-quote';
 import { useGraphQLServer } from '../support/api';
@@ -112,6 +113,22 @@ describe('a secret address', () => {
     expect(await feedUrl(customer)).toBe(fresh);
     expect((await fetchFeed(old)).status).toBe(404);
     expect(await events(fresh)).toHaveLength(1);
+  });
+
+  it('is logged as its route, never as the secret path', async () => {
+    const customer = await newAccount(db);
+    const url = await feedUrl(customer);
+    const secret = /\/([^/]+)\.ics$/.exec(url)![1];
+    const info = jest.spyOn(logger(), 'info');
+    try {
+      await (await fetchFeed(url)).text();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const lines = info.mock.calls.map((call) => JSON.stringify(call));
+      expect(lines.filter((line) => line.includes('/api/calendar/'))).toEqual([expect.stringContaining('"path":"/api/calendar/[file]"')]);
+      expect(lines.join('\n')).not.toContain(secret);
+    } finally {
+      info.mockRestore();
+    }
   });
 
   it('is stored as a hash only', async () => {
