@@ -207,7 +207,8 @@ function faultsOf(kind: 'query' | 'mutation', role: Role, c: Case, answer: Answe
   if (!refused(answer)) return [`${describeCase(c)}: accepted`];
   const path = c.position.path;
   const named = (kind === 'mutation' && path[0] === 'input' ? path.slice(1) : path).join('.');
-  if (role === 'admin' && answer.status === 200 && !fieldsNamed(answer).includes(named)) {
+  // A value given for a list is coerced into a list of one, named by its index (`events.0`).
+  if (role === 'admin' && answer.status === 200 && !fieldsNamed(answer).some((field) => field === named || field === `${named}.0`)) {
     return [`${describeCase(c)}: refused without naming ${named} (${JSON.stringify(answer.errors[0]?.message ?? answer.userErrors)})`];
   }
   return [];
