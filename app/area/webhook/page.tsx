@@ -36,7 +36,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
           <fieldset>
             <legend>{w.events}</legend>
             {WEBHOOK_EVENTS.map((event) => (
-              <label key={event} className="radio"><input type="checkbox" name="events" value={event} /> {w.names[event]} <code>{event}</code></label>
+              <label key={event} className="checkbox"><input type="checkbox" name="events" value={event} /> {w.names[event]} <code>{event}</code></label>
             ))}
           </fieldset>
         </SecretForm>
