@@ -57,6 +57,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<string, RoleDecision>> = {
   // support requests
   tickets: TICKETS, ticket: TICKETS, openTicket: TICKETS, replyToTicket: TICKETS, closeTicket: TICKETS, reopenTicket: TICKETS,
   addTicketNote: SUPPORT, assignTicket: SUPPORT,
+  // webhooks: they carry every event of the account (and a reseller's clients'); the calendar feed: the schedule
+  webhookEndpoints: OWNER, webhookDeliveries: OWNER, createWebhookEndpoint: OWNER, deleteWebhookEndpoint: OWNER, rotateWebhookSecret: OWNER, redeliverWebhook: OWNER,
+  calendarFeedUrl: EVERY_ROLE, regenerateCalendarFeed: EVERY_ROLE,
   // the back office
   accounts: SUPPORT, cancellations: SUPPORT, auditTrail: BACK_OFFICE, lifecycleRuns: BACK_OFFICE, eInvoices: BACK_OFFICE,
   createAccount: BACK_OFFICE, createProduct: BACK_OFFICE, updateProduct: BACK_OFFICE, importSdiNotification: BACK_OFFICE, issueCreditNote: BACK_OFFICE,

@@ -42,6 +42,10 @@ export const ROOT_FIELD_SCOPES: Readonly<Record<string, ScopeDecision>> = {
   provisionService: 'services:write', createProduct: 'services:write', updateProduct: 'services:write',
   recordOfflinePayment: 'orders:write',
   eInvoices: 'invoices:read', importSdiNotification: 'invoices:write', resendEInvoice: 'invoices:write', issueCreditNote: 'invoices:write',
+  // webhooks; the calendar feed of the schedule
+  webhookEndpoints: 'webhooks:read', webhookDeliveries: 'webhooks:read',
+  createWebhookEndpoint: 'webhooks:write', deleteWebhookEndpoint: 'webhooks:write', rotateWebhookSecret: 'webhooks:write', redeliverWebhook: 'webhooks:write',
+  calendarFeedUrl: 'services:read', regenerateCalendarFeed: 'services:write',
   // support requests
   tickets: 'support:read', ticket: 'support:read',
   openTicket: 'support:write', replyToTicket: 'support:write', closeTicket: 'support:write', reopenTicket: 'support:write', addTicketNote: 'support:write', assignTicket: 'support:write',
@@ -62,6 +66,7 @@ export const TYPE_AREAS: Readonly<Record<string, ApiArea | null>> = {
   Invoice: 'invoices', InvoiceConnection: 'invoices', InvoiceEdge: 'invoices', InvoiceLine: 'invoices', BillingDetails: 'invoices', EInvoice: 'invoices',
   EInvoiceConnection: 'invoices', EInvoiceEdge: 'invoices', SdiNotification: 'invoices', SdiError: 'invoices',
   AccountConnection: 'clients', AccountEdge: 'clients',
+  WebhookEndpoint: 'webhooks', WebhookDelivery: 'webhooks', WebhookDeliveryConnection: 'webhooks', WebhookDeliveryEdge: 'webhooks', WebhookAttempt: 'webhooks',
   Ticket: 'support', TicketConnection: 'support', TicketEdge: 'support', TicketMessage: 'support', TicketAttachment: 'support',
 };
 

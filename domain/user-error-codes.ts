@@ -43,6 +43,7 @@ const MESSAGES = {
   WRONG_CODE: { en: 'The code is not valid: type the one your authenticator app shows now, or a recovery code.', it: "Il codice non è valido: inserisci quello che mostra ora l'app di autenticazione, oppure un codice di recupero." },
   ALREADY_ENABLED: { en: 'Two-factor login is already enabled.', it: "La verifica in due passaggi è già attiva." },
   LAST_OWNER: { en: 'The account must keep an owner: make another login owner first.', it: "L'account deve avere un titolare: rendi prima titolare un altro accesso." },
+  ADDRESS_NOT_ALLOWED: { en: 'The address is not a public internet address (private, local or loopback): use a public https address.', it: "L'indirizzo non è un indirizzo pubblico di internet (privato, locale o di loopback): usa un indirizzo https pubblico." },
   WRONG_PASSWORD: { en: 'The current password is not correct.', it: 'La password attuale non è corretta.' },
   PAST_DATE: { en: 'That day has already come: choose a later one.', it: 'Quel giorno è già arrivato: scegline uno successivo.' },
   SCOPE_NOT_HELD: { en: 'A token can give only what the token that creates it holds.', it: 'Un token può concedere solo ciò che ha il token che lo crea.' },

@@ -1,4 +1,4 @@
-import { Column, type ValueTransformer } from 'typeorm';
+import { Column, CreateDateColumn, type ValueTransformer } from 'typeorm';
 
 /** bigint cents come back from pg as strings; they stay well inside Number's safe range. */
 export const centsTransformer: ValueTransformer = {
@@ -35,4 +35,26 @@ export abstract class FixedTaxColumns {
   /** Set when the rate is 0. */
   @Column({ name: 'vat_natura', type: 'varchar', length: 4, nullable: true })
   vatNatura: VatNatura | null;
+}
+
+/**
+ * What every outbox row carries beside its own status (operations/outbox/deliver-due.ts): the attempts made,
+ * when the next one is due, the last failure, when it was queued and sent.
+ */
+export abstract class OutboxColumns {
+  @Column({ type: 'int', default: 0 })
+  attempts: number;
+
+  @Column({ name: 'next_attempt_at', type: 'timestamptz', default: () => 'now()' })
+  nextAttemptAt: Date;
+
+  @Column({ name: 'last_error', type: 'varchar', length: 1000, nullable: true })
+  lastError: string | null;
+
+  /** Kept to the millisecond, like a JS Date, so that it can be a list's exact cursor. */
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+
+  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
+  sentAt: Date | null;
 }

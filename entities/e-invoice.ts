@@ -1,5 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { centsTransformer } from './columns';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { centsTransformer, OutboxColumns } from './columns';
 import { Invoice } from './invoice';
 
 export type EInvoiceStatus = 'TO_SEND' | 'SENT' | 'DELIVERED' | 'NOT_DELIVERABLE' | 'REJECTED';
@@ -21,7 +21,7 @@ export type EInvoiceChannelName = 'capture' | 'pec';
 @Index('IDX_e_invoices_due', ['nextAttemptAt'], { where: `"status" = 'TO_SEND'` })
 @Index('IDX_e_invoices_current_created', ['createdAt', 'id'], { where: `"superseded_by_id" IS NULL` })
 @Index('IDX_e_invoices_current_status_created', ['status', 'createdAt', 'id'], { where: `"superseded_by_id" IS NULL` })
-export class EInvoice {
+export class EInvoice extends OutboxColumns {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -49,25 +49,9 @@ export class EInvoice {
   @Column({ type: 'varchar', length: 16, default: 'TO_SEND' })
   status: EInvoiceStatus;
 
-  @Column({ type: 'int', default: 0 })
-  attempts: number;
-
-  @Column({ name: 'next_attempt_at', type: 'timestamptz', default: () => 'now()' })
-  nextAttemptAt: Date;
-
-  @Column({ name: 'last_error', type: 'varchar', length: 1000, nullable: true })
-  lastError: string | null;
-
   /** The channel that sent it, once sent. */
   @Column({ type: 'varchar', length: 16, nullable: true })
   channel: EInvoiceChannelName | null;
-
-  /** Kept to the millisecond, like a JS Date, so that it can be a list's exact cursor. */
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
-  createdAt: Date;
-
-  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
-  sentAt: Date | null;
 
   /** The file that replaced this rejected one (`resendEInvoice`). Checked at commit: the new row comes second. */
   @Column({ name: 'superseded_by_id', type: 'uuid', nullable: true })

@@ -1,6 +1,7 @@
 import { Account } from './account';
 import { ApiToken } from './api-token';
 import { AuditEvent } from './audit-event';
+import { CalendarFeed } from './calendar-feed';
 import { Cancellation } from './cancellation';
 import { DocumentCounter } from './document-counter';
 import { EInvoice } from './e-invoice';
@@ -27,14 +28,17 @@ import { TicketAttachment } from './ticket-attachment';
 import { TicketMessage } from './ticket-message';
 import { User } from './user';
 import { UserSession } from './user-session';
+import { WebhookAttempt } from './webhook-attempt';
+import { WebhookDelivery } from './webhook-delivery';
+import { WebhookEndpoint } from './webhook-endpoint';
 import { WebhookEvent } from './webhook-event';
 
 export {
-  Account, ApiToken, AuditEvent, Cancellation, DocumentCounter, EInvoice, EmailChange, Invitation, Invoice, InvoiceLine, LifecycleRun, LoginAttempt, Notification,
-  Order, OrderLine, PasswordReset, Payment, Product, ProductCategory, Quote, RecoveryCode, SdiNotification, Service, TestCardIntent, Ticket, TicketAttachment, TicketMessage, User, UserSession, WebhookEvent,
+  Account, ApiToken, AuditEvent, CalendarFeed, Cancellation, DocumentCounter, EInvoice, EmailChange, Invitation, Invoice, InvoiceLine, LifecycleRun, LoginAttempt, Notification,
+  Order, OrderLine, PasswordReset, Payment, Product, ProductCategory, Quote, RecoveryCode, SdiNotification, Service, TestCardIntent, Ticket, TicketAttachment, TicketMessage, User, UserSession, WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEvent,
 };
 
 export const ENTITIES = [
-  Account, ApiToken, AuditEvent, Cancellation, DocumentCounter, EInvoice, EmailChange, Invitation, Invoice, InvoiceLine, LifecycleRun, LoginAttempt, Notification,
-  Order, OrderLine, PasswordReset, Payment, Product, ProductCategory, Quote, RecoveryCode, SdiNotification, Service, TestCardIntent, Ticket, TicketAttachment, TicketMessage, User, UserSession, WebhookEvent,
+  Account, ApiToken, AuditEvent, CalendarFeed, Cancellation, DocumentCounter, EInvoice, EmailChange, Invitation, Invoice, InvoiceLine, LifecycleRun, LoginAttempt, Notification,
+  Order, OrderLine, PasswordReset, Payment, Product, ProductCategory, Quote, RecoveryCode, SdiNotification, Service, TestCardIntent, Ticket, TicketAttachment, TicketMessage, User, UserSession, WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEvent,
 ];

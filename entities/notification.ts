@@ -1,5 +1,6 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Account } from './account';
+import { OutboxColumns } from './columns';
 
 export type NotificationStatus = 'PENDING' | 'SENT' | 'CAPTURED' | 'FAILED';
 
@@ -13,7 +14,7 @@ export type NotificationStatus = 'PENDING' | 'SENT' | 'CAPTURED' | 'FAILED';
 @Index('IDX_notifications_account_created', ['accountId', 'createdAt'])
 @Index('IDX_notifications_created', ['createdAt'])
 @Index('IDX_notifications_pending', ['nextAttemptAt'], { where: `"status" = 'PENDING'` })
-export class Notification {
+export class Notification extends OutboxColumns {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -65,20 +66,4 @@ export class Notification {
 
   @Column({ type: 'varchar', length: 16, default: 'PENDING' })
   status: NotificationStatus;
-
-  @Column({ type: 'int', default: 0 })
-  attempts: number;
-
-  @Column({ name: 'next_attempt_at', type: 'timestamptz', default: () => 'now()' })
-  nextAttemptAt: Date;
-
-  @Column({ name: 'last_error', type: 'varchar', length: 1000, nullable: true })
-  lastError: string | null;
-
-  /** Kept to the millisecond, like a JS Date, so that it can be a list's exact cursor. */
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
-  createdAt: Date;
-
-  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
-  sentAt: Date | null;
 }

@@ -6,6 +6,7 @@ import { AccountLoginsResolver } from './resolvers/account-logins';
 import { ApiTokenResolver } from './resolvers/api-tokens';
 import { BackOfficeResolver, CancellationResolver } from './resolvers/back-office';
 import { BillingDetailsResolver } from './resolvers/billing-details';
+import { CalendarFeedResolver } from './resolvers/calendar-feed';
 import { CatalogResolver, ProductCategoryResolver, ProductResolver } from './resolvers/catalog';
 import { ClientTreeResolver } from './resolvers/clients';
 import { EInvoiceResolver } from './resolvers/e-invoices';
@@ -23,10 +24,12 @@ import { ServiceResolver } from './resolvers/services';
 import { SessionResolver } from './resolvers/sessions';
 import { TicketResolver } from './resolvers/tickets';
 import { AccountResolver, ViewerResolver } from './resolvers/viewer';
+import { WebhookResolver } from './resolvers/webhooks';
 
 const RESOLVERS = [
   ApiTokenResolver, AccountResolver, CatalogResolver, InvoiceResolver, LifecycleResolver, NotificationResolver, OrderResolver, PasswordResetResolver, PaymentResolver, ProductCategoryResolver, ProductResolver, QuoteResolver,
   ServiceResolver, ViewerResolver, BackOfficeResolver, BillingDetailsResolver, CancellationResolver, ClientTreeResolver, EInvoiceResolver, SessionResolver, ProfileResolver, SecondFactorResolver, AccountLoginsResolver, PersonalDataResolver, TicketResolver,
+  WebhookResolver, CalendarFeedResolver,
 ] as const;
 
 const cache = globalThis as typeof globalThis & { __pannelloSchema?: { resolvers: readonly unknown[]; schema: GraphQLSchema } };

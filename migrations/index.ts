@@ -1,4 +1,5 @@
 import { SupportTickets1796672457969 } from './1796672457969-support-tickets';
+import { WebhooksAndCalendarFeeds1796672472977 } from './1796672472977-webhooks-and-calendar-feeds';
 import { ScopedTokensAndRateLimits1796672496731 } from './1796672496731-scoped-tokens-and-rate-limits';
 import { AccountRoles1796667566693 } from './1796667566693-account-roles';
 import { SecondFactor1796666903558 } from './1796666903558-second-factor';
@@ -23,4 +24,4 @@ import { QuoteFreeDays1795977940515 } from './1795977940515-quote-free-days';
 import { Initial1795977176813 } from './1795977176813-initial';
 
 /** Every migration, oldest first. `npm run migration:generate` appends new ones here. */
-export const MIGRATIONS = [Initial1795977176813, QuoteFreeDays1795977940515, OrderPlacedOnAndPayments1795978272919, LifecycleRuns1795978400557, NotificationTimesToTheMillisecond1795978634666, PasswordResets1795978710466, LoginAttempts1795978766616, OrderNumberSequence1795981380499, CatalogRevision1795990000000, ListOrderIndexes1795996109246, OrdersStatusIndex1796005827806, SubstringSearchIndexes1796010003085, CardFailureCodes1796663073269, NotificationSecretsForTheMailboxOnly1796663493379, CreditNotesAndRefunds1796664348103, BillingKindAndTaxProfiles1796664405667, EInvoices1796664442892, UserSessions1796666202713, Profiles1796666594691, SecondFactor1796666903558, AccountRoles1796667566693, SupportTickets1796672457969, ScopedTokensAndRateLimits1796672496731];
+export const MIGRATIONS = [Initial1795977176813, QuoteFreeDays1795977940515, OrderPlacedOnAndPayments1795978272919, LifecycleRuns1795978400557, NotificationTimesToTheMillisecond1795978634666, PasswordResets1795978710466, LoginAttempts1795978766616, OrderNumberSequence1795981380499, CatalogRevision1795990000000, ListOrderIndexes1795996109246, OrdersStatusIndex1796005827806, SubstringSearchIndexes1796010003085, CardFailureCodes1796663073269, NotificationSecretsForTheMailboxOnly1796663493379, CreditNotesAndRefunds1796664348103, BillingKindAndTaxProfiles1796664405667, EInvoices1796664442892, UserSessions1796666202713, Profiles1796666594691, SecondFactor1796666903558, AccountRoles1796667566693, SupportTickets1796672457969, WebhooksAndCalendarFeeds1796672472977, ScopedTokensAndRateLimits1796672496731];

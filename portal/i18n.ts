@@ -9,7 +9,7 @@ const it = {
   brand: 'Pannello Clienti',
   customerArea: 'Area clienti',
   home: { title: 'Hosting, domini e server', body: 'Dal Pannello Clienti gestisci servizi, scadenze, ordini e fatture: rinnovi, cambi servizio e disdette in pochi passaggi.' },
-  nav: { dashboard: 'Riepilogo', schedule: 'Scadenziario', orders: 'Ordini', invoices: 'Fatture', billing: 'Dati di fatturazione', clients: 'Clienti', notifications: 'Notifiche', support: 'Assistenza', supportQueue: 'Coda assistenza', tokens: 'Token API', sessions: 'Sessioni', profile: 'Profilo', users: 'Utenti', logout: 'Esci', menu: 'Menu principale', backToPortal: 'Torna al Pannello Clienti' },
+  nav: { dashboard: 'Riepilogo', schedule: 'Scadenziario', orders: 'Ordini', invoices: 'Fatture', billing: 'Dati di fatturazione', clients: 'Clienti', notifications: 'Notifiche', support: 'Assistenza', supportQueue: 'Coda assistenza', tokens: 'Token API', webhooks: 'Webhook', sessions: 'Sessioni', profile: 'Profilo', users: 'Utenti', logout: 'Esci', menu: 'Menu principale', backToPortal: 'Torna al Pannello Clienti' },
   language: { label: 'Lingua', switchTo: 'English' },
   login: {
     title: 'Accedi al Pannello Clienti', email: 'Email', password: 'Password', submit: 'Accedi', wrong: 'Email o password non corretti.',
@@ -149,6 +149,21 @@ const it = {
     priorities: { LOW: 'Bassa', NORMAL: 'Normale', HIGH: 'Alta', URGENT: 'Urgente' } as Record<string, string>,
     kinds: { REQUEST: 'Richiesta', CANCELLATION: 'Disdetta' } as Record<string, string>,
   },
+  webhooks: {
+    title: 'Webhook', intro: "Il pannello invia a questi indirizzi una richiesta firmata (Standard Webhooks) per ogni evento scelto dell'account e, per un rivenditore, dei suoi clienti.",
+    url: 'Indirizzo (https)', events: 'Eventi', create: 'Aggiungi endpoint', created: 'Copia il segreto di firma ora: non verrà più mostrato.', createdAt: 'Creato',
+    rotate: 'Nuovo segreto', rotated: 'Nuovo segreto di firma: copialo ora. Il precedente resta valido per 24 ore.', delete: 'Elimina', deliveries: 'Consegne', none: 'Nessun endpoint.',
+    deliveriesOf: 'Consegne a', noDeliveries: 'Nessuna consegna.', event: 'Evento', status: 'Stato', attempts: 'Tentativi', lastAnswer: 'Ultima risposta', duration: 'Durata', excerpt: 'Risposta', redeliver: 'Invia di nuovo', redelivered: 'Consegna rimessa in coda.',
+    statuses: { PENDING: 'In attesa', DELIVERED: 'Consegnata', FAILED: 'Non consegnata' } as Record<string, string>,
+    names: {
+      'service.expiring': 'Servizio in scadenza', 'service.deactivated': 'Servizio disattivato', 'service.changed': 'Servizio modificato o rinnovato', 'order.created': 'Ordine creato',
+      'order.paid': 'Ordine pagato', 'invoice.issued': 'Fattura emessa', 'cancellation.confirmed': 'Disdetta confermata', 'cancellation.withdrawn': 'Disdetta annullata',
+    } as Record<string, string>,
+  },
+  calendarFeed: {
+    title: 'Calendario delle scadenze', intro: "Aggiungi questo indirizzo a Google Calendar, Outlook o Calendario di Apple (\u00abiscriviti da URL\u00bb): ogni scadenza vi compare con un promemoria 7 giorni prima. Chi ha l'indirizzo vede le scadenze: tienilo riservato.",
+    own: "Scadenze dell'account", withClients: 'Scadenze con quelle dei clienti', copy: 'Copia', copied: 'Copiato', regenerate: 'Rigenera gli indirizzi', regenerated: 'Nuovi indirizzi creati: quelli precedenti non funzionano più.',
+  },
   errors: { generic: 'Qualcosa è andato storto: riprova.' },
 };
 
@@ -158,7 +173,7 @@ const en: Dictionary = {
   brand: 'Customer Panel',
   customerArea: 'Customer area',
   home: { title: 'Hosting, domains and servers', body: 'Manage your services, expiries, orders and invoices: renewals, service changes and cancellations in a few steps.' },
-  nav: { dashboard: 'Overview', schedule: 'Expiry schedule', orders: 'Orders', invoices: 'Invoices', billing: 'Billing details', clients: 'Clients', notifications: 'Notifications', support: 'Support', supportQueue: 'Support queue', tokens: 'API tokens', sessions: 'Sessions', profile: 'Profile', users: 'Users', logout: 'Sign out', menu: 'Main menu', backToPortal: 'Back to the Customer Panel' },
+  nav: { dashboard: 'Overview', schedule: 'Expiry schedule', orders: 'Orders', invoices: 'Invoices', billing: 'Billing details', clients: 'Clients', notifications: 'Notifications', support: 'Support', supportQueue: 'Support queue', tokens: 'API tokens', webhooks: 'Webhooks', sessions: 'Sessions', profile: 'Profile', users: 'Users', logout: 'Sign out', menu: 'Main menu', backToPortal: 'Back to the Customer Panel' },
   language: { label: 'Language', switchTo: 'Italiano' },
   login: {
     title: 'Sign in to the Customer Panel', email: 'Email', password: 'Password', submit: 'Sign in', wrong: 'Wrong email or password.',
@@ -297,6 +312,21 @@ const en: Dictionary = {
     departments: { TECHNICAL: 'Technical', BILLING: 'Billing', SALES: 'Sales' },
     priorities: { LOW: 'Low', NORMAL: 'Normal', HIGH: 'High', URGENT: 'Urgent' },
     kinds: { REQUEST: 'Request', CANCELLATION: 'Cancellation' },
+  },
+  webhooks: {
+    title: 'Webhooks', intro: "The panel sends these addresses a signed request (Standard Webhooks) for each chosen event of the account and, for a reseller, of its clients.",
+    url: 'Address (https)', events: 'Events', create: 'Add endpoint', created: 'Copy the signing secret now: it will not be shown again.', createdAt: 'Created',
+    rotate: 'New secret', rotated: 'New signing secret: copy it now. The previous one keeps working for 24 hours.', delete: 'Delete', deliveries: 'Deliveries', none: 'No endpoints.',
+    deliveriesOf: 'Deliveries to', noDeliveries: 'No deliveries.', event: 'Event', status: 'Status', attempts: 'Attempts', lastAnswer: 'Last answer', duration: 'Duration', excerpt: 'Response', redeliver: 'Send again', redelivered: 'Delivery queued again.',
+    statuses: { PENDING: 'Waiting', DELIVERED: 'Delivered', FAILED: 'Not delivered' } as Record<string, string>,
+    names: {
+      'service.expiring': 'Service expiring', 'service.deactivated': 'Service deactivated', 'service.changed': 'Service changed or renewed', 'order.created': 'Order created',
+      'order.paid': 'Order paid', 'invoice.issued': 'Invoice issued', 'cancellation.confirmed': 'Cancellation confirmed', 'cancellation.withdrawn': 'Cancellation withdrawn',
+    } as Record<string, string>,
+  },
+  calendarFeed: {
+    title: 'Expiry calendar', intro: 'Add this address to Google Calendar, Outlook or Apple Calendar ("subscribe from URL"): every expiry shows there with a reminder 7 days before. Whoever has the address sees the expiries: keep it private.',
+    own: "The account's expiries", withClients: "With the clients' expiries", copy: 'Copy', copied: 'Copied', regenerate: 'Regenerate the addresses', regenerated: 'New addresses made: the previous ones no longer work.',
   },
   errors: { generic: 'Something went wrong: please try again.' },
 };

@@ -27,7 +27,9 @@ export default async function AreaLayout({ children }: { children: ReactNode }) 
     ...(viewer.account?.kind === 'RESELLER' ? [['/area/clienti', t.nav.clients] as [string, string]] : []),
     ...(viewer.user.accountRole && may('users') ? [['/area/utenti', t.nav.users] as [string, string]] : []),
     ['/area/assistenza', backOffice ? t.nav.supportQueue : t.nav.support],
-    ['/area/notifiche', t.nav.notifications], ['/area/token', t.nav.tokens], ['/area/profilo', t.nav.profile], ['/area/sessioni', t.nav.sessions],
+    ['/area/notifiche', t.nav.notifications], ['/area/token', t.nav.tokens],
+    ...(viewer.account && may('webhookEndpoints') ? [['/area/webhook', t.nav.webhooks] as [string, string]] : []),
+    ['/area/profilo', t.nav.profile], ['/area/sessioni', t.nav.sessions],
     ...(backOffice ? [['/admin/graphiql', 'GraphiQL'] as [string, string]] : []),
   ];
   return (

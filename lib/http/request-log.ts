@@ -28,6 +28,8 @@ const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIO
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 /** Polled by load balancers and serving immutable assets: logged at debug level only. */
 const QUIET = /^\/(api\/health\/|_next\/static\/)/;
+/** Paths that are themselves a secret (a calendar feed's address): logged as their route. */
+const SECRET_PATH = /^\/api\/calendar\//;
 
 interface StartMessage { request: IncomingMessage; response: ServerResponse; server: Server }
 
@@ -45,6 +47,7 @@ function onRequestStart(message: unknown): void {
     method: METHODS.has(request.method ?? '') ? request.method! : 'OTHER',
     path: query < 0 ? url : url.slice(0, query),
   };
+  if (SECRET_PATH.test(context.path)) context.path = routeOf(context.path);
   response.setHeader('x-request-id', context.id);
   if (state.closing) response.setHeader('connection', 'close');
   // Everything the handler starts from here runs in this request's context: its log lines carry the id.

@@ -12,6 +12,7 @@ import { logger } from './logger';
 export const OUTBOXES: readonly { name: string; table: string; pending: string; queuedAt: string }[] = [
   { name: 'email', table: 'notifications', pending: `"status" = 'PENDING'`, queuedAt: 'created_at' },
   { name: 'e-invoice', table: 'e_invoices', pending: `"status" = 'TO_SEND'`, queuedAt: 'created_at' },
+  { name: 'webhook', table: 'webhook_deliveries', pending: `"status" = 'PENDING'`, queuedAt: 'created_at' },
 ];
 
 // Pools other than the server's own (getDataSource), e.g. the background work's.

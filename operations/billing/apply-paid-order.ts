@@ -4,6 +4,7 @@ import { termAfterOrder } from '@/domain/terms';
 import { Order, Service } from '@/entities';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit';
+import { queueServiceEvents } from '../webhooks/events';
 
 function snapshot(service: Service) {
   const { productId, status, termStartsOn, expiresOn, recurringPriceCents, parentServiceId, deactivatedOn } = service;
@@ -20,6 +21,10 @@ async function deactivateOrphanedClientDomains(manager: EntityManager, actor: Ac
     await manager.save(Service, child);
     await recordAudit(manager, actor, { action: 'service.deactivated', entityType: 'Service', entityId: child.id, accountId: child.accountId, before, after: { ...snapshot(child), reason: 'RESELLER_PLAN_CHANGED' } });
   }
+  if (!children.length) return;
+  await queueServiceEvents(manager, 'service.deactivated', {
+    from: `"services" s`, where: 's.id = ANY ($1::uuid[])', key: `'service.deactivated:' || s.id || ':' || to_char(s.expires_on, 'YYYY-MM-DD')`, extra: `jsonb_build_object('reason', 'RESELLER_PLAN_CHANGED')`,
+  }, [children.map((child) => child.id)]);
 }
 
 /**
@@ -48,6 +53,9 @@ export async function applyPaidOrder(manager: EntityManager, actor: Actor | null
       await deactivateOrphanedClientDomains(manager, actor, service, appliedOn, keeps[0].keeps);
     }
     await recordAudit(manager, actor, { action: `service.${order.kind.toLowerCase()}_applied`, entityType: 'Service', entityId: service.id, accountId: service.accountId, before, after: { ...snapshot(service), orderCode: order.code } });
+    await queueServiceEvents(manager, 'service.changed', {
+      from: `"services" s`, where: 's.id = $1', key: `'service.changed:' || s.id || ':' || $2`, extra: `jsonb_build_object('change', $3::text, 'orderCode', $2::text)`,
+    }, [service.id, order.code, order.kind]);
   }
   const fulfilled = { status: 'FULFILLED' as const, fulfilledAt: new Date() };
   Object.assign(order, fulfilled);

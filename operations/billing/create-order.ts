@@ -4,6 +4,7 @@ import { orderCode } from '@/domain/documents';
 import type { TaxedLines } from '@/domain/billing/taxed-lines';
 import { Order, OrderLine } from '@/entities';
 import type { OrderKind, PaymentMethod } from '@/entities/order';
+import { queueOrderEvent } from '../webhooks/events';
 
 /** The order's lines, totals and tax, as its quote fixed them or `taxedLines` priced them. */
 export interface NewOrder extends TaxedLines {
@@ -58,5 +59,6 @@ export async function createOrder(manager: EntityManager, input: NewOrder): Prom
   // insert rather than save: a new row has nothing to diff or cascade.
   Object.assign(order, (await manager.insert(Order, order)).generatedMaps[0]);
   await manager.insert(OrderLine, input.lines.map((line, position) => ({ orderId: order.id, position, ...line })));
+  await queueOrderEvent(manager, 'order.created', order);
   return order;
 }

@@ -4,6 +4,7 @@ import { Account, Invoice, InvoiceLine, OrderLine, type Order } from '@/entities
 import type { PaymentMethod } from '@/entities/order';
 import { billingSnapshot } from '../billing-details/account-billing';
 import { issueEInvoice } from '../einvoices/issue-e-invoice';
+import { queueInvoiceIssued } from '../webhooks/events';
 import { takeNextNumber } from './document-counter';
 
 /**
@@ -35,5 +36,6 @@ export async function issueInvoice(manager: EntityManager, order: Order, method:
   const invoiceLines = lines.map((line) => ({ invoiceId: invoice.id, position: line.position, description: line.description, amountCents: line.amountCents }));
   await manager.insert(InvoiceLine, invoiceLines);
   await issueEInvoice(manager, invoice, invoiceLines);
+  await queueInvoiceIssued(manager, invoice, order);
   return invoice;
 }

@@ -10,6 +10,7 @@ import { watchPool } from '@/lib/observability/database-metrics';
 import { logger } from '@/lib/observability/logger';
 import { startOutboxWorker } from '../notifications/outbox-worker';
 import { startReplyListener, type ReplyListener } from '../tickets/reply-listener';
+import { startWebhookWorker } from '../webhooks/deliver-webhooks';
 import { runLifecycle, runSummary } from './run-lifecycle';
 
 export const LIFECYCLE_JOB = 'daily-lifecycle';
@@ -41,7 +42,7 @@ async function startSupportMail(db: DataSource, log: (line: string) => void): Pr
 
 /**
  * What runs beside the portal, or in a process of its own (`npm run worker`): the daily lifecycle on
- * its schedule, the outbox's delivery, the e-invoices' transmission and the support mail listener. It has its own small connection
+ * its schedule, the outbox's delivery, the e-invoices' transmission, the webhooks' delivery and the support mail listener. It has its own small connection
  * pool. The scheduled run is for today: a run catches up everything due on or before its date, so days missed while nothing ran
  * are caught up by it too.
  */
@@ -53,8 +54,9 @@ export async function startBackgroundWork(url: string, log = (line: string) => l
   const mailer = mailerFromEnv();
   const outbox = startOutboxWorker(db, mailer);
   const eInvoices = startEInvoiceWorker(db, transport);
+  const webhooks = startWebhookWorker(db);
   let supportMail: ReplyListener | null = null;
-  const stopWorkers = () => Promise.all([outbox.stop(), eInvoices.stop(), supportMail?.stop()]);
+  const stopWorkers = () => Promise.all([outbox.stop(), eInvoices.stop(), webhooks.stop(), supportMail?.stop()]);
   try {
     supportMail = await startSupportMail(db, log);
     const jobs = await startJobs(url, [{
@@ -64,6 +66,7 @@ export async function startBackgroundWork(url: string, log = (line: string) => l
         const run = await runLifecycle(db, null, today());
         log(runSummary(run));
         outbox.wake();
+        webhooks.wake();
       },
     }]);
     log(`Daily lifecycle scheduled at 00:05 Europe/Rome; outbox ${mailer ? 'delivering through SMTP_URL' : 'capturing messages (no SMTP_URL)'}; e-invoices ${transport.name === 'pec' ? `sent by PEC to ${transport.sdiAddress}` : 'captured for the back office (EINVOICE_CHANNEL=capture)'}`);

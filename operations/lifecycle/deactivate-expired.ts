@@ -5,6 +5,7 @@ import { portalUrl } from '@/lib/config';
 import type { Actor } from '../actor';
 import { recordAuditRows } from '../audit';
 import { queueEmailsFor } from '../notifications/queue-emails';
+import { queueServiceEvents } from '../webhooks/events';
 import { affectedRows } from '../sql';
 import { LIFECYCLE_ACTOR_LABEL } from './actor-label';
 
@@ -63,8 +64,8 @@ const DEACTIVATION_EMAILS = `
 /**
  * Deactivates every active service whose expiry day has come (`expiresOn` ≤ `date`), with the
  * additional domains of the reseller plans among them; completes their confirmed cancellations,
- * audits each one and queues one "deactivated" email per service not cancelled (the reseller's
- * names its clients' domains). Returns how many services were deactivated.
+ * audits each one, queues one "deactivated" email per service not cancelled (the reseller's
+ * names its clients' domains) and a `service.deactivated` event per service. Returns how many services were deactivated.
  */
 export async function deactivateExpiredServices(manager: EntityManager, actor: Actor | null, date: CalendarDate): Promise<number> {
   await manager.query(CREATE_DEACTIVATED);
@@ -79,6 +80,11 @@ export async function deactivateExpiredServices(manager: EntityManager, actor: A
     after: `jsonb_build_object('status', 'DEACTIVATED', 'deactivatedOn', d.deactivated_on, 'reason',
       CASE WHEN d.plan_id IS NOT NULL THEN 'RESELLER_PLAN_DEACTIVATED' WHEN d.silent THEN 'CANCELLED' ELSE 'EXPIRED' END)`,
   }, [], LIFECYCLE_ACTOR_LABEL);
+  await queueServiceEvents(manager, 'service.deactivated', {
+    from: `"lifecycle_deactivated" d JOIN "services" s ON s.id = d.service_id`, where: 'true',
+    key: `'service.deactivated:' || s.id || ':' || to_char(s.expires_on, 'YYYY-MM-DD')`,
+    extra: `jsonb_build_object('reason', CASE WHEN d.plan_id IS NOT NULL THEN 'RESELLER_PLAN_DEACTIVATED' WHEN d.silent THEN 'CANCELLED' ELSE 'EXPIRED' END)`,
+  }, []);
   const link = portalUrl('/area/scadenziario');
   await queueEmailsFor<Deactivated>(manager, DEACTIVATION_EMAILS, [], (row) => ({
     accountId: row.accountId,

@@ -4,6 +4,7 @@ import { reminderTable } from '@/domain/reminders';
 import type { Locale } from '@/domain/money';
 import { portalUrl } from '@/lib/config';
 import { queueEmailsFor } from '../notifications/queue-emails';
+import { queueWebhookEventsFrom } from '../webhooks/queue-events';
 
 interface DueReminder {
   serviceId: string; accountId: string; email: string; locale: Locale; domain: string; productCode: string;
@@ -27,9 +28,20 @@ const DUE_REMINDERS = `
   WHERE NOT EXISTS (SELECT 1 FROM "cancellations" c WHERE c.service_id = s.id AND c.status = 'CONFIRMED')
     AND NOT EXISTS (SELECT 1 FROM "notifications" n WHERE n.dedupe_key = k.dedupe_key)`;
 
-/** Queues the expiry reminders due on `date`, catching up at most the latest missed one per service. */
-export function queueDueReminders(manager: EntityManager, date: CalendarDate): Promise<number> {
+// A `service.expiring` event beside each reminder, keyed as the reminder is (service, term, offset).
+const EXPIRING_EVENTS = `
+  SELECT r."accountId" AS account_id, 'service.expiring'::varchar AS event_type, replace(r."dedupeKey", 'reminder:', 'service.expiring:') AS event_key,
+         jsonb_build_object('accountId', r."accountId", 'serviceId', r."serviceId", 'domain', r.domain, 'productCode', r."productCode",
+           'expiresOn', r."expiresOn", 'daysLeft', r."daysLeft", 'renewalPriceCents', r."renewalPriceCents"::bigint) AS data
+  FROM (${DUE_REMINDERS}) r`;
+
+/**
+ * Queues the expiry reminders due on `date`, catching up at most the latest missed one per service, and their
+ * `service.expiring` events (first: a reminder queued is no longer due).
+ */
+export async function queueDueReminders(manager: EntityManager, date: CalendarDate): Promise<number> {
   const table = reminderTable();
+  await queueWebhookEventsFrom(manager, EXPIRING_EVENTS, [date, table.daysLeft, table.offsets]);
   return queueEmailsFor<DueReminder>(manager, DUE_REMINDERS, [date, table.daysLeft, table.offsets], (row) => ({
     accountId: row.accountId,
     toEmail: row.email,

@@ -1,6 +1,14 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { isLastAttempt, retryDelaySeconds } from '@/domain/delivery';
 
+/** When a failed row is tried again, and when it is given up. */
+export interface RetrySchedule {
+  delaySeconds(attempts: number): number;
+  isLast(attempts: number): boolean;
+}
+
+const MAIL_RETRIES: RetrySchedule = { delaySeconds: retryDelaySeconds, isLast: isLastAttempt };
+
 /** What a pass did with the rows it claimed. */
 export interface SendPass { sent: number; retried: number; failed: number }
 
@@ -8,7 +16,7 @@ export interface Claimed { id: string; attempts: number }
 
 /**
  * A durable outbox: a table whose rows wait in a pending status until `next_attempt_at`, and carry `attempts`,
- * `last_error` and `sent_at` (the email outbox, the e-invoices).
+ * `last_error` and `sent_at` (the email outbox, the e-invoices, the webhooks).
  */
 export interface Outbox<Row extends Claimed> {
   table: string;
@@ -16,11 +24,14 @@ export interface Outbox<Row extends Claimed> {
   claim: string;
   /** The status of a row sent, and what else is set with it (e.g. `, channel = 'pec'`). */
   sent: { status: string; also?: string };
-  /** The status after the last attempt (domain/delivery.ts); null retries for ever at the longest delay. */
+  /** The status after the last attempt; null retries for ever at the longest delay. */
   failed: string | null;
+  /** Mail's schedule (domain/delivery.ts) unless given. */
+  retry?: RetrySchedule;
   /** A column only the sender reads (what the receiver gets of a secret), emptied once the row is sent or failed. */
   sendersOnly?: string;
-  send(row: Row): Promise<void>;
+  /** Sends one row; `manager` is the claiming transaction's, for what the sender records beside the outcome. */
+  send(row: Row, manager: EntityManager): Promise<void>;
   /** True when the failure is the connection's, not this row's: the rest of the batch waits for the next pass. */
   isConnectionFailure(error: unknown): boolean;
 }
@@ -35,11 +46,12 @@ async function markSent(manager: EntityManager, outbox: Outbox<Claimed>, id: str
 /** Counts the failed attempt: another one later, with backoff, or the failed status after the last. */
 async function markFailed(manager: EntityManager, outbox: Outbox<Claimed>, id: string, attempts: number, error: unknown): Promise<'retried' | 'failed'> {
   const message = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
-  const last = outbox.failed !== null && isLastAttempt(attempts);
+  const retry = outbox.retry ?? MAIL_RETRIES;
+  const last = outbox.failed !== null && retry.isLast(attempts);
   await manager.query(
     `UPDATE "${outbox.table}" SET attempts = $2, last_error = $3, status = CASE WHEN $4 THEN $6 ELSE status END,
        next_attempt_at = now() + make_interval(secs => $5)${outbox.sendersOnly ? `, ${outbox.sendersOnly} = CASE WHEN $4 THEN NULL ELSE ${outbox.sendersOnly} END` : ''} WHERE id = $1`,
-    [id, attempts, message, last, retryDelaySeconds(attempts), outbox.failed],
+    [id, attempts, message, last, retry.delaySeconds(attempts), outbox.failed],
   );
   return last ? 'failed' : 'retried';
 }
@@ -55,7 +67,7 @@ async function sendBatch<Row extends Claimed>(db: DataSource, outbox: Outbox<Row
     const claimed: Row[] = await manager.query(outbox.claim, [batchSize]);
     for (const row of claimed) {
       try {
-        await outbox.send(row);
+        await outbox.send(row, manager);
         await markSent(manager, outbox as Outbox<Claimed>, row.id);
         pass.sent += 1;
       } catch (error) {
@@ -73,8 +85,8 @@ export async function deliverDue<Row extends Claimed>(db: DataSource, outbox: Ou
   while ((await sendBatch(db, outbox, batchSize, pass)) === batchSize && keepGoing());
 }
 
-/** The claim of `table`'s due rows in `pending`, oldest due first: `columns` read from the row aliased `r`. */
-export function dueRows(table: string, pending: string, columns: string): string {
+/** The claim of `table`'s due rows in `pending`, oldest due first: `columns` read from the row aliased `r` and what `join` adds. */
+export function dueRows(table: string, pending: string, columns: string, join = ''): string {
   const due = `SELECT id FROM "${table}" WHERE status = '${pending}' AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED`;
-  return `SELECT ${columns}, r.attempts FROM "${table}" r WHERE r.id IN (${due}) ORDER BY r.next_attempt_at`;
+  return `SELECT ${columns}, r.attempts FROM "${table}" r ${join} WHERE r.id IN (${due}) ORDER BY r.next_attempt_at`;
 }

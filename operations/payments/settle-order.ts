@@ -9,10 +9,11 @@ import { recordAudit } from '../audit';
 import { applyPaidOrder } from '../billing/apply-paid-order';
 import { issueInvoice } from '../billing/issue-invoice';
 import { queueEmail } from '../notifications/queue-email';
+import { queueOrderEvent } from '../webhooks/events';
 
 /**
  * Everything that follows a payment, in the caller's transaction: the order is paid, the invoice
- * issued (next number of the year), the change applied and the order fulfilled, the customer told.
+ * issued (next number of the year), the change applied and the order fulfilled, the customer and the webhooks told.
  * Either all of it commits or none of it.
  */
 export async function settleOrder(manager: EntityManager, actor: Actor | null, order: Order, method: PaymentMethod): Promise<{ order: Order; invoice: Invoice | null }> {
@@ -22,6 +23,7 @@ export async function settleOrder(manager: EntityManager, actor: Actor | null, o
   // An update, not save(): save would read the row again to find what changed.
   await manager.update(Order, order.id, paid);
   await recordAudit(manager, actor, { action: 'order.paid', entityType: 'Order', entityId: order.id, accountId: order.accountId, before: { status: 'AWAITING_PAYMENT' }, after: { status: 'PAID', method } });
+  await queueOrderEvent(manager, 'order.paid', order);
   // The change is applied before the invoice takes its number: the year's counter row stays locked from then
   // until commit, and every payment waits for it, so as little as possible comes after it.
   const fulfilled = await applyPaidOrder(manager, actor, order.id, day);

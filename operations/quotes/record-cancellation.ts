@@ -6,6 +6,7 @@ import type { Actor } from '../actor';
 import { recordAudit } from '../audit';
 import { queueEmail } from '../notifications/queue-email';
 import { openCancellationTicket } from '../tickets/cancellation-tickets';
+import { queueCancellationEvent } from '../webhooks/events';
 
 /** Records a confirmed cancellation, emails the customer and forwards it to support (by email and as a ticket in its queue), in the caller's transaction. */
 export async function recordCancellation(manager: EntityManager, actor: Actor, quote: Quote, service: Service): Promise<Cancellation> {
@@ -39,5 +40,6 @@ export async function recordCancellation(manager: EntityManager, actor: Actor, q
     action: 'cancellation.confirmed', entityType: 'Service', entityId: service.id, accountId: service.accountId,
     before: { cancellation: null }, after: { cancellationId: cancellation.id, effectiveOn: cancellation.effectiveOn, reason: cancellation.reason },
   });
+  await queueCancellationEvent(manager, 'cancellation.confirmed', cancellation, service);
   return cancellation;
 }

@@ -5,6 +5,7 @@ import type { Actor } from '../actor';
 import { recordAudit } from '../audit';
 import { UserInputError } from '../errors';
 import { closeCancellationTicket } from '../tickets/cancellation-tickets';
+import { queueCancellationEvent } from '../webhooks/events';
 import { openCancellationOf, serviceInReach } from './service-in-reach';
 
 /** Takes back a confirmed cancellation before the expiry day; reminders resume, and its ticket is closed. */
@@ -24,6 +25,7 @@ export async function withdrawCancellation(db: DataSource, actor: Actor, service
       action: 'cancellation.withdrawn', entityType: 'Service', entityId: service.id, accountId: service.accountId,
       before: { cancellationId: cancellation.id, status: 'CONFIRMED' }, after: { cancellationId: cancellation.id, status: 'WITHDRAWN' },
     });
+    await queueCancellationEvent(manager, 'cancellation.withdrawn', cancellation, service);
     return { service, cancellation };
   });
 }

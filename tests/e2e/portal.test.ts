@@ -408,6 +408,45 @@ describeInBrowser('the customer portal in a real Chromium', () => {
     await resellerContext.close();
   });
 
+  it('manages webhook endpoints on Webhook, the secret shown once, and offers the secret calendar addresses on Scadenziario (docs/api.md)', async () => {
+    const resellerContext = await browser.newContext();
+    const resellerErrors = watchConsoleErrors(resellerContext);
+    const reseller = await signIn(resellerContext, app.url, DEMO_LOGINS.reseller.email, DEMO_LOGINS.reseller.password);
+    await reseller.getByRole('link', { name: 'Webhook', exact: true }).click();
+    await reseller.getByRole('heading', { level: 1, name: 'Webhook' }).waitFor();
+    await reseller.getByLabel('Indirizzo (https)').fill('https://93.184.216.34/hook');
+    await reseller.getByLabel('Fattura emessa').check();
+    await reseller.getByRole('button', { name: 'Aggiungi endpoint' }).click();
+    const secret = await reseller.getByTestId('new-secret').innerText();
+    expect(secret).toMatch(/^whsec_/);
+    const row = reseller.locator('tbody tr', { hasText: '93.184.216.34' });
+    expect(await row.innerText()).toContain('Fattura emessa');
+    await screenshot(reseller, 'webhooks');
+    await expectAccessible(reseller);
+    await row.getByRole('button', { name: 'Nuovo segreto' }).click();
+    expect(await row.getByTestId('new-secret').innerText()).not.toBe(secret);
+    await reseller.reload();
+    expect(await reseller.locator('main').innerText()).not.toContain('whsec_');
+    await row.getByRole('link', { name: 'Consegne' }).click();
+    await reseller.getByText('Nessuna consegna.').waitFor();
+    await row.getByRole('button', { name: /^Elimina/ }).click();
+    await row.waitFor({ state: 'detached' });
+
+    await reseller.goto(`${app.url}/area/scadenziario`);
+    const own = await reseller.getByLabel("Scadenze dell'account").inputValue();
+    expect(await reseller.getByLabel('Scadenze con quelle dei clienti').inputValue()).toBe(`${own}?include=clients`);
+    const feed = await reseller.request.get(`${app.url}${new URL(own).pathname}`);
+    expect(feed.headers()['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(await feed.text()).toContain('BEGIN:VEVENT');
+    await expectAccessible(reseller);
+    await reseller.getByRole('button', { name: 'Rigenera gli indirizzi' }).click();
+    await reseller.getByText('Nuovi indirizzi creati').waitFor();
+    expect(await reseller.getByLabel("Scadenze dell'account").inputValue()).not.toBe(own);
+    expect((await reseller.request.get(`${app.url}${new URL(own).pathname}`)).status()).toBe(404);
+    expect(resellerErrors.take()).toEqual([]);
+    await resellerContext.close();
+  });
+
   it('lists the signed-in devices on Sessioni and ends one at once; signing out refuses the old cookie (docs/product-rules.md, Accounts and access)', async () => {
     const laptopContext = await browser.newContext();
     const phoneContext = await browser.newContext({ userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1' });

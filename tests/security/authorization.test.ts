@@ -10,6 +10,7 @@ import { recordOfflinePayment } from '@/operations/payments/record-offline-payme
 import { cancelService } from '@/operations/quotes/cancel-service';
 import { confirmQuote } from '@/operations/quotes/confirm-quote';
 import { requestServiceChange } from '@/operations/quotes/request-service-change';
+import { createWebhookEndpoint } from '@/operations/webhooks/endpoints';
 import type { PaymentMethod } from '@/entities/order';
 import type { AccountRole } from '@/entities/user';
 import { ROLE_PERMISSIONS, roleMayUse } from '@/domain/access-roles';
@@ -93,6 +94,15 @@ async function clientClosedTicket(): Promise<string> {
   const ticketId = await clientTicket();
   await closeTicket(db, client.actor, ticketId);
   return ticketId;
+}
+/** A webhook endpoint of the client's, on a public address. */
+const clientEndpoint = async () => (await createWebhookEndpoint(db, client.actor, 'https://93.184.216.34/hook', ['order.created'])).endpoint.id;
+/** A delivery to a new endpoint of the client's, queued by a new order. */
+async function clientDelivery(): Promise<string> {
+  const endpointId = await clientEndpoint();
+  await clientOrder('BANK_TRANSFER');
+  const [{ id }] = await db.query(`SELECT id FROM webhook_deliveries WHERE endpoint_id = $1`, [endpointId]);
+  return id;
 }
 async function clientCancelledService(): Promise<string> {
   const serviceId = await clientService();
@@ -328,6 +338,31 @@ const CASES: Record<string, Case> = {
     query: `mutation($id: ID!) { eraseUserData(input: { userId: $id }) { erasedUserId ${USER_ERRORS} } }`, allowed: BACK_OFFICE, roles: NO_ROLE, refusedAs: 'FORBIDDEN',
     variables: async () => ({ id: (await newAccountLogin(db, client.account, 'READ_ONLY')).user.id }),
   },
+  // webhooks: the account owner's, for its own account (the back office reaches every one, but has no account to add one to)
+  webhookEndpoints: { query: '{ webhookEndpoints { id url events } }', allowed: [...ACCOUNT_OWNERS, 'admin'], roles: OWNER_ROLE, refusedAs: 'FORBIDDEN' },
+  webhookDeliveries: {
+    query: 'query($id: ID!) { webhookDeliveries(endpointId: $id) { totalCount edges { node { id attemptLog { statusCode } } } } }', allowed: ['client', 'admin'], roles: OWNER_ROLE, refusedAs: 'MISSING',
+    variables: async () => ({ id: await clientEndpoint() }), missing: { id: MISSING_ID },
+  },
+  createWebhookEndpoint: {
+    query: `mutation { createWebhookEndpoint(input: { url: "https://93.184.216.34/hook", events: ["order.paid"] }) { webhookEndpoint { id } secret ${USER_ERRORS} } }`,
+    allowed: ACCOUNT_OWNERS, roles: OWNER_ROLE, refusedAs: 'FORBIDDEN',
+  },
+  deleteWebhookEndpoint: {
+    query: `mutation($id: ID!) { deleteWebhookEndpoint(input: { id: $id }) { webhookEndpoint { id } ${USER_ERRORS} } }`, allowed: ['client', 'admin'], roles: OWNER_ROLE, refusedAs: 'MISSING',
+    variables: async () => ({ id: await clientEndpoint() }), missing: { id: MISSING_ID },
+  },
+  rotateWebhookSecret: {
+    query: `mutation($id: ID!) { rotateWebhookSecret(input: { id: $id }) { webhookEndpoint { id } secret ${USER_ERRORS} } }`, allowed: ['client', 'admin'], roles: OWNER_ROLE, refusedAs: 'MISSING',
+    variables: async () => ({ id: await clientEndpoint() }), missing: { id: MISSING_ID },
+  },
+  redeliverWebhook: {
+    query: `mutation($id: ID!) { redeliverWebhook(input: { deliveryId: $id }) { delivery { id status } ${USER_ERRORS} } }`, allowed: ['client', 'admin'], roles: OWNER_ROLE, refusedAs: 'MISSING',
+    variables: async () => ({ id: await clientDelivery() }), missing: { id: MISSING_ID },
+  },
+  // the calendar feed: every login of an account, for its account
+  calendarFeedUrl: { query: '{ calendarFeedUrl }', allowed: ACCOUNT_OWNERS, roles: ALL_ROLES, refusedAs: 'FORBIDDEN' },
+  regenerateCalendarFeed: { query: `mutation { regenerateCalendarFeed { url ${USER_ERRORS} } }`, allowed: ACCOUNT_OWNERS, roles: ALL_ROLES, refusedAs: 'FORBIDDEN' },
   // the forms of someone who cannot sign in
   requestPasswordReset: { query: `mutation { requestPasswordReset(input: { email: "nobody@example.test" }) { ok ${USER_ERRORS} } }`, allowed: EVERYONE, roles: ALL_ROLES, refusedAs: 'FORBIDDEN' },
   resetPassword: {

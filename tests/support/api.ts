@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServerAdapter } from '@whatwg-node/server';
 import { encode } from 'next-auth/jwt';
+import { GET as calendarFeed } from '@/app/api/calendar/[file]/route';
 import { GET as live } from '@/app/api/health/live/route';
 import { GET as ready } from '@/app/api/health/ready/route';
 import { GET as invoicePdf } from '@/app/api/invoices/[id]/pdf/route';
@@ -20,6 +21,8 @@ function route(request: Request): Promise<Response> {
   const invoice = pathname.match(/^\/api\/invoices\/([^/]+)\/(pdf|xml)$/);
   if (invoice) return (invoice[2] === 'pdf' ? invoicePdf : invoiceXml)(request, { params: Promise.resolve({ id: invoice[1] }) });
   if (pathname === '/api/stripe/webhook' && request.method === 'POST') return stripeWebhook(request);
+  const calendar = pathname.match(/^\/api\/calendar\/([^/]+)$/);
+  if (calendar) return calendarFeed(request, { params: Promise.resolve({ file: calendar[1] }) });
   if (pathname === '/api/health/live') return Promise.resolve(live());
   if (pathname === '/api/health/ready') return ready();
   if (pathname === '/api/metrics') return scrape(request);
@@ -34,7 +37,7 @@ export interface GraphQLResult<T = any> { status: number; body: { data?: T; erro
 export interface Caller { token?: string; cookie?: string; headers?: Record<string, string> }
 
 /**
- * Serves the API's route handlers (GraphQL, invoice PDFs and XML, the Stripe webhook, health and metrics) over
+ * Serves the API's route handlers (GraphQL, invoice PDFs and XML, the Stripe webhook, the calendar feed, health and metrics) over
  * real HTTP on a free port for the test file, observed as the server's requests are (request ids, log
  * lines, metrics), and returns a client for them.
  */

@@ -1,0 +1,44 @@
+import type { EntityManager } from 'typeorm';
+import { invoiceNumber } from '@/domain/documents';
+import type { WebhookEventType } from '@/domain/webhooks';
+import type { Cancellation, Invoice, Order, Service } from '@/entities';
+import { queueWebhookEvent, queueWebhookEventsFrom } from './queue-events';
+
+// What each event's `data` carries (docs/api.md, Webhooks): stable ids (service id, order code, invoice number), never internals.
+
+/** A service as events tell it, from `s` (services) and `p` (its product). */
+const SERVICE_DATA = `jsonb_build_object('accountId', s.account_id, 'serviceId', s.id, 'domain', s.domain, 'productCode', p.code, 'status', s.status,
+  'expiresOn', to_char(s.expires_on, 'YYYY-MM-DD'), 'deactivatedOn', to_char(s.deactivated_on, 'YYYY-MM-DD'))`;
+
+/**
+ * Events about services, one per row of `from` (which names the service `s`) kept by `where`: `key` and `extra` (a
+ * jsonb merged into the service's data) are SQL over those rows; `parameters` are the statement's.
+ */
+export function queueServiceEvents(manager: EntityManager, type: WebhookEventType, rows: { from: string; where: string; key: string; extra?: string }, parameters: unknown[]): Promise<void> {
+  return queueWebhookEventsFrom(manager, `
+    SELECT s.account_id, '${type}'::varchar AS event_type, ${rows.key} AS event_key, ${SERVICE_DATA}${rows.extra ? ` || ${rows.extra}` : ''} AS data
+    FROM ${rows.from} JOIN "products" p ON p.id = s.product_id WHERE ${rows.where}`, parameters);
+}
+
+function orderData(order: Order): Record<string, unknown> {
+  return { accountId: order.accountId, orderCode: order.code, kind: order.kind, status: order.status, serviceId: order.serviceId, placedOn: order.placedOn, totalCents: order.totalCents };
+}
+
+export function queueOrderEvent(manager: EntityManager, type: 'order.created' | 'order.paid', order: Order): Promise<void> {
+  return queueWebhookEvent(manager, { accountId: order.accountId, type, key: `${type}:${order.code}`, data: orderData(order) });
+}
+
+export function queueInvoiceIssued(manager: EntityManager, invoice: Invoice, order: Order): Promise<void> {
+  const number = invoiceNumber(invoice.year, invoice.number);
+  return queueWebhookEvent(manager, {
+    accountId: invoice.accountId, type: 'invoice.issued', key: `invoice.issued:${number}`,
+    data: { accountId: invoice.accountId, invoiceNumber: number, orderCode: order.code, issuedOn: invoice.issuedOn, netCents: invoice.netCents, vatCents: invoice.vatCents, totalCents: invoice.totalCents },
+  });
+}
+
+export function queueCancellationEvent(manager: EntityManager, type: 'cancellation.confirmed' | 'cancellation.withdrawn', cancellation: Cancellation, service: Service): Promise<void> {
+  return queueWebhookEvent(manager, {
+    accountId: service.accountId, type, key: `${type}:${cancellation.id}`,
+    data: { accountId: service.accountId, serviceId: service.id, domain: service.domain, cancellationId: cancellation.id, effectiveOn: cancellation.effectiveOn, reason: cancellation.reason },
+  });
+}
