@@ -3,7 +3,7 @@ import { yearOf, type CalendarDate } from '@/domain/calendar';
 import { Account, Invoice, InvoiceLine, OrderLine, type Order } from '@/entities';
 import type { PaymentMethod } from '@/entities/order';
 import { billingSnapshot } from '../billing-details/account-billing';
-import { issueEInvoice } from '../einvoices/issue-e-invoice';
+import { issueEInvoice, takeProgressive } from '../einvoices/issue-e-invoice';
 import { takeNextNumber } from './document-counter';
 
 /**
@@ -15,6 +15,7 @@ export async function issueInvoice(manager: EntityManager, order: Order, method:
   const billed = account ?? await manager.findOneByOrFail(Account, { id: order.accountId });
   const lines = await manager.find(OrderLine, { where: { orderId: order.id }, order: { position: 'ASC' } });
   const year = yearOf(issuedOn);
+  const progressive = await takeProgressive(manager);
   // From here the year's counter row is locked until commit: only the invoice's own rows follow.
   const number = await takeNextNumber(manager, 'INVOICE', year);
   const invoice = await manager.save(Invoice, manager.create(Invoice, {
@@ -34,6 +35,6 @@ export async function issueInvoice(manager: EntityManager, order: Order, method:
   }));
   const invoiceLines = lines.map((line) => ({ invoiceId: invoice.id, position: line.position, description: line.description, amountCents: line.amountCents }));
   await manager.insert(InvoiceLine, invoiceLines);
-  await issueEInvoice(manager, invoice, invoiceLines);
+  await issueEInvoice(manager, invoice, { lines: invoiceLines, progressive });
   return invoice;
 }
