@@ -6,11 +6,13 @@ import type { CounterSeries } from '@/entities/document-counter';
  * stays locked until commit, and a rollback returns the number, so the series has no gaps.
  */
 export async function takeNextNumber(manager: EntityManager, series: CounterSeries, year: number): Promise<number> {
-  const rows: { last_value: number }[] = await manager.query(
-    `INSERT INTO "document_counters" ("series", "year", "last_value") VALUES ($1, $2, 1)
-     ON CONFLICT ("series", "year") DO UPDATE SET "last_value" = "document_counters"."last_value" + 1
-     RETURNING "last_value"`,
-    [series, year],
-  );
+  const rows: { last_value: number }[] = await manager.query(nextNumberSql('$1', '$2'), [series, year]);
   return rows[0].last_value;
+}
+
+/** The statement taking the next number, `last_value`, of the series and year its two parameters name: a CTE of the row's own insert. */
+export function nextNumberSql(series: string, year: string): string {
+  return `INSERT INTO "document_counters" ("series", "year", "last_value") VALUES (${series}, ${year}, 1)
+     ON CONFLICT ("series", "year") DO UPDATE SET "last_value" = "document_counters"."last_value" + 1
+     RETURNING "last_value"`;
 }

@@ -3,9 +3,9 @@ import { yearOf, type CalendarDate } from '@/domain/calendar';
 import { Account, Invoice, InvoiceLine, OrderLine, type Order } from '@/entities';
 import type { PaymentMethod } from '@/entities/order';
 import { billingSnapshot } from '../billing-details/account-billing';
-import { issueEInvoice } from '../einvoices/issue-e-invoice';
+import { issueEInvoice, takeProgressive } from '../einvoices/issue-e-invoice';
 import { queueInvoiceIssued } from '../webhooks/events';
-import { takeNextNumber } from './document-counter';
+import { nextNumberSql } from './document-counter';
 
 /**
  * Issues the invoice of a paid order, with the next number of the year and the billing data as it is now, and its
@@ -16,11 +16,11 @@ export async function issueInvoice(manager: EntityManager, order: Order, method:
   const billed = account ?? await manager.findOneByOrFail(Account, { id: order.accountId });
   const lines = await manager.find(OrderLine, { where: { orderId: order.id }, order: { position: 'ASC' } });
   const year = yearOf(issuedOn);
-  // From here the year's counter row is locked until commit: only the invoice's own rows follow.
-  const number = await takeNextNumber(manager, 'INVOICE', year);
-  const invoice = await manager.save(Invoice, manager.create(Invoice, {
+  const progressive = await takeProgressive(manager);
+  // The number is taken by the invoice's own insert: from then the year's counter row is locked until commit,
+  // and only the invoice's lines, its e-invoice, the webhooks' invoice.issued deliveries and the email follow.
+  const invoice = manager.create(Invoice, {
     year,
-    number,
     accountId: order.accountId,
     orderId: order.id,
     issuedOn,
@@ -32,10 +32,17 @@ export async function issueInvoice(manager: EntityManager, order: Order, method:
     vatRatePercent: order.vatRatePercent,
     vatNatura: order.vatNatura,
     paymentMethod: method,
-  }));
+  });
+  await manager.createQueryBuilder().insert().into(Invoice)
+    .addCommonTableExpression(nextNumberSql(':series', ':year'), 'taken')
+    // The number's SQL stands in for it until RETURNING sets it on the entity, with the id and the defaults.
+    .values(Object.assign(invoice, { number: () => '(SELECT "last_value" FROM "taken")' }))
+    .setParameters({ series: 'INVOICE', year })
+    .returning(['number'])
+    .execute();
   const invoiceLines = lines.map((line) => ({ invoiceId: invoice.id, position: line.position, description: line.description, amountCents: line.amountCents }));
   await manager.insert(InvoiceLine, invoiceLines);
-  await issueEInvoice(manager, invoice, invoiceLines);
+  await issueEInvoice(manager, invoice, { lines: invoiceLines, progressive });
   await queueInvoiceIssued(manager, invoice, order);
   return invoice;
 }

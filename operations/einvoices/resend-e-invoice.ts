@@ -30,7 +30,7 @@ export async function resendEInvoice(db: DataSource, actor: Actor | null, input:
     // The rejected file names its successor first (checked at commit), so that the invoice never has two current files.
     const id = randomUUID();
     await manager.update(EInvoice, { id: current.id }, { supersededById: id });
-    const fresh = await writeEInvoice(manager, invoice, id);
+    const fresh = await writeEInvoice(manager, invoice, { id });
     await recordAudit(manager, actor, {
       action: 'einvoice.resent', entityType: 'EInvoice', entityId: fresh.id, accountId: invoice.accountId,
       before: { fileName: current.fileName, status: current.status }, after: { fileName: fresh.fileName, status: fresh.status },

@@ -1,5 +1,7 @@
+import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { Invoice, Product, Service } from '@/entities';
+import { recordOfflinePayment } from '@/operations/payments/record-offline-payment';
 import { useGraphQLServer } from '../support/api';
 import { useTestDatabase } from '../support/database';
 import { newAccount, newAdmin, type AccountLogin, type Login } from '../support/fixtures';
@@ -63,6 +65,28 @@ describe('bank transfer and postal slip', () => {
     const pay = await api.gql('mutation($code: String!) { payOrder(input: { code: $code, paymentMethod: CARD }) { cardPayment { clientSecret } userErrors { code } } }', { code }, { token: customer.token });
     expect(pay.body.data.payOrder).toEqual({ cardPayment: null, userErrors: [{ code: 'ORDER_NOT_PAYABLE' }] });
     expect(await db.getRepository(Invoice).countBy({ accountId: customer.account.id })).toBe(1);
+  });
+
+  it('takes the invoice\'s number with its insert and then holds the year\'s counter for three statements and the commit', async () => {
+    const { code } = await upgradeOrder(db, customer, 'BANK_TRANSFER');
+    const original = pg.Client.prototype.query;
+    const statements: string[] = [];
+    pg.Client.prototype.query = function recorded(this: pg.Client, ...args: unknown[]) {
+      const text = args[0];
+      statements.push(typeof text === 'string' ? text : (text as { text: string }).text);
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof original;
+    try {
+      await recordOfflinePayment(db, admin.actor, { orderCode: code, amountCents: 3059, reference: `CRO held ${code}` });
+    } finally {
+      pg.Client.prototype.query = original;
+    }
+    const taking = statements.findIndex((sql) => sql.includes('"document_counters"'));
+    expect(statements[taking]).toContain('INSERT INTO "invoices"');
+    // Its lines, its e-invoice, the webhooks' invoice.issued deliveries and the email; then COMMIT.
+    expect(statements.slice(taking + 1).map((sql) => sql.trim().split(/[\s(]+/).slice(0, 3).join(' '))).toEqual([
+      'INSERT INTO "invoice_lines"', 'INSERT INTO "e_invoices"', 'INSERT INTO "webhook_deliveries"', 'INSERT INTO "notifications"', 'COMMIT',
+    ]);
   });
 
   it('refuses a reference already recorded for another order, naming that order, and changes nothing', async () => {
