@@ -7,5 +7,5 @@ import { portalQuery } from './graphql';
 export async function regenerateCalendarFeed(): Promise<void> {
   const { data } = await portalQuery<{ regenerateCalendarFeed: { userErrors: { code: string }[] } }>('mutation { regenerateCalendarFeed { userErrors { code } } }');
   const error = data?.regenerateCalendarFeed.userErrors[0]?.code;
-  redirect(`/area/scadenziario?${error ? `errore=${error}` : 'esito=calendario'}`);
+  redirect(`/area/scadenziario/calendario?${error ? `errore=${error}` : 'esito=calendario'}`);
 }

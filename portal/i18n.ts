@@ -161,6 +161,7 @@ const it = {
     } as Record<string, string>,
   },
   calendarFeed: {
+    linkHint: 'le scadenze nel tuo calendario (Google, Outlook, Apple), con un promemoria.', noAccount: "Il calendario delle scadenze è di un account: l'amministrazione non ne ha uno.",
     title: 'Calendario delle scadenze', intro: "Aggiungi questo indirizzo a Google Calendar, Outlook o Calendario di Apple (\u00abiscriviti da URL\u00bb): ogni scadenza vi compare con un promemoria 7 giorni prima. Chi ha l'indirizzo vede le scadenze: tienilo riservato.",
     own: "Scadenze dell'account", withClients: 'Scadenze con quelle dei clienti', copy: 'Copia', copied: 'Copiato', regenerate: 'Rigenera gli indirizzi', regenerated: 'Nuovi indirizzi creati: quelli precedenti non funzionano più.',
   },
@@ -325,6 +326,7 @@ const en: Dictionary = {
     } as Record<string, string>,
   },
   calendarFeed: {
+    linkHint: 'the expiries in your calendar (Google, Outlook, Apple), with a reminder.', noAccount: 'The expiry calendar belongs to an account: the back office has none.',
     title: 'Expiry calendar', intro: 'Add this address to Google Calendar, Outlook or Apple Calendar ("subscribe from URL"): every expiry shows there with a reminder 7 days before. Whoever has the address sees the expiries: keep it private.',
     own: "The account's expiries", withClients: "With the clients' expiries", copy: 'Copy', copied: 'Copied', regenerate: 'Regenerate the addresses', regenerated: 'New addresses made: the previous ones no longer work.',
   },

@@ -408,7 +408,7 @@ describeInBrowser('the customer portal in a real Chromium', () => {
     await resellerContext.close();
   });
 
-  it('manages webhook endpoints on Webhook, the secret shown once, and offers the secret calendar addresses on Scadenziario (docs/api.md)', async () => {
+  it('manages webhook endpoints on Webhook, the secret shown once, and offers the secret calendar addresses from Scadenziario (docs/api.md)', async () => {
     const resellerContext = await browser.newContext();
     const resellerErrors = watchConsoleErrors(resellerContext);
     const reseller = await signIn(resellerContext, app.url, DEMO_LOGINS.reseller.email, DEMO_LOGINS.reseller.password);
@@ -433,6 +433,8 @@ describeInBrowser('the customer portal in a real Chromium', () => {
     await row.waitFor({ state: 'detached' });
 
     await reseller.goto(`${app.url}/area/scadenziario`);
+    await reseller.getByRole('link', { name: 'Calendario delle scadenze' }).click();
+    await reseller.getByRole('heading', { level: 1, name: 'Calendario delle scadenze' }).waitFor();
     const own = await reseller.getByLabel("Scadenze dell'account").inputValue();
     expect(await reseller.getByLabel('Scadenze con quelle dei clienti').inputValue()).toBe(`${own}?include=clients`);
     const feed = await reseller.request.get(`${app.url}${new URL(own).pathname}`);
