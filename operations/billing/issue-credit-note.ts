@@ -10,6 +10,7 @@ import { recordAudit } from '../audit';
 import { UserInputError, Validation } from '../errors';
 import { assertBackOffice, withinReach } from '../scope';
 import { issueEInvoice } from '../einvoices/issue-e-invoice';
+import { queueInvoiceIssued } from '../webhooks/events';
 import { takeNextNumber } from './document-counter';
 
 export interface CreditNoteInput {
@@ -66,7 +67,8 @@ async function creditFor(manager: EntityManager, invoice: Invoice, amountCents: 
  * The back office corrects an issued invoice with a credit note (TD04): the whole invoice (every line, the
  * same totals) or a net amount of it (one line, VAT at the invoice's rate), never more than is left after
  * earlier credit notes. Numbered in the invoices' gapless yearly sequence, dated today, with the billing
- * data of the invoice it corrects; issued with its e-invoice in one transaction, and audited.
+ * data of the invoice it corrects; issued with its e-invoice and its `invoice.issued` webhook event in one
+ * transaction, and audited.
  */
 export async function issueCreditNote(db: DataSource, actor: Actor, input: CreditNoteInput): Promise<Invoice> {
   assertBackOffice(actor);
@@ -97,6 +99,7 @@ export async function issueCreditNote(db: DataSource, actor: Actor, input: Credi
     }));
     await manager.insert(InvoiceLine, lines.map((line) => ({ ...line, invoiceId: creditNote.id })));
     await issueEInvoice(manager, creditNote);
+    await queueInvoiceIssued(manager, creditNote, { corrects: invoice });
     await recordAudit(manager, actor, {
       action: 'invoice.credit_note_issued', entityType: 'Invoice', entityId: creditNote.id, accountId: creditNote.accountId,
       after: { number: invoiceNumber(year, creditNote.number), corrects: invoiceNumber(invoice.year, invoice.number), reason, ...totals },

@@ -43,6 +43,6 @@ export async function issueInvoice(manager: EntityManager, order: Order, method:
   const invoiceLines = lines.map((line) => ({ invoiceId: invoice.id, position: line.position, description: line.description, amountCents: line.amountCents }));
   await manager.insert(InvoiceLine, invoiceLines);
   await issueEInvoice(manager, invoice, { lines: invoiceLines, progressive });
-  await queueInvoiceIssued(manager, invoice, order);
+  await queueInvoiceIssued(manager, invoice, { order });
   return invoice;
 }

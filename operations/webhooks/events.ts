@@ -28,11 +28,20 @@ export function queueOrderEvent(manager: EntityManager, type: 'order.created' | 
   return queueWebhookEvent(manager, { accountId: order.accountId, type, key: `${type}:${order.code}`, data: orderData(order) });
 }
 
-export function queueInvoiceIssued(manager: EntityManager, invoice: Invoice, order: Order): Promise<void> {
+/**
+ * An issued document: the invoice of a paid order (`order`), or a credit note correcting `corrects`.
+ * Both are numbered in the same yearly sequence and sent to the SdI, so integrators book both.
+ */
+export function queueInvoiceIssued(manager: EntityManager, invoice: Invoice, of: { order: Order } | { corrects: Invoice }): Promise<void> {
   const number = invoiceNumber(invoice.year, invoice.number);
   return queueWebhookEvent(manager, {
     accountId: invoice.accountId, type: 'invoice.issued', key: `invoice.issued:${number}`,
-    data: { accountId: invoice.accountId, invoiceNumber: number, orderCode: order.code, issuedOn: invoice.issuedOn, netCents: invoice.netCents, vatCents: invoice.vatCents, totalCents: invoice.totalCents },
+    data: {
+      accountId: invoice.accountId, invoiceNumber: number, kind: invoice.kind,
+      orderCode: 'order' in of ? of.order.code : null,
+      correctsInvoiceNumber: 'corrects' in of ? invoiceNumber(of.corrects.year, of.corrects.number) : null,
+      issuedOn: invoice.issuedOn, netCents: invoice.netCents, vatCents: invoice.vatCents, totalCents: invoice.totalCents,
+    },
   });
 }
 

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { WEBHOOK_EVENTS } from '@/domain/webhooks';
+import { issueCreditNote } from '@/operations/billing/issue-credit-note';
 import { recordOfflinePayment } from '@/operations/payments/record-offline-payment';
 import { runLifecycle } from '@/operations/lifecycle/run-lifecycle';
 import { cancelService } from '@/operations/quotes/cancel-service';
@@ -45,11 +46,27 @@ describe('orders, payments, invoices, changes', () => {
     expect(events.map((e) => e.type).sort()).toEqual(['invoice.issued', 'order.created', 'order.paid', 'service.changed']);
     const byType = Object.fromEntries(events.map((e) => [e.type, e.data]));
     expect(byType['order.paid']).toMatchObject({ orderCode: code, status: 'PAID', totalCents: 3059 });
-    expect(byType['invoice.issued']).toEqual({ accountId: customer.account.id, invoiceNumber: `2026/${String(invoice!.number).padStart(6, '0')}`, orderCode: code, issuedOn: '2026-07-02', netCents: 2507, vatCents: 552, totalCents: 3059 });
+    expect(byType['invoice.issued']).toEqual({ accountId: customer.account.id, invoiceNumber: `2026/${String(invoice!.number).padStart(6, '0')}`, kind: 'INVOICE', orderCode: code, correctsInvoiceNumber: null, issuedOn: '2026-07-02', netCents: 2507, vatCents: 552, totalCents: 3059 });
     expect(byType['service.changed']).toEqual({
       accountId: customer.account.id, serviceId: service.id, domain: service.domain, productCode: 'BUSINESS', status: 'ACTIVE', expiresOn: '2027-01-01', deactivatedOn: null,
       change: 'UPGRADE', orderCode: code,
     });
+  });
+
+  it('queues invoice.issued for a credit note too, naming the invoice it corrects', async () => {
+    const customer = await subscribed();
+    const { code } = await upgradeOrder(db, customer, 'BANK_TRANSFER');
+    const { invoice } = await recordOfflinePayment(db, admin.actor, { orderCode: code, amountCents: 3059, reference: `CRO ${code}` });
+    const corrected = `2026/${String(invoice!.number).padStart(6, '0')}`;
+    const creditNote = await issueCreditNote(db, admin.actor, { invoiceNumber: corrected, amountCents: 1000, reason: 'sconto concordato' });
+    const issued = (await queued(customer)).filter((e) => e.type === 'invoice.issued');
+    expect(issued.map((e) => e.data)).toEqual([
+      expect.objectContaining({ invoiceNumber: corrected, kind: 'INVOICE', orderCode: code, correctsInvoiceNumber: null }),
+      {
+        accountId: customer.account.id, invoiceNumber: `2026/${String(creditNote.number).padStart(6, '0')}`, kind: 'CREDIT_NOTE', orderCode: null,
+        correctsInvoiceNumber: corrected, issuedOn: creditNote.issuedOn, netCents: 1000, vatCents: 220, totalCents: 1220,
+      },
+    ]);
   });
 });
 
