@@ -1,10 +1,9 @@
-import Link from 'next/link';
 import type { Locale } from '@/domain/money';
 import { date } from '@/portal/format';
 import { visitorMay } from '@/portal/access';
 import { getDictionary } from '@/portal/i18n';
 import { withdrawCancellation } from '@/portal/service-actions';
-import { GearIcon, RenewIcon, TrashIcon } from './icons';
+import { Icon } from './icons';
 import { StatusBadge } from './status-badge';
 
 export interface ScheduleRow {
@@ -35,11 +34,13 @@ function Actions({ row, locale, returnTo, labels, may }: ActionsProps) {
       </form>
     );
   }
+  // Plain links: as next/link, each of a page's 150 would be a client component rendered on the server and
+  // would prefetch its page from the browser.
   return (
     <span className="row-actions">
-      {may('renewService') && <Link href={`/area/servizi/${row.id}/rinnovo`} className="icon-button" aria-label={`${labels.renew} ${row.domain} ${row.product.code}`} title={labels.renew}><RenewIcon /></Link>}
-      {may('cancelService') && <Link href={`/area/servizi/${row.id}/disdetta`} className="icon-button danger" aria-label={`${labels.cancel} ${row.domain} ${row.product.code}`} title={labels.cancel}><TrashIcon /></Link>}
-      {may('requestServiceChange') && <Link href={`/area/servizi/${row.id}/cambio`} className="icon-button" aria-label={`${labels.change} ${row.domain} ${row.product.code}`} title={labels.change}><GearIcon /></Link>}
+      {may('renewService') && <a href={`/area/servizi/${row.id}/rinnovo`} className="icon-button" aria-label={`${labels.renew} ${row.domain} ${row.product.code}`} title={labels.renew}><Icon name="renew" /></a>}
+      {may('cancelService') && <a href={`/area/servizi/${row.id}/disdetta`} className="icon-button danger" aria-label={`${labels.cancel} ${row.domain} ${row.product.code}`} title={labels.cancel}><Icon name="trash" /></a>}
+      {may('requestServiceChange') && <a href={`/area/servizi/${row.id}/cambio`} className="icon-button" aria-label={`${labels.change} ${row.domain} ${row.product.code}`} title={labels.change}><Icon name="gear" /></a>}
     </span>
   );
 }

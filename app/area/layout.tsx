@@ -3,23 +3,20 @@ import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { SignOutButton } from '@/components/sign-out-button';
 import { SiteHeader } from '@/components/site-header';
-import { roleMayUse, type AccountRole, type LoginRole } from '@/domain/access-roles';
-import { signedInQuery } from '@/portal/graphql';
+import { visitorMay } from '@/portal/access';
 import { getDictionary } from '@/portal/i18n';
+import { portalViewer } from '@/portal/viewer';
 
 export const dynamic = 'force-dynamic';
 
-interface Viewer { viewer: { user: { email: string; role: string; accountRole: AccountRole | null; twoFactorEnabled: boolean; twoFactorRequired: boolean }; account: { name: string; kind: string } | null } }
-
 export default async function AreaLayout({ children }: { children: ReactNode }) {
   const { t } = await getDictionary();
-  const { viewer } = await signedInQuery<Viewer>('{ viewer { user { email role accountRole twoFactorEnabled twoFactorRequired } account { name kind } } }');
+  const viewer = await portalViewer();
   // The back office enrols its second factor before anything else.
   if (viewer.user.twoFactorRequired && !viewer.user.twoFactorEnabled) redirect('/due-fattori');
   // A role sees the pages of what it may use (the full admin every one).
-  const role: LoginRole | null = viewer.user.role === 'SUPPORT' ? 'SUPPORT' : viewer.user.accountRole;
+  const may = await visitorMay();
   const backOffice = viewer.user.role !== 'USER';
-  const may = (field: string) => !role || roleMayUse(role, field);
   const links: [string, string][] = [
     ['/area', t.nav.dashboard], ['/area/scadenziario', t.nav.schedule], ['/area/ordini', t.nav.orders],
     ...(may('invoices') ? [['/area/fatture', t.nav.invoices] as [string, string]] : []),

@@ -8,6 +8,7 @@ import { hashPassword, verifyPassword } from '@/lib/passwords';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit';
 import { UserInputError, Validation } from '../errors';
+import { selectByKeys } from '../loading';
 import { mailLogin } from './login-mail';
 import { newOneTimeLink, openOneTimeLink } from './one-time-links';
 
@@ -15,8 +16,10 @@ const EMAIL_LINK_VALIDITY_MS = 24 * 60 * 60_000;
 
 export interface ProfileInput { name: string; locale: Locale | null }
 
-export function loadProfile(db: DataSource, actor: Actor): Promise<User> {
-  return db.getRepository(User).findOneByOrFail({ id: actor.userId });
+export async function loadProfile(db: DataSource, actor: Actor): Promise<User> {
+  const [user] = await selectByKeys(db, User, 'id', [actor.userId]);
+  if (!user) throw new Error(`no login ${actor.userId}`);
+  return user;
 }
 
 /** The login's name and language (null: the account's). */

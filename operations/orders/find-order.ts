@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { isOrderCode } from '@/domain/documents';
 import { Order } from '@/entities';
+import { selectEntities } from '@/lib/db/select-entities';
 import type { Actor } from '../actor';
 import { withinReach } from '../scope';
 
@@ -9,5 +10,6 @@ export async function findOrder(db: DataSource, actor: Actor, code: string): Pro
   const normalized = code.trim().toUpperCase();
   if (!isOrderCode(normalized)) return null;
   const query = db.getRepository(Order).createQueryBuilder('o').where('o.code = :code', { code: normalized });
-  return withinReach(query, 'o.accountId', actor).getOne();
+  const [order] = await selectEntities(withinReach(query, 'o.accountId', actor), { prepared: true });
+  return order ?? null;
 }

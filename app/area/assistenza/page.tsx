@@ -3,6 +3,7 @@ import { StatusBadge } from '@/components/status-badge';
 import { dateTime } from '@/portal/format';
 import { signedInQuery, signedInResult } from '@/portal/graphql';
 import { getDictionary, problemMessage } from '@/portal/i18n';
+import { portalViewer } from '@/portal/viewer';
 
 export const metadata = { title: 'Assistenza' };
 
@@ -20,8 +21,7 @@ const oneOf = (values: string[], value: string | undefined) => (value && values.
 export default async function TicketsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const { locale, t } = await getDictionary();
   const search = await searchParams;
-  const { viewer } = await signedInQuery<{ viewer: { user: { role: string } } }>('{ viewer { user { role } } }');
-  const backOffice = viewer.user.role !== 'USER';
+  const backOffice = (await portalViewer()).user.role !== 'USER';
   const days = Number(search.giorni);
   const filter = {
     status: oneOf(STATUSES, search.stato), department: oneOf(DEPARTMENTS, search.reparto), priority: oneOf(PRIORITIES, search.priorita),
