@@ -5,7 +5,7 @@ import { sessionClaim } from '@/lib/auth/session';
 import { today } from '@/lib/clock';
 import { rateLimitSettings } from '@/lib/config';
 import { getDataSource } from '@/lib/db/data-source';
-import { actorForSession, apiTokenCaller, type RateUse } from '@/operations/access/resolve-actor';
+import { actorForSession, apiTokenCaller, type CallerRows, type RateUse } from '@/operations/access/resolve-actor';
 import type { Actor } from '@/operations/actor';
 import { createLoaders, type Loaders } from './loaders';
 
@@ -44,7 +44,7 @@ async function credentialsOf(request: Request): Promise<Credentials> {
   return sessionClaim(request);
 }
 
-interface Caller { actor: Actor; catalogRevision: string | null; rate: RateUse }
+interface Caller { actor: Actor; catalogRevision: string | null; rate: RateUse; rows: CallerRows }
 
 /**
  * The actor behind the credentials, `cost` charged to its budget: a valid API token (not revoked, not past
@@ -81,8 +81,12 @@ export async function createGraphQLContext(request: Request): Promise<Context> {
   if (!credentials) return context;
   context.identify = async (operationContext, cost) => {
     operationContext.identify = null;
-    const { actor, catalogRevision, rate } = await callerOf(db, credentials, cost);
-    Object.assign(operationContext, { actor, locale: localeOf(request, actor), loaders: createLoaders(db, actor, catalogRevision), rate: { ...rate, cost, ...rateLimitSettings() } });
+    const { actor, catalogRevision, rate, rows } = await callerOf(db, credentials, cost);
+    const loaders = createLoaders(db, actor, catalogRevision);
+    // The caller's statement read its login and account whole: asking for them costs no further statement.
+    loaders.login.prime(rows.login.id, rows.login);
+    if (rows.account) loaders.account.prime(rows.account.id, rows.account);
+    Object.assign(operationContext, { actor, locale: localeOf(request, actor), loaders, rate: { ...rate, cost, ...rateLimitSettings() } });
   };
   return context;
 }

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import type { Account, Cancellation, EInvoice, Invoice, InvoiceLine, Order, OrderLine, Payment, Product, ProductCategory, SdiNotification, Service } from '@/entities';
+import type { Account, Cancellation, EInvoice, Invoice, InvoiceLine, Order, OrderLine, Payment, Product, ProductCategory, SdiNotification, Service, User } from '@/entities';
+import { loadLogins } from '@/operations/access/profile';
 import type { Actor } from '@/operations/actor';
 import { loadCategories, loadProductsOnSale } from '@/operations/catalog/loading';
 import { RequestCatalog } from '@/operations/catalog/request-catalog';
@@ -22,6 +23,8 @@ export function createLoaders(db: DataSource, actor: Actor | null, catalogRevisi
     category: new DataLoader<string, ProductCategory | null>((ids) => loadCategories(db, ids)),
     productsOfCategory: new DataLoader<string, Product[]>((ids) => loadProductsOnSale(db, ids)),
     account: new DataLoader<string, Account | null>((ids) => loadAccounts(db, ids)),
+    /** The signed-in login (primed with the caller's row, read with it). */
+    login: new DataLoader<string, User | null>((ids) => loadLogins(db, ids)),
     openCancellation: new DataLoader<string, Cancellation | null>((serviceIds) => loadOpenCancellations(db, serviceIds)),
     order: new DataLoader<string, Order | null>((ids) => loadOrders(db, ids)),
     orderLines: new DataLoader<string, OrderLine[]>((orderIds) => loadOrderLines(db, orderIds)),

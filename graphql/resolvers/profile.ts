@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver } from 'type-graphql';
 import type { Locale } from '@/domain/money';
 import type { User } from '@/entities';
-import { changePassword, confirmEmailChange, loadProfile, requestEmailChange, updateProfile } from '@/operations/access/profile';
+import { changePassword, confirmEmailChange, requestEmailChange, updateProfile } from '@/operations/access/profile';
 import type { Context } from '../context';
 import { attempt } from '../errors';
 import { requireActor, requireActorEnrolling } from '../guards';
@@ -20,7 +20,9 @@ export function userView(user: User): UserType {
 export class ProfileResolver {
   @FieldResolver(() => UserType, { description: 'The signed-in login and its profile.' })
   async user(@Ctx() context: Context): Promise<UserType> {
-    return userView(await loadProfile(context.db, requireActorEnrolling(context)));
+    const login = await context.loaders.login.load(requireActorEnrolling(context).userId);
+    if (!login) throw new Error('the signed-in login is gone');
+    return userView(login);
   }
 
   @Mutation(() => UpdateProfilePayload, { description: "The signed-in login's name and language." })

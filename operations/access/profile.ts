@@ -8,13 +8,18 @@ import { hashPassword, verifyPassword } from '@/lib/passwords';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit';
 import { UserInputError, Validation } from '../errors';
-import { selectByKeys } from '../loading';
+import { byKey, selectByKeys } from '../loading';
 import { mailLogin } from './login-mail';
 import { newOneTimeLink, openOneTimeLink } from './one-time-links';
 
 const EMAIL_LINK_VALIDITY_MS = 24 * 60 * 60_000;
 
 export interface ProfileInput { name: string; locale: Locale | null }
+
+/** The logins with these ids (null for a missing one): the signed-in login's profile, as a request's loader batches it. */
+export async function loadLogins(db: DataSource, ids: readonly string[]): Promise<(User | null)[]> {
+  return byKey(ids, await selectByKeys(db, User, 'id', ids), (user) => user.id);
+}
 
 export async function loadProfile(db: DataSource, actor: Actor): Promise<User> {
   const [user] = await selectByKeys(db, User, 'id', [actor.userId]);

@@ -2,11 +2,13 @@ import type { DataSource } from 'typeorm';
 import type { ApiScope } from '@/domain/api-scopes';
 import type { CalendarDate } from '@/domain/calendar';
 import type { Locale } from '@/domain/money';
-import { User } from '@/entities';
+import { Account, User } from '@/entities';
 import type { LoginRole } from '@/entities/user';
 import type { AccountKind } from '@/entities/account';
 import { hashTokenSecret, TOKEN_PREFIX } from '@/lib/api-token-secret';
 import { queryPrepared } from '@/lib/db/prepared';
+import { columnsAs, entityFromRow } from '@/lib/db/select-entities';
+import { memoPerObject } from '@/lib/memo';
 import { secondFactorState, type Actor } from '../actor';
 
 function actorOf(user: User): Actor {
@@ -64,18 +66,31 @@ function rateUseOf(row: RateUse): RateUse {
   return { charged: row.charged, used: row.used, windowStartedAt: row.windowStartedAt };
 }
 
+/** The caller's login and account, read whole by the caller's statement: the request's loaders start with them. */
+export interface CallerRows { login: User; account: Account | null }
+
+const statements = memoPerObject<DataSource, 'session' | 'token', string>();
+/** The caller's statement, `owner` given the login's and its account's columns (as the query builder names them). */
+function callerStatement(db: DataSource, kind: 'session' | 'token', owner: (loginColumns: string) => string): string {
+  return statements(db, kind, () => owner(`${columnsAs(db, User, 'u')}, ${columnsAs(db, Account, 'a')}`));
+}
+
+function callerRowsOf(db: DataSource, row: Record<string, unknown>): CallerRows {
+  return { login: entityFromRow(db, User, 'u', row), account: row.a_id ? entityFromRow(db, Account, 'a', row) : null };
+}
+
 interface SessionOwner extends RateUse { email: string; role: User['role']; accountRole: LoginRole | null; accountId: string | null; kind: AccountKind | null; locale: Locale | null; enrolled: boolean; passed: boolean; catalogRevision: string }
 
 // One statement, like the token's: the session's login, if the session is still open, the request's cost
 // charged to the session's budget, the session marked seen (at most once a minute), and the catalog's revision.
-const SESSION_OWNER = `
+const SESSION_OWNER = (loginColumns: string) => `
   WITH found AS (
     SELECT s.id AS session_id, s.rate_used, s.rate_window_started_at, u.email, u.role, u.account_role AS "accountRole", u.account_id AS "accountId", a.kind, COALESCE(u.locale, a.locale) AS locale,
-      u.totp_secret IS NOT NULL AS enrolled, s.second_factor_at IS NOT NULL AS passed
+      u.totp_secret IS NOT NULL AS enrolled, s.second_factor_at IS NOT NULL AS passed, ${loginColumns}
     FROM "user_sessions" s JOIN "users" u ON u.id = s.user_id LEFT JOIN "accounts" a ON a.id = u.account_id
     WHERE s.id = $1 AND s.user_id = $5 AND s.ended_at IS NULL
   ), ${CHARGE('user_sessions', 's', 'last_seen_at', 's.id = found.session_id')}
-  SELECT email, role, "accountRole", "accountId", kind, locale, enrolled, passed, ${RATE_USE},
+  SELECT found.*, ${RATE_USE},
     (SELECT revision FROM "catalog_revision") AS "catalogRevision"
   FROM found LEFT JOIN charged ON true`;
 
@@ -83,15 +98,15 @@ const SESSION_OWNER = `
  * The actor of an open portal session of `userId`, with the request's cost charged to the session's budget,
  * and the catalog's revision (as `apiTokenCaller` gives it); null when the session was ended (or never existed).
  */
-export async function actorForSession(db: DataSource, userId: string, sessionId: string, charge: Charge): Promise<{ actor: Actor; rate: RateUse; catalogRevision: string } | null> {
-  const [owner] = await queryPrepared<SessionOwner>(db, SESSION_OWNER, [sessionId, charge.cost, charge.windowSeconds, charge.points, userId]);
+export async function actorForSession(db: DataSource, userId: string, sessionId: string, charge: Charge): Promise<{ actor: Actor; rate: RateUse; catalogRevision: string; rows: CallerRows } | null> {
+  const [owner] = await queryPrepared<SessionOwner & Record<string, unknown>>(db, callerStatement(db, 'session', SESSION_OWNER), [sessionId, charge.cost, charge.windowSeconds, charge.points, userId]);
   if (!owner) return null;
   const isAdmin = owner.role === 'ADMIN';
   const actor: Actor = {
     userId, email: owner.email, isAdmin, accountId: owner.accountId, accountKind: owner.kind, accountRole: owner.accountRole, locale: owner.locale ?? 'it', sessionId,
     secondFactor: secondFactorState(isAdmin, owner.enrolled, owner.passed), scopes: null, limitedToClientId: null,
   };
-  return { actor, rate: rateUseOf(owner), catalogRevision: owner.catalogRevision };
+  return { actor, rate: rateUseOf(owner), catalogRevision: owner.catalogRevision, rows: callerRowsOf(db, owner) };
 }
 
 interface TokenOwner extends RateUse {
@@ -102,18 +117,18 @@ interface TokenOwner extends RateUse {
 // One statement: the token's owner, its scopes, client and expiry, the request's cost charged to the token's
 // budget (not once it expired, `$5` being today), the token marked used (at most once a minute), and the catalog's revision, by which
 // the request knows whether the server's copy of the catalog is current.
-const TOKEN_OWNER = `
+const TOKEN_OWNER = (loginColumns: string) => `
   WITH found AS (
     SELECT t.id AS token_id, t.rate_used, t.rate_window_started_at, t.scopes, t.client_id AS "clientId", t.expires_on::text AS "expiresOn",
-      u.id AS "userId", u.email, u.role, u.account_role AS "accountRole", u.account_id AS "accountId", a.kind, COALESCE(u.locale, a.locale) AS locale
+      u.id AS "userId", u.email, u.role, u.account_role AS "accountRole", u.account_id AS "accountId", a.kind, COALESCE(u.locale, a.locale) AS locale, ${loginColumns}
     FROM "api_tokens" t JOIN "users" u ON u.id = t.user_id LEFT JOIN "accounts" a ON a.id = u.account_id
     WHERE t.secret_hash = $1 AND t.revoked_at IS NULL
   ), ${CHARGE('api_tokens', 't', 'last_used_at', 't.id = found.token_id AND (found."expiresOn" IS NULL OR found."expiresOn"::date >= $5::date)')}
-  SELECT "userId", email, role, "accountRole", "accountId", kind, locale, scopes, "clientId", "expiresOn", ${RATE_USE},
+  SELECT found.*, ${RATE_USE},
     (SELECT revision FROM "catalog_revision") AS "catalogRevision"
   FROM found LEFT JOIN charged ON true`;
 
-export interface TokenCaller { actor: Actor; catalogRevision: string; rate: RateUse }
+export interface TokenCaller { actor: Actor; catalogRevision: string; rate: RateUse; rows: CallerRows }
 
 /**
  * The actor behind a Bearer token and the catalog's revision, the request's cost charged to the token's budget;
@@ -121,7 +136,7 @@ export interface TokenCaller { actor: Actor; catalogRevision: string; rate: Rate
  */
 export async function apiTokenCaller(db: DataSource, token: string, charge: Charge, today: CalendarDate): Promise<TokenCaller | { expiredOn: CalendarDate } | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
-  const [owner] = await queryPrepared<TokenOwner>(db, TOKEN_OWNER, [hashTokenSecret(token), charge.cost, charge.windowSeconds, charge.points, today]);
+  const [owner] = await queryPrepared<TokenOwner & Record<string, unknown>>(db, callerStatement(db, 'token', TOKEN_OWNER), [hashTokenSecret(token), charge.cost, charge.windowSeconds, charge.points, today]);
   if (!owner) return null;
   if (owner.expiresOn && owner.expiresOn < today) return { expiredOn: owner.expiresOn };
   const actor: Actor = {
@@ -137,5 +152,5 @@ export async function apiTokenCaller(db: DataSource, token: string, charge: Char
     scopes: owner.scopes,
     limitedToClientId: owner.clientId,
   };
-  return { actor, catalogRevision: owner.catalogRevision, rate: rateUseOf(owner) };
+  return { actor, catalogRevision: owner.catalogRevision, rate: rateUseOf(owner), rows: callerRowsOf(db, owner) };
 }
