@@ -6,6 +6,7 @@
  * the GraphQL query: leaving fields out shows what each one costs.
  * Needs the dataset `npm run bench` builds.
  */
+import './production-env';
 import { createHook } from 'node:async_hooks';
 import { Session } from 'node:inspector/promises';
 import pg from 'pg';
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
   const variant = process.argv[2] ?? 'graphql';
   const count = Number(process.argv[3] ?? 3000);
   Object.assign(process.env, {
-    PORTAL_TODAY: addDays(DATASET_TODAY, 10), DB_LOG: 'off', PORTAL_WORKERS: 'off', DB_POOL_SIZE: '20', NODE_ENV: 'production', API_RATE_LIMIT_POINTS: String(MAX_RATE_LIMIT_POINTS),
+    PORTAL_TODAY: addDays(DATASET_TODAY, 10), DB_LOG: 'off', PORTAL_WORKERS: 'off', DB_POOL_SIZE: '20', API_RATE_LIMIT_POINTS: String(MAX_RATE_LIMIT_POINTS),
   });
   const databases = await openBenchDatabases(console.log);
   try {
