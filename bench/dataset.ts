@@ -107,7 +107,7 @@ export async function buildDataset(url: string, progress: (line: string) => void
     await step(client, "customers' services", servicesSql(size, size.services - size.resellers - clientServices, firstCustomer, customers, false), progress);
     await step(client, 'orders', `
       INSERT INTO orders (code, kind, status, account_id, service_id, net_cents, vat_cents, total_cents, payment_method, placed_on, created_at, paid_at, fulfilled_at)
-      SELECT 'HCS-2025-' || lpad(n::text, 6, '0'), 'RENEWAL', 'FULFILLED', s.account_id, s.id, s.recurring_price_cents,
+      SELECT 'HCS-2025-' || lpad(n::text, greatest(6, length(n::text)), '0'), 'RENEWAL', 'FULFILLED', s.account_id, s.id, s.recurring_price_cents,
              (s.recurring_price_cents * 22 + 50) / 100, s.recurring_price_cents + (s.recurring_price_cents * 22 + 50) / 100,
              'BANK_TRANSFER', s.term_starts_on, s.term_starts_on, s.term_starts_on, s.term_starts_on
       FROM (SELECT id, account_id, recurring_price_cents, term_starts_on, row_number() OVER (ORDER BY id) AS n FROM services WHERE status = 'ACTIVE' LIMIT ${size.orders}) s`, progress);
