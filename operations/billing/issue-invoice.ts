@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { yearOf, type CalendarDate } from '@/domain/calendar';
-import { Account, Invoice, InvoiceLine, type Order, type OrderLine } from '@/entities';
+import { Account, Invoice, type Order, type OrderLine } from '@/entities';
 import type { PaymentMethod } from '@/entities/order';
 import { queryPrepared } from '@/lib/db/prepared';
 import { columnsAs, entityFromRow } from '@/lib/db/select-entities';
@@ -34,6 +35,11 @@ export async function invoiceInputs(manager: EntityManager, order: Order): Promi
   return { account: entityFromRow(db, Account, 'account', row), lines: row.lines as InvoiceInputs['lines'], progressive: Number(row.progressive) };
 }
 
+// The invoice's lines, written by the invoice's own statement (the foreign key is checked at its end).
+const INSERT_LINES = `
+  INSERT INTO "invoice_lines" ("invoice_id", "position", "description", "amount_cents")
+  SELECT :invoiceId, l."position", l."description", l."amountCents" FROM jsonb_to_recordset(CAST(:lines AS jsonb)) AS l("position" int, "description" varchar, "amountCents" bigint)`;
+
 /**
  * Issues the invoice of a paid order, with the next number of the year and the billing data as it is now, and its
  * e-invoice. The tax is the order's, fixed when it was quoted, whatever the billing data says today. `inputs` are
@@ -42,9 +48,10 @@ export async function invoiceInputs(manager: EntityManager, order: Order): Promi
 export async function issueInvoice(manager: EntityManager, order: Order, method: PaymentMethod, issuedOn: CalendarDate, inputs?: InvoiceInputs): Promise<Invoice> {
   const { account: billed, lines, progressive } = inputs ?? await invoiceInputs(manager, order);
   const year = yearOf(issuedOn);
-  // The number is taken by the invoice's own insert: from then the year's counter row is locked until commit,
-  // and only the invoice's lines, its e-invoice, the webhooks' invoice.issued deliveries and the email follow.
+  // The number is taken by the invoice's own insert, which writes its lines too: from then the year's counter row
+  // is locked until commit, and only the invoice's e-invoice, the webhooks' invoice.issued deliveries and the email follow.
   const invoice = manager.create(Invoice, {
+    id: randomUUID(),
     year,
     accountId: order.accountId,
     orderId: order.id,
@@ -58,15 +65,15 @@ export async function issueInvoice(manager: EntityManager, order: Order, method:
     vatNatura: order.vatNatura,
     paymentMethod: method,
   });
+  const invoiceLines = lines.map((line) => ({ invoiceId: invoice.id, position: line.position, description: line.description, amountCents: line.amountCents }));
   await manager.createQueryBuilder().insert().into(Invoice)
     .addCommonTableExpression(nextNumberSql(':series', ':year'), 'taken')
-    // The number's SQL stands in for it until RETURNING sets it on the entity, with the id and the defaults.
+    .addCommonTableExpression(INSERT_LINES, 'lines')
+    // The number's SQL stands in for it until RETURNING sets it on the entity, with the defaults.
     .values(Object.assign(invoice, { number: () => '(SELECT "last_value" FROM "taken")' }))
-    .setParameters({ series: 'INVOICE', year })
+    .setParameters({ series: 'INVOICE', year, invoiceId: invoice.id, lines: JSON.stringify(invoiceLines) })
     .returning(['number'])
     .execute();
-  const invoiceLines = lines.map((line) => ({ invoiceId: invoice.id, position: line.position, description: line.description, amountCents: line.amountCents }));
-  await manager.insert(InvoiceLine, invoiceLines);
   await issueEInvoice(manager, invoice, { lines: invoiceLines, progressive });
   await queueInvoiceIssued(manager, invoice, { order });
   return invoice;
