@@ -33,7 +33,7 @@ export async function queueWebhookEventsFrom(manager: EntityManager, events: str
 /** `queueWebhookEventsFrom` for one event. */
 export function queueWebhookEvent(manager: EntityManager, event: WebhookEventInput): Promise<void> {
   return queueWebhookEventsFrom(manager, `SELECT $1::uuid AS account_id, $2::varchar AS event_type, $3::varchar AS event_key, $4::jsonb AS data`,
-    [event.accountId, event.type, event.key, JSON.stringify(event.data)]);
+    [event.accountId, event.type, event.key, JSON.stringify(event.data)], { prepared: true });
 }
 
 /** SQL yielding, for `queueWebhookEventsFrom`, events given whole: `parameter` is a JSON array of `WebhookEventInput`s. */
