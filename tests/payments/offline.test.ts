@@ -70,7 +70,7 @@ describe('bank transfer and postal slip', () => {
     expect(await db.getRepository(Invoice).countBy({ accountId: customer.account.id })).toBe(1);
   });
 
-  it('takes the invoice\'s number with its insert, which writes the lines too, and then holds the year\'s counter for two statements and the commit', async () => {
+  it('takes the invoice\'s number with its insert, which writes the lines too, and then holds the year\'s counter for three statements and the commit', async () => {
     const { code } = await upgradeOrder(db, customer, 'BANK_TRANSFER');
     const statements = await statementsDuring(() => recordOfflinePayment(db, admin.actor, { orderCode: code, amountCents: 3059, reference: `CRO held ${code}` }));
     const taking = statements.findIndex((sql) => sql.includes('"document_counters"'));
