@@ -1,8 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { Order, Payment, type Invoice } from '@/entities';
-import { queryPrepared } from '@/lib/db/prepared';
 import type { PaymentMethod } from '@/entities/order';
+import { queryPrepared } from '@/lib/db/prepared';
 import type { Actor } from '../actor';
 import { UserInputError, Validation } from '../errors';
 import { lockOrderAndService } from './lock-order';
