@@ -1,5 +1,6 @@
 import type { EntityManager, QueryDeepPartialEntity } from 'typeorm';
 import { AuditEvent } from '@/entities';
+import { queryPrepared } from '@/lib/db/prepared';
 import { type Actor, actorLabel } from './actor';
 import { affectedRows } from './sql';
 
@@ -56,4 +57,19 @@ export function recordAuditRows(manager: EntityManager, actor: Actor | null, row
     SELECT ${user}::uuid, ${labelled}, ${rows.accountId}, ${action}, ${entityType}, ${rows.entityId}, ${rows.before}, ${rows.after}
     FROM ${rows.from}`;
   return affectedRows(manager, sql, [...parameters, actorUserId, named, rows.action, rows.entityType]);
+}
+
+// The entries travel as one JSON array: the statement's text is the same whatever their number, so each
+// connection prepares it once.
+const AUDIT_ENTRIES = `
+  INSERT INTO "audit_events" ("actor_user_id", "actor_label", "account_id", "action", "entity_type", "entity_id", "before", "after")
+  SELECT $1::uuid, $2, e."accountId", e."action", e."entityType", e."entityId", e."before", e."after"
+  FROM jsonb_to_recordset($3::jsonb) AS e("accountId" uuid, "action" varchar, "entityType" varchar, "entityId" varchar, "before" jsonb, "after" jsonb)`;
+
+/** `recordAudit` for several entries by the same actor, in one statement: what one operation changed, told at its end. */
+export async function recordAuditEntries(manager: EntityManager, actor: Actor | null, entries: readonly AuditEntry[], label?: string): Promise<void> {
+  if (!entries.length) return;
+  const { actorUserId, actorLabel: named } = attribution(actor, label);
+  const rows = entries.map(({ accountId, action, entityType, entityId, before, after }) => ({ accountId, action, entityType, entityId, before: before ?? null, after: after ?? null }));
+  await queryPrepared(manager, AUDIT_ENTRIES, [actorUserId, named, JSON.stringify(rows)]);
 }

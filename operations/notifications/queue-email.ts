@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { carriesSecret, renderEmail, withoutSecrets, type EmailMessage } from '@/domain/emails';
 import type { Locale } from '@/domain/money';
-import { Notification } from '@/entities';
+import { queryPrepared } from '@/lib/db/prepared';
 
 export interface OutgoingEmail {
   accountId: string | null;
@@ -36,7 +36,15 @@ export function outboxRow(email: OutgoingEmail) {
   };
 }
 
+// A key already queued keeps its message. The text is fixed: each connection prepares it once; nothing is returned.
+const QUEUE_EMAIL = `
+  INSERT INTO "notifications" ("account_id", "template", "dedupe_key", "to_email", "reply_to", "locale", "data", "subject", "body_text", "body_html", "deliverable")
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+  ON CONFLICT DO NOTHING`;
+
 /** Writes the message to the outbox in the caller's transaction; the mail worker delivers it after commit. */
 export async function queueEmail(manager: EntityManager, email: OutgoingEmail): Promise<void> {
-  await manager.createQueryBuilder().insert().into(Notification).values(outboxRow(email)).orIgnore().execute();
+  const row = outboxRow(email);
+  await queryPrepared(manager, QUEUE_EMAIL, [row.accountId, row.template, row.dedupeKey, row.toEmail, row.replyTo, row.locale, JSON.stringify(row.data), row.subject,
+    row.bodyText, row.bodyHtml, row.deliverable === null ? null : JSON.stringify(row.deliverable)]);
 }

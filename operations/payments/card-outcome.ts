@@ -7,7 +7,7 @@ import { cardProcessor } from '@/lib/payments/processor';
 import { portalUrl } from '@/lib/config';
 import { recordAudit } from '../audit';
 import { queueEmail } from '../notifications/queue-email';
-import { lockOrder } from './lock-order';
+import { lockOrderAndService } from './lock-order';
 import { refundCardPayment, type RefundDue } from './refund-card-payment';
 import { settleOrder } from './settle-order';
 
@@ -39,7 +39,7 @@ export async function applyCardOutcome(db: DataSource, intentId: string): Promis
   const outcome = await db.transaction(async (manager): Promise<CardOutcome | RefundDue> => {
     const known = await manager.findOneBy(Payment, { provider: processor.provider, providerReference: intent.id });
     if (!known) return 'UNKNOWN_INTENT';
-    const order = (await lockOrder(manager, { id: known.orderId }))!;
+    const { order, service } = (await lockOrderAndService(manager, { id: known.orderId }))!;
     // Read again under the order's lock: a concurrent outcome may have moved the intent to a new attempt.
     const current = await manager.createQueryBuilder(Payment, 'p').setLock('pessimistic_write')
       .where('p.provider = :provider AND p.providerReference = :intent', { provider: processor.provider, intent: intent.id }).getOneOrFail();
@@ -59,7 +59,7 @@ export async function applyCardOutcome(db: DataSource, intentId: string): Promis
         return { paymentId: payment.id, accountId: order.accountId };
       }
       await manager.update(Payment, payment.id, { status: 'SUCCEEDED', failureCode: null });
-      await settleOrder(manager, null, order, 'CARD');
+      await settleOrder(manager, null, order, 'CARD', { service });
       return 'PAID';
     }
     const code = intent.failureCode ?? 'unknown';

@@ -2,10 +2,10 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { Order, Payment, type Invoice } from '@/entities';
 import type { PaymentMethod } from '@/entities/order';
+import { queryPrepared } from '@/lib/db/prepared';
 import type { Actor } from '../actor';
-import { recordAudit } from '../audit';
 import { UserInputError, Validation } from '../errors';
-import { lockOrder } from './lock-order';
+import { lockOrderAndService } from './lock-order';
 import { settleOrder } from './settle-order';
 import { assertBackOffice } from '../scope';
 
@@ -24,35 +24,37 @@ export async function recordOfflinePayment(db: DataSource, actor: Actor, input: 
     .check(input.method == null || input.method !== 'CARD', 'method', 'INVALID', 'an offline payment is a BANK_TRANSFER or a POSTAL_SLIP')
     .throwIfInvalid();
   return db.transaction(async (manager) => {
-    const order = await lockOrder(manager, { code: input.orderCode.trim().toUpperCase() });
-    if (!order) throw new UserInputError('NOT_FOUND', 'no order with this code', 'orderCode');
+    const locked = await lockOrderAndService(manager, { code: input.orderCode.trim().toUpperCase() });
+    if (!locked) throw new UserInputError('NOT_FOUND', 'no order with this code', 'orderCode');
+    const { order, service } = locked;
     if (order.status === 'PAID' || order.status === 'FULFILLED') throw new UserInputError('ALREADY_PAID', `order ${order.code} is already paid`, 'orderCode');
     if (order.status !== 'AWAITING_PAYMENT') throw new UserInputError('ORDER_NOT_PAYABLE', `order ${order.code} was cancelled`, 'orderCode');
     if (input.amountCents !== order.totalCents) {
       throw new UserInputError('AMOUNT_MISMATCH', `the amount received (${input.amountCents} cents) differs from the order total (${order.totalCents} cents)`, 'amountCents');
     }
     const method: PaymentMethod = input.method ?? (order.paymentMethod === 'POSTAL_SLIP' ? 'POSTAL_SLIP' : 'BANK_TRANSFER');
-    const paymentId = await insertUnlessReferenceTaken(manager, {
-      orderId: order.id, method, provider: 'OFFLINE', status: 'SUCCEEDED', amountCents: input.amountCents,
-      providerReference: reference, idempotencyKey: `offline-${randomUUID()}`, recordedByUserId: actor.userId,
-    });
+    const paymentId = await insertUnlessReferenceTaken(manager, [order.id, method, input.amountCents, reference, `offline-${randomUUID()}`, actor.userId]);
     if (!paymentId) throw await referenceTaken(manager, reference);
-    await recordAudit(manager, actor, { action: 'payment.recorded', entityType: 'Payment', entityId: paymentId, accountId: order.accountId, after: { orderCode: order.code, method, amountCents: input.amountCents, reference } });
-    return settleOrder(manager, actor, order, method);
+    const recorded = { action: 'payment.recorded', entityType: 'Payment', entityId: paymentId, accountId: order.accountId, after: { orderCode: order.code, method, amountCents: input.amountCents, reference } };
+    return settleOrder(manager, actor, order, method, { service, audit: [recorded] });
   });
 }
+
+// Nothing to update: ON CONFLICT … DO NOTHING, on UQ_payments_provider_reference (a partial index).
+const INSERT_PAYMENT = `
+  INSERT INTO "payments" ("order_id", "method", "provider", "status", "amount_cents", "provider_reference", "idempotency_key", "recorded_by_user_id")
+  VALUES ($1, $2, 'OFFLINE', 'SUCCEEDED', $3, $4, $5, $6)
+  ON CONFLICT ("provider", "provider_reference") WHERE "provider_reference" IS NOT NULL DO NOTHING
+  RETURNING "id"`;
 
 /**
  * Inserts the payment unless an offline payment already has its reference (UQ_payments_provider_reference).
  * A concurrent recording of the same reference makes the insert wait for its outcome: committed, this
  * one inserts nothing (and its transaction stays usable); rolled back, this one goes ahead.
  */
-async function insertUnlessReferenceTaken(manager: EntityManager, payment: Partial<Payment>): Promise<string | null> {
-  const { raw } = await manager.createQueryBuilder().insert().into(Payment).values(payment)
-    .orUpdate([], ['provider', 'provider_reference'], { indexPredicate: '"provider_reference" IS NOT NULL' }) // nothing to update: ON CONFLICT … DO NOTHING
-    .returning('"id"')
-    .execute();
-  return (raw as { id: string }[])[0]?.id ?? null;
+async function insertUnlessReferenceTaken(manager: EntityManager, values: [orderId: string, method: PaymentMethod, amountCents: number, reference: string, idempotencyKey: string, recordedByUserId: string]): Promise<string | null> {
+  const [inserted] = await queryPrepared<{ id: string }>(manager, INSERT_PAYMENT, values);
+  return inserted?.id ?? null;
 }
 
 async function referenceTaken(manager: EntityManager, reference: string): Promise<UserInputError> {

@@ -1,38 +1,56 @@
 import type { EntityManager } from 'typeorm';
 import { invoiceNumber } from '@/domain/documents';
-import { Account, Order, type Invoice } from '@/entities';
+import { Service, type Invoice, type Order } from '@/entities';
 import type { PaymentMethod } from '@/entities/order';
 import { today } from '@/lib/clock';
 import { portalUrl } from '@/lib/config';
+import { queryPrepared } from '@/lib/db/prepared';
 import type { Actor } from '../actor';
-import { recordAudit } from '../audit';
-import { applyPaidOrder } from '../billing/apply-paid-order';
-import { issueInvoice } from '../billing/issue-invoice';
+import { recordAuditEntries, type AuditEntry } from '../audit';
+import { applyToService } from '../billing/apply-paid-order';
+import { invoiceInputs, issueInvoice } from '../billing/issue-invoice';
 import { queueEmail } from '../notifications/queue-email';
-import { queueOrderEvent } from '../webhooks/events';
+import { orderEvent, queueSettlementEvents } from '../webhooks/events';
+
+/** What the caller of `settleOrder` has already: the order's service, locked (null: the order has none), and its own audit entries. */
+export interface SettlementGiven { service?: Service | null; audit?: readonly AuditEntry[] }
+
+// Paid and fulfilled at once: the trail tells both steps.
+const PAID_AND_FULFILLED = `
+  UPDATE "orders" SET "status" = $2, "paid_at" = $3, "payment_method" = $4, "payment_failure_code" = NULL, "fulfilled_at" = $5
+  WHERE "id" = $1`;
+
+async function lockedServiceOf(manager: EntityManager, order: Order): Promise<Service | null> {
+  if (!order.serviceId) return null;
+  return manager.createQueryBuilder(Service, 's').setLock('pessimistic_write').where('s.id = :id', { id: order.serviceId }).getOneOrFail();
+}
 
 /**
- * Everything that follows a payment, in the caller's transaction: the order is paid, the invoice
- * issued (next number of the year), the change applied and the order fulfilled, the customer and the webhooks told.
- * Either all of it commits or none of it.
+ * Everything that follows a payment, in the caller's transaction, the order locked by the caller: the order is
+ * paid, the change applied and the order fulfilled, the invoice issued (next number of the year), the customer
+ * and the webhooks told. The trail's entries (the caller's `given.audit` first) and the webhook events are written
+ * together, one statement each. Either all of it commits or none of it.
  */
-export async function settleOrder(manager: EntityManager, actor: Actor | null, order: Order, method: PaymentMethod): Promise<{ order: Order; invoice: Invoice | null }> {
+export async function settleOrder(manager: EntityManager, actor: Actor | null, order: Order, method: PaymentMethod, given: SettlementGiven = {}): Promise<{ order: Order; invoice: Invoice | null }> {
   const day = today();
-  const paid = { status: 'PAID' as const, paidAt: new Date(), paymentMethod: method, paymentFailureCode: null };
-  Object.assign(order, paid);
-  // An update, not save(): save would read the row again to find what changed.
-  await manager.update(Order, order.id, paid);
-  await recordAudit(manager, actor, { action: 'order.paid', entityType: 'Order', entityId: order.id, accountId: order.accountId, before: { status: 'AWAITING_PAYMENT' }, after: { status: 'PAID', method } });
-  await queueOrderEvent(manager, 'order.paid', order);
+  Object.assign(order, { status: 'PAID', paidAt: new Date(), paymentMethod: method, paymentFailureCode: null });
+  const paid = orderEvent('order.paid', order);
+  const audit: AuditEntry[] = [...given.audit ?? [],
+    { action: 'order.paid', entityType: 'Order', entityId: order.id, accountId: order.accountId, before: { status: 'AWAITING_PAYMENT' }, after: { status: 'PAID', method } }];
+  const service = given.service !== undefined ? given.service : await lockedServiceOf(manager, order);
   // The change is applied before the invoice takes its number: the year's counter row stays locked from then
   // until commit, and every payment waits for it, so as little as possible comes after it.
-  const fulfilled = await applyPaidOrder(manager, actor, order.id, day);
-  if (order.totalCents === 0) return { order: fulfilled, invoice: null };
-  const account = await manager.findOneByOrFail(Account, { id: order.accountId });
-  const invoice = await issueInvoice(manager, order, method, day, account);
+  const applied = await applyToService(manager, actor, order, service, day);
+  await queryPrepared(manager, PAID_AND_FULFILLED, [order.id, order.status, order.paidAt, method, order.fulfilledAt]);
+  await recordAuditEntries(manager, actor, [...audit, ...applied.audit]);
+  await queueSettlementEvents(manager, [paid], applied.change);
+  if (order.totalCents === 0) return { order, invoice: null };
+  const inputs = await invoiceInputs(manager, order);
+  const invoice = await issueInvoice(manager, order, method, day, inputs);
+  const { account } = inputs;
   await queueEmail(manager, {
     accountId: account.id, toEmail: account.email, locale: account.locale, dedupeKey: `order-paid:${order.id}`,
     message: { template: 'ORDER_PAID', orderCode: order.code, totalCents: order.totalCents, invoiceNumber: invoiceNumber(invoice.year, invoice.number), link: portalUrl(`/area/ordini/${order.code}`) },
   });
-  return { order: fulfilled, invoice };
+  return { order, invoice };
 }

@@ -4,6 +4,7 @@ import { Invoice, Product, Service } from '@/entities';
 import { recordOfflinePayment } from '@/operations/payments/record-offline-payment';
 import { useGraphQLServer } from '../support/api';
 import { useTestDatabase } from '../support/database';
+import { statementsDuring } from '../support/statements';
 import { newAccount, newAdmin, type AccountLogin, type Login } from '../support/fixtures';
 import { ORDER_FIELDS, upgradeOrder } from './support';
 
@@ -16,6 +17,8 @@ let admin: Login;
 const RECORD = `mutation($code: String!, $amount: Int!, $ref: String!) { recordOfflinePayment(input: { orderCode: $code, amountCents: $amount, reference: $ref }) {
   order { code status } invoice { number totalCents } userErrors { field code message } } }`;
 const ORDER = `query($code: String!) { order(code: $code) { ${ORDER_FIELDS} } }`;
+/** A statement's first words: enough to tell which table it writes or reads. */
+const head = (sql: string) => sql.trim().split(/[\s(]+/).slice(0, 3).join(' ');
 
 beforeAll(async () => {
   db = await database.db();
@@ -67,26 +70,61 @@ describe('bank transfer and postal slip', () => {
     expect(await db.getRepository(Invoice).countBy({ accountId: customer.account.id })).toBe(1);
   });
 
-  it('takes the invoice\'s number with its insert and then holds the year\'s counter for three statements and the commit', async () => {
+  it('takes the invoice\'s number with its insert, which writes the lines too, and then holds the year\'s counter for three statements and the commit', async () => {
     const { code } = await upgradeOrder(db, customer, 'BANK_TRANSFER');
-    const original = pg.Client.prototype.query;
-    const statements: string[] = [];
-    pg.Client.prototype.query = function recorded(this: pg.Client, ...args: unknown[]) {
-      const text = args[0];
-      statements.push(typeof text === 'string' ? text : (text as { text: string }).text);
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
-    } as typeof original;
-    try {
-      await recordOfflinePayment(db, admin.actor, { orderCode: code, amountCents: 3059, reference: `CRO held ${code}` });
-    } finally {
-      pg.Client.prototype.query = original;
-    }
+    const statements = await statementsDuring(() => recordOfflinePayment(db, admin.actor, { orderCode: code, amountCents: 3059, reference: `CRO held ${code}` }));
     const taking = statements.findIndex((sql) => sql.includes('"document_counters"'));
     expect(statements[taking]).toContain('INSERT INTO "invoices"');
-    // Its lines, its e-invoice, the webhooks' invoice.issued deliveries and the email; then COMMIT.
-    expect(statements.slice(taking + 1).map((sql) => sql.trim().split(/[\s(]+/).slice(0, 3).join(' '))).toEqual([
-      'INSERT INTO "invoice_lines"', 'INSERT INTO "e_invoices"', 'INSERT INTO "webhook_deliveries"', 'INSERT INTO "notifications"', 'COMMIT',
+    expect(statements[taking]).toContain('INSERT INTO "invoice_lines"');
+    // Its e-invoice, the webhooks' invoice.issued deliveries and the email; then COMMIT.
+    expect(statements.slice(taking + 1).map(head)).toEqual(['INSERT INTO "e_invoices"', 'INSERT INTO "webhook_deliveries"', 'INSERT INTO "notifications"', 'COMMIT']);
+  });
+
+  it('pays in 13 statements: one locks the service and the order, the trail and the webhooks take one each', async () => {
+    const { code } = await upgradeOrder(db, customer, 'BANK_TRANSFER');
+    const statements = await statementsDuring(() => recordOfflinePayment(db, admin.actor, { orderCode: code, amountCents: 3059, reference: `CRO count ${code}` }));
+    expect(statements.map(head)).toEqual([
+      'START TRANSACTION',
+      'SELECT "order"."tax_profile" AS', // FOR UPDATE OF "service", "order"
+      'INSERT INTO "payments"',
+      'UPDATE "services" SET',
+      'UPDATE "orders" SET', // paid and fulfilled
+      'INSERT INTO "audit_events"', // payment.recorded, order.paid, service.upgrade_applied, order.fulfilled
+      'INSERT INTO "webhook_deliveries"', // order.paid, service.changed
+      'SELECT "account"."id" AS', // the billed account, the order's lines, the e-invoice's progressive
+      'WITH "taken" AS',
+      'INSERT INTO "e_invoices"',
+      'INSERT INTO "webhook_deliveries"', // invoice.issued
+      'INSERT INTO "notifications"',
+      'COMMIT',
     ]);
+    expect(statements[1]).toMatch(/FOR UPDATE OF "service", "order"\s*$/);
+    const trail = await db.query(`SELECT action FROM audit_events WHERE account_id = $1 AND (entity_id = (SELECT id::text FROM orders WHERE code = $2) OR after->>'orderCode' = $2) ORDER BY action`, [customer.account.id, code]);
+    expect(trail.map((row: { action: string }) => row.action)).toEqual(['order.created', 'order.fulfilled', 'order.paid', 'payment.recorded', 'service.upgrade_applied']);
+  });
+
+  it('locks the service before the order: waiting for the order, it already holds the service', async () => {
+    const { code, service } = await upgradeOrder(db, customer, 'BANK_TRANSFER');
+    const holder = new pg.Client({ connectionString: database.url() });
+    const prober = new pg.Client({ connectionString: database.url() });
+    await holder.connect();
+    await prober.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT 1 FROM orders WHERE code = $1 FOR UPDATE', [code]);
+      const payment = recordOfflinePayment(db, admin.actor, { orderCode: code, amountCents: 3059, reference: `CRO order ${code}` });
+      // The payment waits for the order's row lock…
+      for (let waiting = 0; waiting === 0;) {
+        [{ waiting }] = (await prober.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).rows;
+      }
+      // …holding the service's already.
+      await expect(prober.query('SELECT 1 FROM services WHERE id = $1 FOR UPDATE NOWAIT', [service.id])).rejects.toMatchObject({ code: '55P03' });
+      await holder.query('COMMIT');
+      expect((await payment).order.status).toBe('FULFILLED');
+    } finally {
+      await holder.end();
+      await prober.end();
+    }
   });
 
   it('refuses a reference already recorded for another order, naming that order, and changes nothing', async () => {
