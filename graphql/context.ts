@@ -44,7 +44,7 @@ async function credentialsOf(request: Request): Promise<Credentials> {
   return sessionClaim(request);
 }
 
-interface Caller { actor: Actor; catalogRevision: string | null; rate: RateUse; rows: CallerRows }
+interface Caller { actor: Actor; catalogRevision: string | null; rate: RateUse; rows?: CallerRows }
 
 /**
  * The actor behind the credentials, `cost` charged to its budget: a valid API token (not revoked, not past
@@ -83,9 +83,9 @@ export async function createGraphQLContext(request: Request): Promise<Context> {
     operationContext.identify = null;
     const { actor, catalogRevision, rate, rows } = await callerOf(db, credentials, cost);
     const loaders = createLoaders(db, actor, catalogRevision);
-    // The caller's statement read its login and account whole: asking for them costs no further statement.
-    loaders.login.prime(rows.login.id, rows.login);
-    if (rows.account) loaders.account.prime(rows.account.id, rows.account);
+    // A session's statement read its login and account whole: asking who is signed in costs no further statement.
+    if (rows) loaders.login.prime(rows.login.id, rows.login);
+    if (rows?.account) loaders.account.prime(rows.account.id, rows.account);
     Object.assign(operationContext, { actor, locale: localeOf(request, actor), loaders, rate: { ...rate, cost, ...rateLimitSettings() } });
   };
   return context;

@@ -66,13 +66,16 @@ function rateUseOf(row: RateUse): RateUse {
   return { charged: row.charged, used: row.used, windowStartedAt: row.windowStartedAt };
 }
 
-/** The caller's login and account, read whole by the caller's statement: the request's loaders start with them. */
+/**
+ * The signed-in login and its account, read whole by a portal session's statement: every portal page asks who is
+ * signed in, so the request's loaders start with them. An API token's statement reads only what the actor needs.
+ */
 export interface CallerRows { login: User; account: Account | null }
 
-const statements = memoPerObject<DataSource, 'session' | 'token', string>();
-/** The caller's statement, `owner` given the login's and its account's columns (as the query builder names them). */
-function callerStatement(db: DataSource, kind: 'session' | 'token', owner: (loginColumns: string) => string): string {
-  return statements(db, kind, () => owner(`${columnsAs(db, User, 'u')}, ${columnsAs(db, Account, 'a')}`));
+const sessionStatements = memoPerObject<DataSource, string, string>();
+/** The session's statement, given the login's and its account's columns (as the query builder names them). */
+function sessionStatement(db: DataSource): string {
+  return sessionStatements(db, 'session', () => SESSION_OWNER(`${columnsAs(db, User, 'u')}, ${columnsAs(db, Account, 'a')}`));
 }
 
 function callerRowsOf(db: DataSource, row: Record<string, unknown>): CallerRows {
@@ -99,7 +102,7 @@ const SESSION_OWNER = (loginColumns: string) => `
  * and the catalog's revision (as `apiTokenCaller` gives it); null when the session was ended (or never existed).
  */
 export async function actorForSession(db: DataSource, userId: string, sessionId: string, charge: Charge): Promise<{ actor: Actor; rate: RateUse; catalogRevision: string; rows: CallerRows } | null> {
-  const [owner] = await queryPrepared<SessionOwner & Record<string, unknown>>(db, callerStatement(db, 'session', SESSION_OWNER), [sessionId, charge.cost, charge.windowSeconds, charge.points, userId]);
+  const [owner] = await queryPrepared<SessionOwner & Record<string, unknown>>(db, sessionStatement(db), [sessionId, charge.cost, charge.windowSeconds, charge.points, userId]);
   if (!owner) return null;
   const isAdmin = owner.role === 'ADMIN';
   const actor: Actor = {
@@ -117,18 +120,18 @@ interface TokenOwner extends RateUse {
 // One statement: the token's owner, its scopes, client and expiry, the request's cost charged to the token's
 // budget (not once it expired, `$5` being today), the token marked used (at most once a minute), and the catalog's revision, by which
 // the request knows whether the server's copy of the catalog is current.
-const TOKEN_OWNER = (loginColumns: string) => `
+const TOKEN_OWNER = `
   WITH found AS (
     SELECT t.id AS token_id, t.rate_used, t.rate_window_started_at, t.scopes, t.client_id AS "clientId", t.expires_on::text AS "expiresOn",
-      u.id AS "userId", u.email, u.role, u.account_role AS "accountRole", u.account_id AS "accountId", a.kind, COALESCE(u.locale, a.locale) AS locale, ${loginColumns}
+      u.id AS "userId", u.email, u.role, u.account_role AS "accountRole", u.account_id AS "accountId", a.kind, COALESCE(u.locale, a.locale) AS locale
     FROM "api_tokens" t JOIN "users" u ON u.id = t.user_id LEFT JOIN "accounts" a ON a.id = u.account_id
     WHERE t.secret_hash = $1 AND t.revoked_at IS NULL
   ), ${CHARGE('api_tokens', 't', 'last_used_at', 't.id = found.token_id AND (found."expiresOn" IS NULL OR found."expiresOn"::date >= $5::date)')}
-  SELECT found.*, ${RATE_USE},
+  SELECT "userId", email, role, "accountRole", "accountId", kind, locale, scopes, "clientId", "expiresOn", ${RATE_USE},
     (SELECT revision FROM "catalog_revision") AS "catalogRevision"
   FROM found LEFT JOIN charged ON true`;
 
-export interface TokenCaller { actor: Actor; catalogRevision: string; rate: RateUse; rows: CallerRows }
+export interface TokenCaller { actor: Actor; catalogRevision: string; rate: RateUse }
 
 /**
  * The actor behind a Bearer token and the catalog's revision, the request's cost charged to the token's budget;
@@ -136,7 +139,7 @@ export interface TokenCaller { actor: Actor; catalogRevision: string; rate: Rate
  */
 export async function apiTokenCaller(db: DataSource, token: string, charge: Charge, today: CalendarDate): Promise<TokenCaller | { expiredOn: CalendarDate } | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
-  const [owner] = await queryPrepared<TokenOwner & Record<string, unknown>>(db, callerStatement(db, 'token', TOKEN_OWNER), [hashTokenSecret(token), charge.cost, charge.windowSeconds, charge.points, today]);
+  const [owner] = await queryPrepared<TokenOwner>(db, TOKEN_OWNER, [hashTokenSecret(token), charge.cost, charge.windowSeconds, charge.points, today]);
   if (!owner) return null;
   if (owner.expiresOn && owner.expiresOn < today) return { expiredOn: owner.expiresOn };
   const actor: Actor = {
@@ -152,5 +155,5 @@ export async function apiTokenCaller(db: DataSource, token: string, charge: Char
     scopes: owner.scopes,
     limitedToClientId: owner.clientId,
   };
-  return { actor, catalogRevision: owner.catalogRevision, rate: rateUseOf(owner), rows: callerRowsOf(db, owner) };
+  return { actor, catalogRevision: owner.catalogRevision, rate: rateUseOf(owner) };
 }
