@@ -1,5 +1,4 @@
-import type { EntityManager, QueryDeepPartialEntity } from 'typeorm';
-import { AuditEvent } from '@/entities';
+import type { EntityManager } from 'typeorm';
 import { queryPrepared } from '@/lib/db/prepared';
 import { type Actor, actorLabel } from './actor';
 import { affectedRows } from './sql';
@@ -19,16 +18,8 @@ function attribution(actor: Actor | null, label: string | undefined): { actorUse
 }
 
 /** Appends to the audit trail inside the caller's transaction, so the trail and the change commit together. */
-export async function recordAudit(manager: EntityManager, actor: Actor | null, entry: AuditEntry, label?: string): Promise<void> {
-  await manager.insert(AuditEvent, manager.create(AuditEvent, {
-    ...attribution(actor, label),
-    accountId: entry.accountId,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-  }) as QueryDeepPartialEntity<AuditEvent>); // jsonb columns of free-form objects are beyond TypeORM's typing
+export function recordAudit(manager: EntityManager, actor: Actor | null, entry: AuditEntry, label?: string): Promise<void> {
+  return recordAuditEntries(manager, actor, [entry], label);
 }
 
 /** The entries of a set-based change: one per row of `from`, its fields SQL expressions over the row. */

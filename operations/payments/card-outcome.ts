@@ -59,7 +59,7 @@ export async function applyCardOutcome(db: DataSource, intentId: string): Promis
         return { paymentId: payment.id, accountId: order.accountId };
       }
       await manager.update(Payment, payment.id, { status: 'SUCCEEDED', failureCode: null });
-      await settleOrder(manager, null, order, 'CARD', { service });
+      await settleOrder(manager, null, order, service, 'CARD');
       return 'PAID';
     }
     const code = intent.failureCode ?? 'unknown';

@@ -36,7 +36,7 @@ export async function recordOfflinePayment(db: DataSource, actor: Actor, input: 
     const paymentId = await insertUnlessReferenceTaken(manager, [order.id, method, input.amountCents, reference, `offline-${randomUUID()}`, actor.userId]);
     if (!paymentId) throw await referenceTaken(manager, reference);
     const recorded = { action: 'payment.recorded', entityType: 'Payment', entityId: paymentId, accountId: order.accountId, after: { orderCode: order.code, method, amountCents: input.amountCents, reference } };
-    return settleOrder(manager, actor, order, method, { service, audit: [recorded] });
+    return settleOrder(manager, actor, order, service, method, [recorded]);
   });
 }
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { invoiceNumber } from '@/domain/documents';
-import { Service, type Invoice, type Order } from '@/entities';
+import type { Invoice, Order, Service } from '@/entities';
 import type { PaymentMethod } from '@/entities/order';
 import { today } from '@/lib/clock';
 import { portalUrl } from '@/lib/config';
@@ -12,37 +12,28 @@ import { invoiceInputs, issueInvoice } from '../billing/issue-invoice';
 import { queueEmail } from '../notifications/queue-email';
 import { orderEvent, queueSettlementEvents } from '../webhooks/events';
 
-/** What the caller of `settleOrder` has already: the order's service, locked (null: the order has none), and its own audit entries. */
-export interface SettlementGiven { service?: Service | null; audit?: readonly AuditEntry[] }
-
 // Paid and fulfilled at once: the trail tells both steps.
 const PAID_AND_FULFILLED = `
   UPDATE "orders" SET "status" = $2, "paid_at" = $3, "payment_method" = $4, "payment_failure_code" = NULL, "fulfilled_at" = $5
   WHERE "id" = $1`;
 
-async function lockedServiceOf(manager: EntityManager, order: Order): Promise<Service | null> {
-  if (!order.serviceId) return null;
-  return manager.createQueryBuilder(Service, 's').setLock('pessimistic_write').where('s.id = :id', { id: order.serviceId }).getOneOrFail();
-}
-
 /**
- * Everything that follows a payment, in the caller's transaction, the order locked by the caller: the order is
- * paid, the change applied and the order fulfilled, the invoice issued (next number of the year), the customer
- * and the webhooks told. The trail's entries (the caller's `given.audit` first) and the webhook events are written
- * together, one statement each. Either all of it commits or none of it.
+ * Everything that follows a payment, in the caller's transaction, the order and its `service` (null: the order has
+ * none) locked by the caller: the order is paid, the change applied and the order fulfilled, the invoice issued
+ * (next number of the year), the customer and the webhooks told. The trail's entries (the caller's `audit` first)
+ * and the webhook events are written together, one statement each. Either all of it commits or none of it.
  */
-export async function settleOrder(manager: EntityManager, actor: Actor | null, order: Order, method: PaymentMethod, given: SettlementGiven = {}): Promise<{ order: Order; invoice: Invoice | null }> {
+export async function settleOrder(manager: EntityManager, actor: Actor | null, order: Order, service: Service | null, method: PaymentMethod, audit: readonly AuditEntry[] = []): Promise<{ order: Order; invoice: Invoice | null }> {
   const day = today();
   Object.assign(order, { status: 'PAID', paidAt: new Date(), paymentMethod: method, paymentFailureCode: null });
   const paid = orderEvent('order.paid', order);
-  const audit: AuditEntry[] = [...given.audit ?? [],
+  const trail: AuditEntry[] = [...audit,
     { action: 'order.paid', entityType: 'Order', entityId: order.id, accountId: order.accountId, before: { status: 'AWAITING_PAYMENT' }, after: { status: 'PAID', method } }];
-  const service = given.service !== undefined ? given.service : await lockedServiceOf(manager, order);
   // The change is applied before the invoice takes its number: the year's counter row stays locked from then
   // until commit, and every payment waits for it, so as little as possible comes after it.
   const applied = await applyToService(manager, actor, order, service, day);
   await queryPrepared(manager, PAID_AND_FULFILLED, [order.id, order.status, order.paidAt, method, order.fulfilledAt]);
-  await recordAuditEntries(manager, actor, [...audit, ...applied.audit]);
+  await recordAuditEntries(manager, actor, [...trail, ...applied.audit]);
   await queueSettlementEvents(manager, [paid], applied.change);
   if (order.totalCents === 0) return { order, invoice: null };
   const inputs = await invoiceInputs(manager, order);

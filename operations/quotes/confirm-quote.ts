@@ -110,7 +110,7 @@ async function placeChangeOrder(manager: EntityManager, actor: Actor, quote: Quo
     after: { code: order.code, kind: order.kind, totalCents: order.totalCents, paymentMethod, quoteId: quote.id, targetProductId: quote.targetProductId },
   });
   // Nothing to collect (a free downgrade): applied at once, without an invoice.
-  if (order.totalCents === 0) await settleOrder(manager, actor, order, paymentMethod);
+  if (order.totalCents === 0) await settleOrder(manager, actor, order, service, paymentMethod);
   return order;
 }
 
